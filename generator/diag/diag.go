@@ -1,0 +1,156 @@
+// Package diag reports problems in site sources as positioned messages.
+//
+// Every problem an editor can fix is a [Problem] with a [Pos]: a path relative
+// to the site root (always with forward slashes), a 1-based line and a 1-based
+// column counted in characters, not bytes. A [List] collects all problems of a
+// build so that editors can fix a whole batch at once; it prints them sorted as
+//
+//	content/articles/foo.md:12:5: unknown front matter key "autor", want one of: title, date, summary
+//
+// Messages are lower-case, have no trailing period, quote values with %q and
+// say what was expected.
+package diag
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a position in a source file. Line and Col are 1-based; a zero Line
+// means the problem concerns the whole file.
+type Pos struct {
+	Path string
+	Line int
+	Col  int
+}
+
+// String formats p as path:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	switch {
+	case p.Line <= 0:
+		return p.Path
+	case p.Col <= 0:
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// Severity tells errors, which fail a build, from warnings, which do not.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+// Problem is one positioned message.
+type Problem struct {
+	Pos      Pos
+	Msg      string
+	Severity Severity
+}
+
+func (p Problem) String() string {
+	if p.Severity == Warning {
+		return p.Pos.String() + ": warning: " + p.Msg
+	}
+	return p.Pos.String() + ": " + p.Msg
+}
+
+// List collects problems. The zero value is ready to use.
+type List struct {
+	problems []Problem
+}
+
+// Errorf adds an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	l.problems = append(l.problems, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	l.problems = append(l.problems, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+}
+
+// Add appends the problems of other to l.
+func (l *List) Add(other List) {
+	l.problems = append(l.problems, other.problems...)
+}
+
+// HasErrors reports whether any problem is an error.
+func (l *List) HasErrors() bool {
+	for _, p := range l.problems {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Len is the number of problems.
+func (l *List) Len() int { return len(l.problems) }
+
+// Problems returns the problems sorted by path, line, column and message,
+// without exact duplicates.
+func (l *List) Problems() []Problem {
+	ps := slices.Clone(l.problems)
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.Path, b.Pos.Path),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+	return slices.Compact(ps)
+}
+
+// Err returns l as an error when it holds errors, and nil otherwise.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &ListError{Problems: l.Problems()}
+}
+
+// ListError is the error form of a List.
+type ListError struct {
+	Problems []Problem
+}
+
+func (e *ListError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// PosAt converts a byte offset in src into a position in path. Columns count
+// characters.
+func PosAt(path string, src []byte, offset int) Pos {
+	offset = min(max(offset, 0), len(src))
+	line := 1 + bytes.Count(src[:offset], []byte("\n"))
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[start:offset])}
+}
+
+// SourceLine returns line n (1-based) of src without its line ending, or ""
+// when there is no such line.
+func SourceLine(src []byte, n int) string {
+	for i := 1; len(src) > 0; i++ {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		if i == n {
+			return strings.TrimRight(string(line), "\r")
+		}
+		src = rest
+	}
+	return ""
+}
