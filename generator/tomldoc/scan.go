@@ -1,4 +1,4 @@
-// Package tomlpos finds where keys and values stand in a TOML document.
+// Package tomldoc decodes TOML documents strictly and keeps positions.
 //
 // BurntSushi/toml decodes a document but keeps no public positions for keys,
 // so errors that are only found after decoding (an unknown field slug, an
@@ -13,7 +13,10 @@
 // Array elements, whether from [[tables]] or from inline arrays, are written as
 // [i] with a 0-based index. Scan is lenient: on text it does not understand it
 // stops recording, it never fails.
-package tomlpos
+//
+// Decode combines the decoder with the index: syntax errors, wrong types and
+// unknown keys all become positioned problems.
+package tomldoc
 
 import (
 	"strconv"

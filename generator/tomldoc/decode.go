@@ -1,0 +1,301 @@
+package tomldoc
+
+import (
+	"bytes"
+	"encoding"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"offenbar/generator/diag"
+)
+
+// Doc is a decoded document: its path, its source and the positions in it.
+type Doc struct {
+	Path  string
+	Src   []byte
+	Index *Index
+}
+
+// Pos returns the position of the key at path, or the start of the document.
+func (d *Doc) Pos(path string) diag.Pos {
+	if l, ok := d.Index.Key(path); ok {
+		return diag.Pos{Path: d.Path, Line: l.Line, Col: l.Col}
+	}
+	return diag.Pos{Path: d.Path, Line: 1, Col: 1}
+}
+
+// ValuePos returns the position of the value at path, falling back to its key.
+func (d *Doc) ValuePos(path string) diag.Pos {
+	if l, ok := d.Index.Value(path); ok {
+		return diag.Pos{Path: d.Path, Line: l.Line, Col: l.Col}
+	}
+	return d.Pos(path)
+}
+
+// Decode parses src as TOML into v, a pointer to a struct whose fields carry
+// `toml:"name"` tags. It reports every problem at once: invalid UTF-8, syntax
+// errors, values of the wrong type and keys that v has no field for. Fields
+// of a type implementing encoding.TextUnmarshaler receive the string value and
+// their errors are positioned at the value.
+//
+// lineOffset is added to every line, for documents that are embedded in a
+// larger file such as front matter.
+func Decode(path string, src []byte, lineOffset int, v any) (*Doc, diag.List) {
+	var errs diag.List
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	doc := &Doc{Path: path, Src: src, Index: &Index{keys: map[string]Loc{}, values: map[string]Loc{}}}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		p := diag.PosAt(path, src, off)
+		p.Line += lineOffset
+		errs.Errorf(p, "invalid UTF-8 byte 0x%02x: save the file as UTF-8", src[off])
+		return doc, errs
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		var pe toml.ParseError
+		p := diag.Pos{Path: path, Line: 1 + lineOffset, Col: 1}
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			p = diag.PosAt(path, src, pe.Position.Start)
+			p.Line += lineOffset
+			msg = pe.Message
+		}
+		errs.Errorf(p, "invalid TOML: %s", lowerFirst(msg))
+		return doc, errs
+	}
+	doc.Index = Scan(src)
+	if lineOffset != 0 {
+		shift(doc.Index, lineOffset)
+	}
+	d := decoder{doc: doc, errs: &errs}
+	d.value("", raw, reflect.ValueOf(v).Elem())
+	return doc, errs
+}
+
+func shift(ix *Index, n int) {
+	for k, l := range ix.keys {
+		ix.keys[k] = Loc{l.Line + n, l.Col}
+	}
+	for k, l := range ix.values {
+		ix.values[k] = Loc{l.Line + n, l.Col}
+	}
+	for i := range ix.entries {
+		ix.entries[i].Loc.Line += n
+	}
+}
+
+func lowerFirst(s string) string {
+	if s == "" || strings.HasPrefix(s, "TOML") {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+type decoder struct {
+	doc  *Doc
+	errs *diag.List
+}
+
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	timeType        = reflect.TypeFor[time.Time]()
+)
+
+func (d *decoder) wrongType(path string, data any, want string) {
+	d.errs.Errorf(d.doc.ValuePos(path), "%s must be %s, not %s", keyName(path), want, tomlType(data))
+}
+
+func keyName(path string) string {
+	if path == "" {
+		return "the document"
+	}
+	return strconv.Quote(path)
+}
+
+func tomlType(data any) string {
+	switch data.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date"
+	case []any:
+		return "an array"
+	case []map[string]any:
+		return "an array of tables"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", data)
+}
+
+func (d *decoder) value(path string, data any, rv reflect.Value) {
+	if rv.CanAddr() && rv.Addr().Type().Implements(textUnmarshaler) {
+		s, ok := data.(string)
+		if t, isTime := data.(time.Time); isTime {
+			s, ok = formatTime(t), true
+		}
+		if !ok {
+			d.wrongType(path, data, "a string")
+			return
+		}
+		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			d.errs.Errorf(d.doc.ValuePos(path), "%s: %v", keyName(path), err)
+		}
+		return
+	}
+	switch rv.Kind() {
+	case reflect.Interface:
+		rv.Set(reflect.ValueOf(data))
+	case reflect.String:
+		s, ok := data.(string)
+		if !ok {
+			d.wrongType(path, data, "a string")
+			return
+		}
+		rv.SetString(s)
+	case reflect.Bool:
+		b, ok := data.(bool)
+		if !ok {
+			d.wrongType(path, data, "true or false")
+			return
+		}
+		rv.SetBool(b)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		n, ok := data.(int64)
+		if !ok {
+			d.wrongType(path, data, "an integer")
+			return
+		}
+		rv.SetInt(n)
+	case reflect.Float64:
+		switch n := data.(type) {
+		case int64:
+			rv.SetFloat(float64(n))
+		case float64:
+			rv.SetFloat(n)
+		default:
+			d.wrongType(path, data, "a number")
+		}
+	case reflect.Slice:
+		var items []any
+		switch a := data.(type) {
+		case []any:
+			items = a
+		case []map[string]any:
+			for _, m := range a {
+				items = append(items, m)
+			}
+		default:
+			d.wrongType(path, data, "an array")
+			return
+		}
+		s := reflect.MakeSlice(rv.Type(), len(items), len(items))
+		for i, item := range items {
+			d.value(path+"["+strconv.Itoa(i)+"]", item, s.Index(i))
+		}
+		rv.Set(s)
+	case reflect.Map:
+		m, ok := data.(map[string]any)
+		if !ok {
+			d.wrongType(path, data, "a table")
+			return
+		}
+		out := reflect.MakeMapWithSize(rv.Type(), len(m))
+		for k, item := range m {
+			ev := reflect.New(rv.Type().Elem()).Elem()
+			d.value(join(path, k), item, ev)
+			out.SetMapIndex(reflect.ValueOf(k), ev)
+		}
+		rv.Set(out)
+	case reflect.Struct:
+		if rv.Type() == timeType {
+			t, ok := data.(time.Time)
+			if !ok {
+				d.wrongType(path, data, "a date such as 2024-05-17")
+				return
+			}
+			rv.Set(reflect.ValueOf(t))
+			return
+		}
+		m, ok := data.(map[string]any)
+		if !ok {
+			d.wrongType(path, data, "a table")
+			return
+		}
+		fields := structFields(rv.Type())
+		var names []string
+		for name := range fields {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			idx, ok := fields[k]
+			if !ok {
+				d.errs.Errorf(d.doc.Pos(join(path, k)), "unknown key %q, want one of: %s", k, strings.Join(names, ", "))
+				continue
+			}
+			d.value(join(path, k), m[k], rv.Field(idx))
+		}
+	case reflect.Pointer:
+		p := reflect.New(rv.Type().Elem())
+		d.value(path, data, p.Elem())
+		rv.Set(p)
+	default:
+		panic(fmt.Sprintf("tomldoc: unsupported field type %s", rv.Type()))
+	}
+}
+
+// structFields maps TOML keys to field indices. Fields without a toml tag or
+// with tag "-" are not decoded.
+func structFields(t reflect.Type) map[string]int {
+	fields := map[string]int{}
+	for i := range t.NumField() {
+		tag := t.Field(i).Tag.Get("toml")
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fields[name] = i
+	}
+	return fields
+}
+
+// formatTime renders a TOML date or date-time for a TextUnmarshaler, keeping
+// local dates as YYYY-MM-DD. The decoder marks local values with locations
+// named "date-local" and "datetime-local".
+func formatTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return t.Format(time.DateOnly)
+	case "datetime-local":
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.Format(time.RFC3339)
+}
