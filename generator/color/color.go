@@ -1,0 +1,47 @@
+// Package color parses CSS hex colours and computes WCAG 2.1 contrast ratios.
+package color
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// RGB is a colour with 8-bit channels.
+type RGB struct{ R, G, B uint8 }
+
+// Parse reads "#rgb" or "#rrggbb".
+func Parse(s string) (RGB, error) {
+	if len(s) == 4 && s[0] == '#' {
+		s = "#" + string([]byte{s[1], s[1], s[2], s[2], s[3], s[3]})
+	}
+	if len(s) != 7 || s[0] != '#' {
+		return RGB{}, fmt.Errorf("invalid colour %q, want a hex colour such as \"#1d5f95\"", s)
+	}
+	n, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return RGB{}, fmt.Errorf("invalid colour %q, want a hex colour such as \"#1d5f95\"", s)
+	}
+	return RGB{uint8(n >> 16), uint8(n >> 8), uint8(n)}, nil
+}
+
+// Luminance is the WCAG relative luminance.
+func (c RGB) Luminance() float64 {
+	ch := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}
+
+// Contrast is the WCAG contrast ratio of a and b, from 1 to 21.
+func Contrast(a, b RGB) float64 {
+	la, lb := a.Luminance(), b.Luminance()
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}

@@ -1,0 +1,181 @@
+// Package config reads site.toml, the configuration of a site.
+//
+// A complete site.toml:
+//
+//	title = "Weltoffenes Lindenbrück"            # the site's name, in the header and in <title>
+//	municipality = "Stadt Lindenbrück"          # who publishes the self-check
+//	base_url = "https://weltoffen.lindenbrueck.example/"  # may end in a sub-path
+//	language = "de"                             # "de" (default) or "en": UI texts and URL paths
+//	description = "Wo wir stehen und was wir vorhaben."
+//	example_notice = "Dies ist ein fiktives Beispiel."  # optional banner on every page
+//	allow_html = false                          # render raw HTML in Markdown (default false)
+//
+//	[[menu]]                                    # main navigation, in this order
+//	title = "Handlungsfelder"
+//	url = "/handlungsfelder/"                   # site-relative; the base path is added
+//
+//	[footer]                                    # all three are required by German law
+//	imprint = "/impressum/"                     # Impressum (§ 5 DDG)
+//	privacy = "/datenschutz/"                   # Datenschutzerklärung (Art. 13 DSGVO)
+//	accessibility = "/barrierefreiheit/"        # Erklärung zur Barrierefreiheit
+//
+//	[chart]
+//	background = "#ffffff"                      # the page background behind charts
+//	palette = ["#1d5f95", "#a6410b", "#2e7d32"]  # series colours, each at least 3:1 against background
+//
+// Unknown keys are errors, so that a typo never goes unnoticed.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"offenbar/generator/color"
+	"offenbar/generator/diag"
+	"offenbar/generator/tomldoc"
+)
+
+// File is the name of the configuration file in the site directory.
+const File = "site.toml"
+
+// Site is the decoded configuration.
+type Site struct {
+	Title         string `toml:"title"`
+	Municipality  string `toml:"municipality"`
+	BaseURL       string `toml:"base_url"`
+	Language      string `toml:"language"`
+	Description   string `toml:"description"`
+	ExampleNotice string `toml:"example_notice"`
+	AllowHTML     bool   `toml:"allow_html"`
+	Menu          []Link `toml:"menu"`
+	Footer        Footer `toml:"footer"`
+	Chart         Chart  `toml:"chart"`
+
+	// Base is BaseURL parsed; BasePath is its path, always ending in "/".
+	Base     *url.URL     `toml:"-"`
+	BasePath string       `toml:"-"`
+	Doc      *tomldoc.Doc `toml:"-"`
+}
+
+// Link is a menu entry.
+type Link struct {
+	Title string `toml:"title"`
+	URL   string `toml:"url"`
+}
+
+// Footer holds the legally required links.
+type Footer struct {
+	Imprint       string `toml:"imprint"`
+	Privacy       string `toml:"privacy"`
+	Accessibility string `toml:"accessibility"`
+}
+
+// Chart configures chart colours.
+type Chart struct {
+	Background string   `toml:"background"`
+	Palette    []string `toml:"palette"`
+}
+
+// MinGraphicContrast is the WCAG 2.1 (1.4.11) minimum for graphical objects.
+const MinGraphicContrast = 3.0
+
+// Languages lists the supported UI languages.
+var Languages = []string{"de", "en"}
+
+// Load reads and validates site.toml from fsys.
+func Load(fsys fs.FS) (*Site, diag.List) {
+	var errs diag.List
+	src, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			errs.Errorf(diag.Pos{Path: File}, "missing site configuration: create %s with at least title, base_url and [footer]", File)
+		} else {
+			errs.Errorf(diag.Pos{Path: File}, "cannot read: %v", err)
+		}
+		return nil, errs
+	}
+	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff"}}
+	doc, derrs := tomldoc.Decode(File, src, 0, s)
+	errs.Add(derrs)
+	s.Doc = doc
+	if derrs.HasErrors() {
+		return s, errs
+	}
+	s.validate(&errs)
+	return s, errs
+}
+
+func (s *Site) validate(errs *diag.List) {
+	d := s.Doc
+	if strings.TrimSpace(s.Title) == "" {
+		errs.Errorf(d.Pos("title"), "missing title: add title = \"Name der Website\"")
+	}
+	if !oneOf(s.Language, Languages) {
+		errs.Errorf(d.ValuePos("language"), "unknown language %q, want one of: %s", s.Language, strings.Join(Languages, ", "))
+	}
+	u, err := url.Parse(s.BaseURL)
+	switch {
+	case s.BaseURL == "":
+		errs.Errorf(d.Pos("base_url"), "missing base_url: add base_url = \"https://example.org/\"")
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "":
+		errs.Errorf(d.ValuePos("base_url"), "invalid base_url %q, want an absolute http(s) URL such as \"https://example.org/weltoffen/\"", s.BaseURL)
+	default:
+		s.Base = u
+		s.BasePath = strings.TrimSuffix(u.Path, "/") + "/"
+	}
+	for i, m := range s.Menu {
+		p := fmt.Sprintf("menu[%d]", i)
+		if m.Title == "" {
+			errs.Errorf(d.Pos(p), "menu entry has no title")
+		}
+		if !strings.HasPrefix(m.URL, "/") {
+			errs.Errorf(d.ValuePos(p+".url"), "menu url %q must start with \"/\"", m.URL)
+		}
+	}
+	for key, v := range map[string]string{"imprint": s.Footer.Imprint, "privacy": s.Footer.Privacy, "accessibility": s.Footer.Accessibility} {
+		if !strings.HasPrefix(v, "/") {
+			errs.Errorf(d.Pos("footer"), "footer.%s must be a site path such as \"/impressum/\": every page has to link to it", key)
+		}
+	}
+	bg, err := color.Parse(s.Chart.Background)
+	if err != nil {
+		errs.Errorf(d.ValuePos("chart.background"), "chart.background: %v", err)
+		return
+	}
+	if len(s.Chart.Palette) < 2 {
+		errs.Errorf(d.Pos("chart"), "chart.palette needs at least 2 colours, one per compared round")
+	}
+	for i, c := range s.Chart.Palette {
+		p := fmt.Sprintf("chart.palette[%d]", i)
+		fg, err := color.Parse(c)
+		if err != nil {
+			errs.Errorf(d.ValuePos(p), "chart.palette: %v", err)
+			continue
+		}
+		if r := color.Contrast(fg, bg); r < MinGraphicContrast {
+			errs.Errorf(d.ValuePos(p), "colour %q has contrast %.2f:1 against background %q, want at least %.0f:1", c, r, s.Chart.Background, MinGraphicContrast)
+		}
+	}
+}
+
+func oneOf(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// URL returns the site-relative path p ("/artikel/") below the base path.
+func (s *Site) URL(p string) string {
+	return s.BasePath + strings.TrimPrefix(p, "/")
+}
+
+// AbsURL returns p as an absolute URL.
+func (s *Site) AbsURL(p string) string {
+	return s.Base.Scheme + "://" + s.Base.Host + s.URL(p)
+}
