@@ -1,0 +1,34 @@
+// Package content reads articles and pages: Markdown files with TOML front
+// matter.
+//
+// # Articles: content/articles/<date>-<slug>.md
+//
+// The file name gives the URL: content/articles/2024-05-17-runder-tisch.md is
+// published at /artikel/runder-tisch/. The leading date is optional.
+//
+//	+++
+//	title = "Runder Tisch zur Willkommenskultur"   # required
+//	date = 2024-05-17                             # required; or 2024-05-17T18:00:00+02:00
+//	summary = "Ein Satz für Übersichten und Feeds."
+//	tags = ["Runder Tisch", "Beteiligung"]
+//	fields = ["engagement-und-beteiligung"]       # action fields the article belongs to
+//	draft = false                                 # true: not published
+//	publishDate = 2024-05-20                      # optional: not published before this day
+//	expiryDate = 2026-01-01                       # optional: not published from this day on
+//	+++
+//
+//	Der Text in Markdown.
+//
+// # Pages: content/pages/<slug>.md
+//
+// content/pages/impressum.md is published at /impressum/. Pages have title,
+// summary and optionally layout = "leichte-sprache" and draft.
+//
+// # Markdown
+//
+// CommonMark with GitHub tables, strikethrough, task lists, autolinks and
+// footnotes. Headings get IDs for links (## Ergebnisse → #ergebnisse), and
+// "Anführungszeichen" become „typografische“. Raw HTML is left out unless
+// site.toml sets allow_html = true. Links that start with "/" point into the
+// site and keep working when it is published under a sub-path.
+package content

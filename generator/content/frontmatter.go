@@ -1,0 +1,43 @@
+package content
+
+import (
+	"bytes"
+
+	"offenbar/generator/diag"
+)
+
+// Delimiter opens and closes front matter.
+const Delimiter = "+++"
+
+// Split separates TOML front matter from the Markdown body. The body keeps
+// its line numbers: the front matter and its delimiters are replaced by empty
+// lines. front starts on line 2 of the file. A leading byte order mark and
+// CRLF line endings are accepted.
+func Split(path string, src []byte) (front, body []byte, errs diag.List) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) != Delimiter {
+		errs.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"+++\", then title = \"…\" and date = …, then \"+++\"")
+		return nil, src, errs
+	}
+	off := 0
+	for off <= len(rest) {
+		line, _, found := bytes.Cut(rest[off:], []byte("\n"))
+		if string(bytes.TrimRight(line, " \t\r")) == Delimiter {
+			front = rest[:off]
+			n := 2 + bytes.Count(front, []byte("\n")) // lines taken by front matter
+			end := off + len(line)
+			if found {
+				end++
+			}
+			body = append(bytes.Repeat([]byte("\n"), n), rest[end:]...)
+			return front, body, errs
+		}
+		if !found {
+			break
+		}
+		off += len(line) + 1
+	}
+	errs.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "front matter is not closed: add a line \"+++\" after the last front matter key")
+	return nil, src, errs
+}

@@ -1,0 +1,172 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"offenbar/generator/diag"
+	"offenbar/generator/tomldoc"
+)
+
+// Directories below the site directory.
+const (
+	ArticlesDir = "content/articles"
+	PagesDir    = "content/pages"
+)
+
+// Kind tells articles from pages.
+type Kind int
+
+// The kinds of document.
+const (
+	Article Kind = iota
+	Page
+)
+
+// Front is the front matter of an article or page.
+type Front struct {
+	Title       string       `toml:"title"`
+	Date        tomldoc.Date `toml:"date"`
+	Summary     string       `toml:"summary"`
+	Tags        []string     `toml:"tags"`
+	Fields      []string     `toml:"fields"`
+	Draft       bool         `toml:"draft"`
+	PublishDate tomldoc.Date `toml:"publishDate"`
+	ExpiryDate  tomldoc.Date `toml:"expiryDate"`
+	Layout      string       `toml:"layout"`
+}
+
+// Layouts lists the page layouts besides the default.
+var Layouts = []string{"leichte-sprache"}
+
+// Doc is an article or a page.
+type Doc struct {
+	Front
+	Kind Kind
+	Path string // source path relative to the site directory
+	Slug string
+	Body []byte       // Markdown with front matter blanked out
+	Meta *tomldoc.Doc // front matter positions
+}
+
+var (
+	datePrefixRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+	slugRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// Load reads every .md file in ArticlesDir and PagesDir of fsys.
+func Load(fsys fs.FS) ([]*Doc, diag.List) {
+	var errs diag.List
+	var docs []*Doc
+	for _, dir := range []struct {
+		path string
+		kind Kind
+	}{{ArticlesDir, Article}, {PagesDir, Page}} {
+		entries, err := fs.ReadDir(fsys, dir.path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: dir.path}, "cannot read: %v", err)
+			continue
+		}
+		bySlug := map[string]*Doc{}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+				continue
+			}
+			p := path.Join(dir.path, e.Name())
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: p}, "cannot read: %v", err)
+				continue
+			}
+			d, derrs := Parse(p, dir.kind, src)
+			errs.Add(derrs)
+			if d == nil {
+				continue
+			}
+			if other := bySlug[d.Slug]; other != nil {
+				errs.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "duplicate slug %q: %s has the same URL; rename one of the files", d.Slug, other.Path)
+				continue
+			}
+			bySlug[d.Slug] = d
+			docs = append(docs, d)
+		}
+	}
+	return docs, errs
+}
+
+// Parse reads one document. It returns nil when the document cannot be used.
+func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
+	var errs diag.List
+	name := strings.TrimSuffix(path.Base(p), ".md")
+	slug := name
+	if kind == Article {
+		slug = datePrefixRE.ReplaceAllString(name, "")
+	}
+	if !slugRE.MatchString(slug) {
+		errs.Errorf(diag.Pos{Path: p}, "invalid file name %q: use lower-case letters, digits and \"-\" (ä→ae, ß→ss), such as 2024-05-17-runder-tisch.md", path.Base(p))
+		return nil, errs
+	}
+	front, body, serrs := Split(p, src)
+	errs.Add(serrs)
+	if serrs.HasErrors() {
+		return nil, errs
+	}
+	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body}
+	meta, derrs := tomldoc.Decode(p, front, 1, &d.Front)
+	d.Meta = meta
+	errs.Add(derrs)
+	if derrs.HasErrors() {
+		return nil, errs
+	}
+	if strings.TrimSpace(d.Title) == "" {
+		at := d.Meta.Pos("title")
+		if _, ok := d.Meta.Index.Key("title"); !ok {
+			at = diag.Pos{Path: p, Line: 2, Col: 1}
+		}
+		errs.Errorf(at, "empty title: add title = \"Überschrift des Beitrags\"")
+	}
+	if kind == Article && d.Date.IsZero() {
+		errs.Errorf(diag.Pos{Path: p, Line: 2, Col: 1}, "missing date: add date = %s", "2024-05-17")
+	}
+	if d.Layout != "" && !slices.Contains(Layouts, d.Layout) {
+		errs.Errorf(d.Meta.ValuePos("layout"), "unknown layout %q, want one of: %s", d.Layout, strings.Join(Layouts, ", "))
+	}
+	for i, tag := range d.Tags {
+		if strings.TrimSpace(tag) == "" {
+			errs.Errorf(d.Meta.ValuePos(fmt.Sprintf("tags[%d]", i)), "empty tag")
+		}
+	}
+	return d, errs
+}
+
+// Visibility decides which documents are published.
+type Visibility struct {
+	Drafts bool      // publish drafts
+	Future bool      // publish documents whose date or publishDate lies ahead
+	Now    time.Time // the build's clock
+}
+
+// Visible reports whether d is published under v.
+func (v Visibility) Visible(d *Doc) bool {
+	if d.Draft && !v.Drafts {
+		return false
+	}
+	if !v.Future {
+		if d.Date.After(v.Now) || (!d.PublishDate.IsZero() && d.PublishDate.After(v.Now)) {
+			return false
+		}
+	}
+	if !d.ExpiryDate.IsZero() && !d.ExpiryDate.After(v.Now) {
+		return false
+	}
+	return true
+}
