@@ -1,0 +1,432 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"math"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"offenbar/generator/chart"
+	"offenbar/generator/content"
+	"offenbar/generator/selfcheck"
+)
+
+// Page is one HTML page. Exactly one of the view fields is set, depending on
+// Kind, except for the home page, which uses several.
+type Page struct {
+	Kind        string
+	Path        string // site-relative URL path such as "/artikel/runder-tisch/"
+	Title       string
+	Description string
+	Site        *Site
+	Charts      bool // the page shows charts and loads the runtime
+	Draft       bool
+	Crumbs      []Crumb
+
+	Field    *FieldView
+	Fields   []*FieldView
+	Round    *RoundView
+	Rounds   []*RoundView
+	Doc      *DocView
+	Docs     []*DocView
+	Tags     []string
+	Overview *ChartView
+	Latest   *RoundView
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// views holds every view once, so that pages share them.
+type views struct {
+	fields   []*FieldView
+	rounds   []*RoundView
+	articles []*DocView // newest first
+	pages    []*DocView
+	overview *ChartView
+}
+
+func (s *Site) sectionURL(section string, slug ...string) string {
+	p := "/" + section + "/"
+	for _, x := range slug {
+		p += x + "/"
+	}
+	return p
+}
+
+func (s *Site) buildViews() (*views, error) {
+	v := &views{}
+	l := s.Lang
+	byField := map[string]*FieldView{}
+	if m := s.Model; m != nil {
+		in := m.Instrument
+		for _, r := range m.Rounds {
+			rv := &RoundView{
+				Round: r,
+				URL:   s.sectionURL(l.Paths.Rounds, r.ID),
+				CSV:   "/" + l.Paths.Data + "/" + r.ID + ".csv",
+				JSON:  "/" + l.Paths.Data + "/" + r.ID + ".json",
+				Total: r.Total(in),
+			}
+			rv.Summary = s.md.RenderString(r.Summary)
+			if r.Workshop != nil {
+				rv.Workshop = s.md.RenderString(r.Workshop.Description)
+			}
+			if len(v.rounds) > 0 {
+				rv.Prev = v.rounds[len(v.rounds)-1]
+			}
+			v.rounds = append(v.rounds, rv)
+		}
+		latest := m.Latest()
+		var latestView *RoundView
+		if len(v.rounds) > 0 {
+			latestView = v.rounds[len(v.rounds)-1]
+		}
+		for _, f := range in.Fields {
+			fv := &FieldView{Field: f, URL: s.sectionURL(l.Paths.Fields, f.Slug), Now: -1, Before: -1}
+			byField[f.Slug] = fv
+			v.fields = append(v.fields, fv)
+			for _, rv := range v.rounds {
+				fv.Rounds = append(fv.Rounds, &FieldRound{Round: rv, Score: rv.Round.Score(in, f.Questions)})
+			}
+			if latest == nil {
+				continue
+			}
+			fv.Latest = latest.Score(in, f.Questions)
+			fv.Now = percent(fv.Latest)
+			if latest.Prev != nil {
+				fv.Before = percent(latest.Prev.Score(in, f.Questions))
+				fv.HasPrev = fv.Now >= 0 && fv.Before >= 0
+				fv.Delta = fv.Now - fv.Before
+			}
+			for _, t := range f.Topics {
+				tv := &TopicView{Topic: t, Now: percent(latest.Score(in, t.Questions)), Before: -1}
+				if latest.Prev != nil {
+					tv.Before = percent(latest.Prev.Score(in, t.Questions))
+				}
+				fv.Topics = append(fv.Topics, tv)
+			}
+			if len(f.Topics) == 0 {
+				fv.Groups = []*QuestionGroup{{Questions: s.questionViews(latest, fv, f.Questions)}}
+			}
+			for _, t := range f.Topics {
+				fv.Groups = append(fv.Groups, &QuestionGroup{Title: t.Title, Slug: t.Slug, Questions: s.questionViews(latest, fv, t.Questions)})
+			}
+			if res := latest.Fields[f.Slug]; res != nil {
+				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), Recommendations: res.Recommendations}
+			}
+		}
+		for _, rv := range v.rounds {
+			for _, fv := range v.fields {
+				rf := &RoundField{Field: fv, Now: percent(rv.Round.Score(in, fv.Field.Questions)), Before: -1}
+				if rv.Round.Prev != nil {
+					rf.Before = percent(rv.Round.Prev.Score(in, fv.Field.Questions))
+					rf.Delta = rf.Now - rf.Before
+					for _, q := range fv.Field.Questions {
+						if c := rv.Round.Compare(rv.Round.Prev, q); c != selfcheck.Same {
+							rf.Changes = append(rf.Changes, s.questionView(rv.Round, fv, q))
+							rv.Changed++
+						}
+					}
+				}
+				rv.Fields = append(rv.Fields, rf)
+			}
+		}
+	}
+
+	coll := collate.New(language.German)
+	for _, d := range s.Docs {
+		dv := &DocView{Doc: d, HTML: s.md.Render(d.Body), Draft: d.Draft}
+		for _, slug := range d.Fields {
+			dv.Fields = append(dv.Fields, byField[slug])
+		}
+		if d.Kind == content.Article {
+			dv.URL = s.sectionURL(l.Paths.Articles, d.Slug)
+			v.articles = append(v.articles, dv)
+		} else {
+			dv.URL = "/" + d.Slug + "/"
+			v.pages = append(v.pages, dv)
+		}
+	}
+	slices.SortStableFunc(v.articles, func(a, b *DocView) int {
+		return cmp.Or(b.Date.Compare(a.Date.Time), strings.Compare(a.Slug, b.Slug))
+	})
+	slices.SortStableFunc(v.pages, func(a, b *DocView) int { return coll.CompareString(a.Title, b.Title) })
+	for _, a := range v.articles {
+		for _, fv := range a.Fields {
+			fv.Articles = append(fv.Articles, a)
+		}
+	}
+	if err := s.buildCharts(v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func (s *Site) questionViews(r *selfcheck.Round, fv *FieldView, qs []*selfcheck.Question) []*QuestionView {
+	out := make([]*QuestionView, len(qs))
+	for i, q := range qs {
+		out[i] = s.questionView(r, fv, q)
+	}
+	return out
+}
+
+func (s *Site) questionView(r *selfcheck.Round, fv *FieldView, q *selfcheck.Question) *QuestionView {
+	in := s.Model.Instrument
+	qv := &QuestionView{Question: q, URL: fv.URL + "#" + q.Anchor(), Change: changeName(r.Compare(r.Prev, q))}
+	if a := r.Answers[q.ID]; a != nil {
+		qv.Answered = true
+		qv.Points, qv.Skipped, qv.Comment = a.Points, a.Skipped, a.Comment
+		qv.Label = s.answerLabel(a)
+	}
+	if r.Prev != nil {
+		if a := r.Prev.Answers[q.ID]; a != nil {
+			qv.PrevLabel = s.answerLabel(a)
+		}
+	}
+	_ = in
+	return qv
+}
+
+func (s *Site) answerLabel(a *selfcheck.Answer) string {
+	in := s.Model.Instrument
+	if a.Skipped {
+		if in.SkippedLabel != "" {
+			return in.SkippedLabel
+		}
+		t, _ := s.Lang.T("skipped")
+		return t
+	}
+	return in.Label(a.Points)
+}
+
+// newChart renders data as a chart of kind with its table.
+func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d chart.Data, format func(float64) string, dataURL string) (*ChartView, error) {
+	opts, err := chart.Options(kind, d, chart.Style{Palette: s.Config.Chart.Palette, Description: summary})
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", id, err)
+	}
+	cols, rows := table(d, format)
+	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, Options: template.JS(opts), Columns: cols, Rows: rows, DataURL: dataURL}, nil
+}
+
+func (s *Site) percentFormat(v float64) string {
+	t, _ := s.Lang.Tf("percent", int(v))
+	return t
+}
+
+// roundSeries returns the latest round and the one before it, newest last.
+func lastTwo(rounds []*RoundView) []*RoundView {
+	return rounds[max(0, len(rounds)-2):]
+}
+
+func (s *Site) buildCharts(v *views) error {
+	if s.Model == nil || len(v.rounds) == 0 {
+		return nil
+	}
+	l := s.Lang
+	pair := lastTwo(v.rounds)
+	latest := pair[len(pair)-1]
+	pf := s.percentFormat
+
+	// Overview: every field, latest round against the previous one.
+	d := chart.Data{Max: 100, Unit: "%"}
+	for _, fv := range v.fields {
+		d.Categories = append(d.Categories, fv.ShortTitle())
+	}
+	for _, rv := range pair {
+		ser := chart.Series{Name: rv.Title}
+		for _, fv := range v.fields {
+			ser.Values = append(ser.Values, scoreValue(rv.Round.Score(s.Model.Instrument, fv.Field.Questions)))
+		}
+		d.Series = append(d.Series, ser)
+	}
+	best, worst := extremes(v.fields, func(f *FieldView) int { return f.Now })
+	title, _ := l.T("chart_overview_title")
+	summary, err := l.Tf("chart_overview_summary", latest.Title, pf(scoreValue(latest.Total)), best.Title, pf(float64(best.Now)), worst.Title, pf(float64(worst.Now)))
+	if err != nil {
+		return err
+	}
+	ov, err := s.newChart("chart-overview", chart.Radar, title, summary, d, pf, latest.CSV)
+	if err != nil {
+		return err
+	}
+	v.overview = ov
+
+	for _, fv := range v.fields {
+		if err := s.fieldCharts(fv, pair); err != nil {
+			return err
+		}
+	}
+	for _, rv := range v.rounds {
+		if err := s.roundChart(rv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func extremes[T any](xs []T, key func(T) int) (best, worst T) {
+	best, worst = xs[0], xs[0]
+	for _, x := range xs[1:] {
+		if key(x) > key(best) {
+			best = x
+		}
+		if key(x) >= 0 && (key(worst) < 0 || key(x) < key(worst)) {
+			worst = x
+		}
+	}
+	return best, worst
+}
+
+func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
+	l := s.Lang
+	in := s.Model.Instrument
+	latest := pair[len(pair)-1]
+	pf := s.percentFormat
+	if len(fv.Topics) > 0 {
+		d := chart.Data{Max: 100, Unit: "%"}
+		for _, t := range fv.Topics {
+			d.Categories = append(d.Categories, t.Title)
+		}
+		for _, rv := range pair {
+			ser := chart.Series{Name: rv.Title}
+			for _, t := range fv.Topics {
+				ser.Values = append(ser.Values, scoreValue(rv.Round.Score(in, t.Questions)))
+			}
+			d.Series = append(d.Series, ser)
+		}
+		best, worst := extremes(fv.Topics, func(t *TopicView) int { return t.Now })
+		title, _ := l.Tf("chart_topics_title", fv.Title)
+		summary, err := l.Tf("chart_topics_summary", latest.Title, best.Title, pf(float64(best.Now)), worst.Title, pf(float64(worst.Now)))
+		if err != nil {
+			return err
+		}
+		c, err := s.newChart("chart-"+fv.Slug+"-topics", chart.Bar, title, summary, d, pf, latest.CSV)
+		if err != nil {
+			return err
+		}
+		fv.Charts = append(fv.Charts, c)
+	} else {
+		d := chart.Data{}
+		for _, o := range in.Scale {
+			d.Categories = append(d.Categories, o.Label)
+		}
+		skipped := in.SkippedLabel
+		if skipped == "" {
+			skipped, _ = l.T("skipped")
+		}
+		d.Categories = append(d.Categories, skipped)
+		var counts []int
+		for _, rv := range pair {
+			counts = rv.Round.Distribution(in, fv.Field.Questions)
+			ser := chart.Series{Name: rv.Title}
+			for _, n := range counts {
+				ser.Values = append(ser.Values, float64(n))
+			}
+			d.Series = append(d.Series, ser)
+		}
+		top := 0
+		for i, n := range counts[:len(counts)-1] {
+			if n > counts[top] {
+				top = i
+			}
+		}
+		title, _ := l.Tf("chart_distribution_title", fv.Title)
+		summary, err := l.Tf("chart_distribution_summary", latest.Title, counts[top], len(fv.Field.Questions), in.Scale[top].Label, counts[len(counts)-1])
+		if err != nil {
+			return err
+		}
+		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, title, summary, d, countFormat, latest.CSV)
+		if err != nil {
+			return err
+		}
+		fv.Charts = append(fv.Charts, c)
+	}
+
+	// Trend across all rounds.
+	d := chart.Data{Max: 100, Unit: "%"}
+	ser := chart.Series{Name: fv.Title}
+	for _, fr := range fv.Rounds {
+		d.Categories = append(d.Categories, fr.Round.Title)
+		ser.Values = append(ser.Values, scoreValue(fr.Score))
+	}
+	d.Series = []chart.Series{ser}
+	first, last := fv.Rounds[0], fv.Rounds[len(fv.Rounds)-1]
+	key := "chart_trend_single"
+	switch {
+	case len(fv.Rounds) == 1:
+	case last.Score.Rounded() > first.Score.Rounded():
+		key = "chart_trend_up"
+	case last.Score.Rounded() < first.Score.Rounded():
+		key = "chart_trend_down"
+	default:
+		key = "chart_trend_same"
+	}
+	title, _ := l.Tf("chart_trend_title", fv.Title)
+	summary, err := l.Tf(key, first.Round.Title, pf(scoreValue(first.Score)), last.Round.Title, pf(scoreValue(last.Score)), len(fv.Rounds))
+	if err != nil {
+		return err
+	}
+	c, err := s.newChart("chart-"+fv.Slug+"-trend", chart.Line, title, summary, d, pf, "/"+l.Paths.Data+"/")
+	if err != nil {
+		return err
+	}
+	fv.Charts = append(fv.Charts, c)
+	return nil
+}
+
+func (s *Site) roundChart(rv *RoundView) error {
+	l := s.Lang
+	pf := s.percentFormat
+	d := chart.Data{Max: 100, Unit: "%"}
+	rounds := []*RoundView{rv}
+	if rv.Prev != nil {
+		rounds = []*RoundView{rv.Prev, rv}
+	}
+	for _, rf := range rv.Fields {
+		d.Categories = append(d.Categories, rf.Field.ShortTitle())
+	}
+	for _, r := range rounds {
+		ser := chart.Series{Name: r.Title}
+		for _, rf := range rv.Fields {
+			ser.Values = append(ser.Values, scoreValue(r.Round.Score(s.Model.Instrument, rf.Field.Field.Questions)))
+		}
+		d.Series = append(d.Series, ser)
+	}
+	var summary string
+	var err error
+	if rv.Prev == nil {
+		summary, err = l.Tf("chart_round_summary_first", rv.Title, pf(scoreValue(rv.Total)), len(rv.Fields))
+	} else {
+		up, down := 0, 0
+		for _, rf := range rv.Fields {
+			if rf.Delta > 0 {
+				up++
+			} else if rf.Delta < 0 {
+				down++
+			}
+		}
+		summary, err = l.Tf("chart_round_summary", rv.Prev.Title, rv.Title, up, down, len(rv.Fields))
+	}
+	if err != nil {
+		return err
+	}
+	title, _ := l.Tf("chart_round_title", rv.Title)
+	c, err := s.newChart("chart-round-"+rv.ID, chart.Bar, title, summary, d, pf, rv.CSV)
+	if err != nil {
+		return err
+	}
+	rv.Charts = append(rv.Charts, c)
+	return nil
+}
+
+var _ = math.NaN

@@ -1,0 +1,312 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"offenbar/generator/diag"
+)
+
+// Output is a rendered site: file paths below the output directory, with
+// forward slashes, mapped to their content.
+type Output struct {
+	Files map[string][]byte
+	Pages int // HTML pages among Files
+}
+
+// Paths returns the file paths in sorted order.
+func (o *Output) Paths() []string {
+	ps := make([]string, 0, len(o.Files))
+	for p := range o.Files {
+		ps = append(ps, p)
+	}
+	slices.Sort(ps)
+	return ps
+}
+
+// Render renders the whole site.
+func (s *Site) Render() (*Output, diag.List) {
+	var errs diag.List
+	v, err := s.buildViews()
+	if err != nil {
+		p, msg := templateProblem(s.tmplPath, err)
+		errs.Errorf(p, "%s", msg)
+		return nil, errs
+	}
+	out := &Output{Files: map[string][]byte{}}
+	pages := s.pages(v)
+	for _, p := range pages {
+		b, err := s.tmpl.execute(p.Kind, p)
+		if err != nil {
+			pos, msg := templateProblem(s.tmplPath, err)
+			errs.Errorf(pos, "%s (rendering %s)", msg, p.Path)
+			continue
+		}
+		name := strings.TrimPrefix(p.Path, "/") + "index.html"
+		if p.Kind == "404" {
+			name = "404.html"
+		}
+		out.Files[name] = b
+		out.Pages++
+	}
+	for name, b := range s.assets {
+		out.Files["assets/"+name] = b
+	}
+	if s.Model != nil && len(s.Model.Rounds) > 0 {
+		if s.opts.Runtime == nil {
+			errs.Errorf(diag.Pos{Path: "node_modules/echarts"}, "chart runtime not found: run \"npm ci\" in the site directory to install echarts")
+		}
+		out.Files["assets/"+RuntimeName] = s.opts.Runtime
+		for _, rv := range v.rounds {
+			out.Files[strings.TrimPrefix(rv.CSV, "/")] = s.roundCSV(rv)
+			b, err := s.roundJSON(rv)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: rv.Round.Doc.Path}, "cannot encode open data: %v", err)
+			}
+			out.Files[strings.TrimPrefix(rv.JSON, "/")] = b
+		}
+		out.Files[s.Lang.Paths.Data+"/schema.json"] = []byte(roundSchema)
+	}
+	out.Files["feed.xml"] = s.feed(v)
+	out.Files["sitemap.xml"] = s.sitemap(pages)
+	out.Files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.AbsURL("/sitemap.xml") + "\n")
+	return out, errs
+}
+
+func (s *Site) pages(v *views) []*Page {
+	l := s.Lang
+	text := func(key string) string { t, _ := l.T(key); return t }
+	home := &Crumb{Title: text("home"), URL: "/"}
+	var pages []*Page
+	add := func(p *Page) { p.Site = s; pages = append(pages, p) }
+
+	var latest *RoundView
+	if len(v.rounds) > 0 {
+		latest = v.rounds[len(v.rounds)-1]
+	}
+	add(&Page{Kind: "home", Path: "/", Title: s.Config.Title, Description: s.Config.Description,
+		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Docs: v.articles[:min(3, len(v.articles))], Charts: v.overview != nil})
+	if s.Model != nil {
+		fieldsTitle := text("fields")
+		add(&Page{Kind: "fields", Path: s.sectionURL(l.Paths.Fields), Title: fieldsTitle, Fields: v.fields, Latest: latest, Crumbs: []Crumb{*home}})
+		for _, fv := range v.fields {
+			add(&Page{Kind: "field", Path: fv.URL, Title: fv.Title, Description: fv.Description, Field: fv, Latest: latest, Charts: len(fv.Charts) > 0,
+				Crumbs: []Crumb{*home, {Title: fieldsTitle, URL: s.sectionURL(l.Paths.Fields)}}})
+		}
+		roundsTitle := text("rounds")
+		add(&Page{Kind: "rounds", Path: s.sectionURL(l.Paths.Rounds), Title: roundsTitle, Rounds: v.rounds, Crumbs: []Crumb{*home}})
+		for _, rv := range v.rounds {
+			add(&Page{Kind: "round", Path: rv.URL, Title: rv.Title, Round: rv, Fields: v.fields, Charts: len(rv.Charts) > 0,
+				Crumbs: []Crumb{*home, {Title: roundsTitle, URL: s.sectionURL(l.Paths.Rounds)}}})
+		}
+		add(&Page{Kind: "method", Path: s.sectionURL(l.Paths.Method), Title: text("method"), Fields: v.fields, Rounds: v.rounds, Crumbs: []Crumb{*home}})
+		add(&Page{Kind: "data", Path: s.sectionURL(l.Paths.Data), Title: text("data"), Rounds: v.rounds, Crumbs: []Crumb{*home}})
+	}
+	articlesTitle := text("articles")
+	add(&Page{Kind: "articles", Path: s.sectionURL(l.Paths.Articles), Title: articlesTitle, Docs: v.articles, Tags: tags(v.articles), Crumbs: []Crumb{*home}})
+	for _, a := range v.articles {
+		add(&Page{Kind: "article", Path: a.URL, Title: a.Title, Description: a.Summary, Doc: a, Draft: a.Draft,
+			Crumbs: []Crumb{*home, {Title: articlesTitle, URL: s.sectionURL(l.Paths.Articles)}}})
+	}
+	for _, p := range v.pages {
+		add(&Page{Kind: "page", Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}})
+	}
+	add(&Page{Kind: "404", Path: "/404.html", Title: text("not_found")})
+	return pages
+}
+
+func tags(docs []*DocView) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range docs {
+		for _, t := range d.Tags {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	collate.New(language.German).SortStrings(out)
+	return out
+}
+
+func (s *Site) roundCSV(rv *RoundView) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write([]string{"round", "question_id", "field", "topic", "question", "points", "label", "skipped", "comment"})
+	for _, q := range s.Model.Instrument.Questions {
+		a := rv.Round.Answers[q.ID]
+		if a == nil {
+			continue
+		}
+		points := strconv.Itoa(a.Points)
+		if a.Skipped {
+			points = ""
+		}
+		_ = w.Write([]string{rv.ID, q.ID, q.Field.Slug, q.Topic, q.Text, points, s.answerLabel(a), strconv.FormatBool(a.Skipped), a.Comment})
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+type jsonRound struct {
+	Schema      string       `json:"$schema"`
+	ID          string       `json:"id"`
+	Title       string       `json:"title"`
+	Date        string       `json:"date"`
+	Instrument  string       `json:"instrument"`
+	Respondents []string     `json:"respondents"`
+	Scale       []jsonScale  `json:"scale"`
+	Fields      []jsonField  `json:"fields"`
+	Answers     []jsonAnswer `json:"answers"`
+}
+
+type jsonScale struct {
+	Points int    `json:"points"`
+	Label  string `json:"label"`
+}
+
+type jsonField struct {
+	Slug            string    `json:"slug"`
+	Title           string    `json:"title"`
+	Score           *float64  `json:"score"`
+	Answered        int       `json:"answered"`
+	Skipped         int       `json:"skipped"`
+	Assessment      string    `json:"assessment,omitempty"`
+	Recommendations []jsonRec `json:"recommendations"`
+}
+
+type jsonRec struct {
+	Text   string `json:"text"`
+	Status string `json:"status"`
+	Note   string `json:"note,omitempty"`
+}
+
+type jsonAnswer struct {
+	Question string `json:"question_id"`
+	Field    string `json:"field"`
+	Topic    string `json:"topic,omitempty"`
+	Text     string `json:"question"`
+	Points   *int   `json:"points"`
+	Label    string `json:"label"`
+	Skipped  bool   `json:"skipped"`
+	Comment  string `json:"comment,omitempty"`
+}
+
+func (s *Site) roundJSON(rv *RoundView) ([]byte, error) {
+	in := s.Model.Instrument
+	r := jsonRound{
+		Schema: s.Config.AbsURL("/" + s.Lang.Paths.Data + "/schema.json"),
+		ID:     rv.ID, Title: rv.Title, Date: rv.Date.ISO(), Instrument: in.Title,
+		Respondents: append([]string{}, rv.Respondents...),
+		Answers:     []jsonAnswer{},
+	}
+	for _, o := range in.Scale {
+		r.Scale = append(r.Scale, jsonScale{o.Points, o.Label})
+	}
+	for _, f := range in.Fields {
+		sc := rv.Round.Score(in, f.Questions)
+		jf := jsonField{Slug: f.Slug, Title: f.Title, Answered: sc.Answered, Skipped: sc.Skipped, Recommendations: []jsonRec{}}
+		if p, ok := sc.Percent(); ok {
+			p = float64(int(p*10+0.5)) / 10
+			jf.Score = &p
+		}
+		if res := rv.Round.Fields[f.Slug]; res != nil {
+			jf.Assessment = strings.TrimSpace(res.Assessment)
+			for _, rec := range res.Recommendations {
+				jf.Recommendations = append(jf.Recommendations, jsonRec{rec.Text, string(rec.Status), rec.Note})
+			}
+		}
+		r.Fields = append(r.Fields, jf)
+	}
+	for _, q := range in.Questions {
+		a := rv.Round.Answers[q.ID]
+		if a == nil {
+			continue
+		}
+		ja := jsonAnswer{Question: q.ID, Field: q.Field.Slug, Topic: q.Topic, Text: q.Text, Label: s.answerLabel(a), Skipped: a.Skipped, Comment: a.Comment}
+		if !a.Skipped {
+			p := a.Points
+			ja.Points = &p
+		}
+		r.Answers = append(r.Answers, ja)
+	}
+	b, err := json.MarshalIndent(r, "", "  ")
+	return append(b, '\n'), err
+}
+
+func (s *Site) feed(v *views) []byte {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Title   string   `xml:"title"`
+		Links   []link   `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  string   `xml:"author>name"`
+		Entries []entry  `xml:"entry"`
+	}
+	f := feed{
+		Title:  s.Config.Title,
+		Links:  []link{{Href: s.Config.AbsURL("/feed.xml"), Rel: "self"}, {Href: s.Config.AbsURL("/")}},
+		ID:     s.Config.AbsURL("/"),
+		Author: cmpOr(s.Config.Municipality, s.Config.Title),
+	}
+	for _, a := range v.articles {
+		u := a.Date.UTC().Format("2006-01-02T15:04:05Z")
+		if f.Updated == "" || u > f.Updated {
+			f.Updated = u
+		}
+		f.Entries = append(f.Entries, entry{Title: a.Title, Link: link{Href: s.Config.AbsURL(a.URL)}, ID: s.Config.AbsURL(a.URL), Updated: u, Summary: a.Summary})
+	}
+	if f.Updated == "" {
+		f.Updated = "1970-01-01T00:00:00Z"
+	}
+	b, _ := xml.MarshalIndent(f, "", "  ")
+	return append([]byte(xml.Header), append(b, '\n')...)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func (s *Site) sitemap(pages []*Page) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range pages {
+		if p.Kind == "404" {
+			continue
+		}
+		buf.WriteString("  <url><loc>")
+		_ = xml.EscapeText(&buf, []byte(s.Config.AbsURL(p.Path)))
+		buf.WriteString("</loc>")
+		if p.Doc != nil && !p.Doc.Date.IsZero() {
+			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", p.Doc.Date.ISO())
+		}
+		buf.WriteString("</url>\n")
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}

@@ -1,0 +1,128 @@
+// Package site assembles a whole site in memory: it loads the configuration,
+// the self-check and the articles, checks them against each other, and
+// renders every page, feed, data file and asset into an Output. It writes
+// nothing to disk; package publish does that.
+//
+// Templates, CSS, the site script and the UI texts come from the templates
+// directory:
+//
+//	templates/layout.html      the frame of every page: head, header, footer
+//	templates/<kind>.html      one per page kind: home, field, fields, round,
+//	                           rounds, article, articles, page, method, data, 404
+//	templates/partials/*.html  shared pieces such as the chart figure
+//	templates/i18n/<lang>.toml UI texts and URL paths per language
+//	templates/assets/*         CSS, JavaScript and images, copied to /assets/
+package site
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+
+	"offenbar/generator/config"
+	"offenbar/generator/content"
+	"offenbar/generator/diag"
+	"offenbar/generator/selfcheck"
+)
+
+// TemplatesDir is the templates directory inside the site directory.
+const TemplatesDir = "templates"
+
+// Options steer a build.
+type Options struct {
+	Visibility content.Visibility
+	// Templates replaces the site's own templates directory when set.
+	Templates fs.FS
+	// Runtime is the ECharts runtime, copied to /assets/echarts.min.js.
+	Runtime []byte
+}
+
+// Site is everything a build needs, loaded and checked.
+type Site struct {
+	Config   *config.Site
+	Model    *selfcheck.Model
+	Docs     []*content.Doc // the published articles and pages
+	Drafts   []*content.Doc // documents left out by Visibility
+	Lang     *Lang
+	md       *content.Markdown
+	opts     Options
+	tmpl     *templates
+	assets   map[string][]byte // name below /assets/ -> content
+	tmplPath string
+}
+
+// Load reads and checks the site in src. It returns every problem found.
+func Load(src fs.FS, opts Options) (*Site, diag.List) {
+	var errs diag.List
+	cfg, cerrs := config.Load(src)
+	errs.Add(cerrs)
+	model, merrs := selfcheck.Load(src)
+	errs.Add(merrs)
+	docs, derrs := content.Load(src)
+	errs.Add(derrs)
+
+	s := &Site{Config: cfg, Model: model, opts: opts, tmplPath: TemplatesDir}
+	tfs := opts.Templates
+	if tfs == nil {
+		sub, err := fs.Sub(src, TemplatesDir)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", err)
+			return s, errs
+		}
+		tfs = sub
+	}
+	if cfg != nil && cfg.Base != nil {
+		lang, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
+		errs.Add(lerrs)
+		s.Lang = lang
+		s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language})
+	}
+	if errs.HasErrors() {
+		return s, errs
+	}
+	if len(docs) == 0 && model == nil {
+		errs.Errorf(diag.Pos{Path: "content"}, "no content: add articles under %s, pages under %s or a self-check under %s", content.ArticlesDir, content.PagesDir, selfcheck.Dir)
+	}
+	s.checkDocs(docs, &errs)
+	for _, d := range docs {
+		if opts.Visibility.Visible(d) {
+			s.Docs = append(s.Docs, d)
+		} else {
+			s.Drafts = append(s.Drafts, d)
+		}
+	}
+	tmpl, terrs := loadTemplates(tfs, TemplatesDir, s)
+	errs.Add(terrs)
+	s.tmpl = tmpl
+	assets, aerrs := loadAssets(tfs, TemplatesDir)
+	errs.Add(aerrs)
+	s.assets = assets
+	return s, errs
+}
+
+// checkDocs checks what documents refer to outside themselves.
+func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
+	var slugs []string
+	if s.Model != nil {
+		for _, f := range s.Model.Instrument.Fields {
+			slugs = append(slugs, f.Slug)
+		}
+	}
+	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, "assets"}
+	for _, d := range docs {
+		for i, f := range d.Fields {
+			if !slices.Contains(slugs, f) {
+				want := strings.Join(slugs, ", ")
+				if want == "" {
+					want = "(the site has no self-check)"
+				}
+				errs.Errorf(d.Meta.ValuePos(fieldKey(i)), "unknown field slug %q, want one of: %s", f, want)
+			}
+		}
+		if d.Kind == content.Page && slices.Contains(reserved, d.Slug) {
+			errs.Errorf(diag.Pos{Path: d.Path}, "page name %q is taken by a section of the site; rename the file", d.Slug)
+		}
+	}
+}
+
+func fieldKey(i int) string { return "fields[" + itoa(i) + "]" }

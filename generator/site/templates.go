@@ -1,0 +1,192 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"offenbar/generator/diag"
+	"offenbar/generator/selfcheck"
+	"offenbar/generator/tomldoc"
+)
+
+// Kinds are the page templates besides layout.html and the partials.
+var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "article", "page", "method", "data", "404"}
+
+type templates struct {
+	byKind map[string]*template.Template
+	dir    string
+}
+
+var tmplErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateProblem positions a template error at the template's own file.
+func templateProblem(dir string, err error) (diag.Pos, string) {
+	msg := err.Error()
+	if m := tmplErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return diag.Pos{Path: dir + "/" + m[1], Line: line, Col: col}, m[4]
+	}
+	return diag.Pos{Path: dir}, strings.TrimPrefix(msg, "template: ")
+}
+
+func loadTemplates(tfs fs.FS, dir string, s *Site) (*templates, diag.List) {
+	var errs diag.List
+	base := template.New("layout.html").Funcs(s.funcs())
+	read := func(name string) (string, bool) {
+		b, err := fs.ReadFile(tfs, name)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: dir + "/" + name}, "cannot read template: %v", err)
+			return "", false
+		}
+		return string(b), true
+	}
+	if src, ok := read("layout.html"); ok {
+		if _, err := base.Parse(src); err != nil {
+			p, msg := templateProblem(dir, err)
+			errs.Errorf(p, "%s", msg)
+		}
+	}
+	partials, _ := fs.Glob(tfs, "partials/*.html")
+	for _, name := range partials {
+		src, ok := read(name)
+		if !ok {
+			continue
+		}
+		if _, err := base.New(name).Parse(src); err != nil {
+			p, msg := templateProblem(dir, err)
+			errs.Errorf(p, "%s", msg)
+		}
+	}
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	t := &templates{byKind: map[string]*template.Template{}, dir: dir}
+	for _, kind := range Kinds {
+		name := kind + ".html"
+		src, ok := read(name)
+		if !ok {
+			continue
+		}
+		clone := template.Must(base.Clone())
+		if _, err := clone.New(name).Parse(src); err != nil {
+			p, msg := templateProblem(dir, err)
+			errs.Errorf(p, "%s", msg)
+			continue
+		}
+		t.byKind[kind] = clone
+	}
+	return t, errs
+}
+
+// execute renders page with the template of its kind.
+func (t *templates) execute(kind string, page any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.byKind[kind].ExecuteTemplate(&buf, "layout.html", page); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func loadAssets(tfs fs.FS, dir string) (map[string][]byte, diag.List) {
+	var errs diag.List
+	assets := map[string][]byte{}
+	err := fs.WalkDir(tfs, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(tfs, p)
+		if err != nil {
+			return err
+		}
+		assets[strings.TrimPrefix(p, "assets/")] = b
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs.Errorf(diag.Pos{Path: dir + "/assets"}, "cannot read assets: %v", err)
+	}
+	return assets, errs
+}
+
+func hash8(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:4])
+}
+
+func (s *Site) funcs() template.FuncMap {
+	return template.FuncMap{
+		"t":  s.Lang.T,
+		"tf": s.Lang.Tf,
+		"date": func(d tomldoc.Date) string {
+			return s.Lang.Date(d.Time)
+		},
+		"url": s.Config.URL,
+		"abs": s.Config.AbsURL,
+		// asset returns the URL of a file below /assets/ with a content hash,
+		// so browsers fetch a changed file at once.
+		"asset": func(name string) (string, error) {
+			b, ok := s.asset(name)
+			if !ok {
+				return "", fmt.Errorf("no asset %q in templates/assets", name)
+			}
+			return s.Config.URL("/assets/"+name) + "?v=" + hash8(b), nil
+		},
+		"md": func(src string) template.HTML { return s.md.RenderString(src) },
+		"status": func(st selfcheck.Status) (string, error) {
+			if l, ok := s.Lang.Status[string(st)]; ok {
+				return l, nil
+			}
+			return "", fmt.Errorf("no status %q in i18n/%s.toml [status]", st, s.Lang.Code)
+		},
+		"pct": func(v int) (string, error) {
+			if v < 0 {
+				return s.Lang.T("no_score")
+			}
+			return s.Lang.Tf("percent", v)
+		},
+		"signed": func(v int) string {
+			if v > 0 {
+				return "+" + strconv.Itoa(v)
+			}
+			if v < 0 {
+				return "−" + strconv.Itoa(-v)
+			}
+			return "±0"
+		},
+		"jsonld": func(v any) (template.JS, error) {
+			b, err := json.Marshal(v)
+			return template.JS(b), err
+		},
+		"join":     strings.Join,
+		"contains": slices.Contains[[]string],
+		"base":     path.Base,
+	}
+}
+
+// asset returns a file below /assets/: the site's own or the chart runtime.
+func (s *Site) asset(name string) ([]byte, bool) {
+	if name == RuntimeName {
+		return s.opts.Runtime, s.opts.Runtime != nil
+	}
+	b, ok := s.assets[name]
+	return b, ok
+}
+
+// RuntimeName is the chart runtime's name below /assets/.
+const RuntimeName = "echarts.min.js"
+
+func itoa(i int) string { return strconv.Itoa(i) }

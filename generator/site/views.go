@@ -1,0 +1,154 @@
+package site
+
+import (
+	"html/template"
+	"math"
+	"strconv"
+
+	"offenbar/generator/chart"
+	"offenbar/generator/content"
+	"offenbar/generator/selfcheck"
+)
+
+// FieldView is an action field as its pages show it.
+type FieldView struct {
+	*selfcheck.Field
+	URL      string
+	Now      int // latest score in percent, -1 when nothing was answered
+	Before   int // previous round's score, -1 when there is none
+	Delta    int
+	HasPrev  bool
+	Latest   selfcheck.Score
+	Topics   []*TopicView
+	Groups   []*QuestionGroup
+	Result   *ResultView
+	Articles []*DocView
+	Charts   []*ChartView
+	Rounds   []*FieldRound // the field in every round, oldest first
+}
+
+// FieldRound is a field's score in one round.
+type FieldRound struct {
+	Round *RoundView
+	Score selfcheck.Score
+}
+
+// TopicView is a topic with its scores.
+type TopicView struct {
+	*selfcheck.Topic
+	Now, Before int
+}
+
+// QuestionGroup is the questions of one topic, or of a field without topics.
+type QuestionGroup struct {
+	Title     string
+	Slug      string
+	Questions []*QuestionView
+}
+
+// QuestionView is a question with its latest answer.
+type QuestionView struct {
+	*selfcheck.Question
+	URL       string // permalink on the field page
+	Answered  bool   // the latest round has an answer
+	Points    int
+	Skipped   bool
+	Label     string
+	Comment   string
+	PrevLabel string // previous round's answer; "" when there is none
+	Change    string // same, better, worse, now_answered, now_skipped, new
+}
+
+// ResultView is the latest assessment and recommendations of a field.
+type ResultView struct {
+	Round           *RoundView
+	Assessment      template.HTML
+	Recommendations []*selfcheck.Recommendation
+}
+
+// ChartView is a chart with its summary, table and data links.
+type ChartView struct {
+	ID      string
+	Kind    chart.Kind
+	Title   string
+	Summary string
+	Options template.JS
+	Columns []string
+	Rows    []TableRow
+	DataURL string
+}
+
+// TableRow is one row of a chart's table.
+type TableRow struct {
+	Head  string
+	Cells []string
+}
+
+// RoundView is a round as its pages show it.
+type RoundView struct {
+	*selfcheck.Round
+	URL       string
+	CSV, JSON string
+	Prev      *RoundView
+	Total     selfcheck.Score
+	Summary   template.HTML
+	Workshop  template.HTML
+	Fields    []*RoundField
+	Charts    []*ChartView
+	Changed   int // questions whose answer changed
+}
+
+// RoundField is one field's change within a round.
+type RoundField struct {
+	Field   *FieldView
+	Now     int
+	Before  int
+	Delta   int
+	Changes []*QuestionView // questions whose answer changed
+}
+
+// DocView is an article or page ready to render.
+type DocView struct {
+	*content.Doc
+	URL    string
+	HTML   template.HTML
+	Fields []*FieldView
+	Draft  bool
+}
+
+func percent(s selfcheck.Score) int { return s.Rounded() }
+
+func changeName(c selfcheck.Change) string {
+	return [...]string{"same", "better", "worse", "now_answered", "now_skipped", "new"}[c]
+}
+
+// table builds a chart's table from the same data as the chart.
+func table(d chart.Data, format func(float64) string) ([]string, []TableRow) {
+	cols := make([]string, len(d.Series))
+	for i, s := range d.Series {
+		cols[i] = s.Name
+	}
+	rows := make([]TableRow, len(d.Categories))
+	for i, c := range d.Categories {
+		rows[i].Head = c
+		for _, s := range d.Series {
+			v := s.Values[i]
+			cell := "–"
+			if !math.IsNaN(v) {
+				cell = format(v)
+			}
+			rows[i].Cells = append(rows[i].Cells, cell)
+		}
+	}
+	return cols, rows
+}
+
+func scoreValue(s selfcheck.Score) float64 {
+	p, ok := s.Percent()
+	if !ok {
+		return math.NaN()
+	}
+	return math.Round(p)
+}
+
+func countFormat(v float64) string { return strconv.Itoa(int(v)) }
