@@ -76,9 +76,9 @@ func (s *Site) buildViews() (*views, error) {
 				JSON:  "/" + l.Paths.Data + "/" + r.ID + ".json",
 				Total: r.Total(in),
 			}
-			rv.Summary = s.md.RenderString(r.Summary)
+			rv.SummaryHTML = s.md.RenderString(r.Summary)
 			if r.Workshop != nil {
-				rv.Workshop = s.md.RenderString(r.Workshop.Description)
+				rv.WorkshopHTML = s.md.RenderString(r.Workshop.Description)
 			}
 			if len(v.rounds) > 0 {
 				rv.Prev = v.rounds[len(v.rounds)-1]

@@ -87,15 +87,15 @@ type TableRow struct {
 // RoundView is a round as its pages show it.
 type RoundView struct {
 	*selfcheck.Round
-	URL       string
-	CSV, JSON string
-	Prev      *RoundView
-	Total     selfcheck.Score
-	Summary   template.HTML
-	Workshop  template.HTML
-	Fields    []*RoundField
-	Charts    []*ChartView
-	Changed   int // questions whose answer changed
+	URL          string
+	CSV, JSON    string
+	Prev         *RoundView
+	Total        selfcheck.Score
+	SummaryHTML  template.HTML
+	WorkshopHTML template.HTML
+	Fields       []*RoundField
+	Charts       []*ChartView
+	Changed      int // questions whose answer changed
 }
 
 // RoundField is one field's change within a round.

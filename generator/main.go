@@ -1,0 +1,238 @@
+// Command offenbar builds a municipality's self-check transparency site.
+//
+// Usage:
+//
+//	go run ./generator build [-s DIR] [-d DIR] [--drafts] [--future] [--force]
+//	go run ./generator check [-s DIR]
+//	go run ./generator serve [-s DIR] [--port N]
+//
+// Content errors are printed as path:line:col: message, all at once, and the
+// exit code is 1. Usage errors exit with 2.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"offenbar/generator/content"
+	"offenbar/generator/diag"
+	"offenbar/generator/publish"
+	"offenbar/generator/serve"
+	"offenbar/generator/site"
+)
+
+const usage = `offenbar builds a self-check transparency site.
+
+Usage:
+  go run ./generator build [flags]   build the site into the destination
+  go run ./generator check [flags]   validate the content without writing
+  go run ./generator serve [flags]   preview the site on http://127.0.0.1:1313/
+
+Flags:
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type flags struct {
+	source, dest, templates string
+	drafts, future, force   bool
+	port                    int
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stderr, usage)
+		newFlagSet("offenbar", &flags{}, stderr).PrintDefaults()
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd := args[0]
+	var f flags
+	fset := newFlagSet(cmd, &f, stderr)
+	if err := fset.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fset.NArg() > 0 {
+		fmt.Fprintf(stderr, "offenbar %s: unexpected argument %q\n", cmd, fset.Arg(0))
+		return 2
+	}
+	switch cmd {
+	case "build":
+		return build(f, stdout, stderr)
+	case "check":
+		return check(f, stdout, stderr)
+	case "serve":
+		return runServe(f, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "offenbar: unknown command %q, want one of: build, check, serve\n", cmd)
+	return 2
+}
+
+func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
+	fset := flag.NewFlagSet(name, flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	for _, n := range []string{"s", "source"} {
+		fset.StringVar(&f.source, n, ".", "site `directory`")
+	}
+	for _, n := range []string{"d", "destination"} {
+		fset.StringVar(&f.dest, n, "", "output `directory` (default public inside the site directory)")
+	}
+	fset.StringVar(&f.templates, "templates", "", "templates `directory` (default templates inside the site directory)")
+	fset.BoolVar(&f.drafts, "drafts", name == "serve", "publish drafts")
+	fset.BoolVar(&f.future, "future", false, "publish articles dated in the future")
+	fset.BoolVar(&f.force, "force", false, "replace a destination that offenbar did not create")
+	fset.IntVar(&f.port, "port", 1313, "port for serve")
+	return fset
+}
+
+// clock is the build's notion of now: SOURCE_DATE_EPOCH when set, so that
+// builds can be reproduced, and the wall clock otherwise. It only decides
+// which documents are visible; dates in the output come from content.
+func clock() (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+func options(f flags, stderr io.Writer) (site.Options, bool) {
+	now, err := clock()
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return site.Options{}, false
+	}
+	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts, Future: f.future, Now: now}}
+	if f.templates != "" {
+		opts.Templates = os.DirFS(f.templates)
+	}
+	opts.Runtime = findRuntime(f.source)
+	return opts, true
+}
+
+// findRuntime looks for the installed echarts package in the site directory
+// and its ancestors, as Node's module resolution does.
+func findRuntime(source string) []byte {
+	dir, err := filepath.Abs(source)
+	if err != nil {
+		return nil
+	}
+	for {
+		b, err := os.ReadFile(filepath.Join(dir, "node_modules", "echarts", "dist", site.RuntimeName))
+		if err == nil {
+			return b
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+	}
+}
+
+func printProblems(w io.Writer, errs diag.List) {
+	for _, p := range errs.Problems() {
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+func load(f flags, stderr io.Writer) (*site.Site, *site.Output, int) {
+	if fi, err := os.Stat(f.source); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "offenbar: site directory %q does not exist\n", f.source)
+		return nil, nil, 2
+	}
+	opts, ok := options(f, stderr)
+	if !ok {
+		return nil, nil, 2
+	}
+	s, errs := site.Load(os.DirFS(f.source), opts)
+	if errs.HasErrors() {
+		printProblems(stderr, errs)
+		return nil, nil, 1
+	}
+	out, rerrs := s.Render()
+	errs.Add(rerrs)
+	printProblems(stderr, errs)
+	if errs.HasErrors() {
+		return nil, nil, 1
+	}
+	return s, out, 0
+}
+
+func build(f flags, stdout, stderr io.Writer) int {
+	start := time.Now()
+	_, out, code := load(f, stderr)
+	if code != 0 {
+		fmt.Fprintln(stderr, "build failed; the previous output was left as it was")
+		return code
+	}
+	dest := f.dest
+	if dest == "" {
+		dest = filepath.Join(f.source, "public")
+	}
+	if err := publish.Publish(dest, out.Files, publish.Options{Site: f.source, Force: f.force}); err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %d ms\n", out.Pages, len(out.Files), dest, time.Since(start).Milliseconds())
+	return 0
+}
+
+func check(f flags, stdout, stderr io.Writer) int {
+	_, out, code := load(f, stderr)
+	if code != 0 {
+		return code
+	}
+	fmt.Fprintf(stdout, "ok: %d pages would be built\n", out.Pages)
+	return 0
+}
+
+func runServe(f flags, stdout, stderr io.Writer) int {
+	opts, ok := options(f, stderr)
+	if !ok {
+		return 2
+	}
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt)
+	err := serve.Run(serve.Config{
+		Source: f.source,
+		Port:   f.port,
+		Build: func() (map[string][]byte, error) {
+			s, errs := site.Load(os.DirFS(f.source), opts)
+			if !errs.HasErrors() {
+				out, rerrs := s.Render()
+				errs.Add(rerrs)
+				if !errs.HasErrors() {
+					return out.Files, nil
+				}
+			}
+			return nil, errs.Err()
+		},
+		Stop: stop,
+		Log:  stdout,
+		Src:  func(p string) ([]byte, error) { return fs.ReadFile(os.DirFS(f.source), p) },
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar serve: %v\n", err)
+		return 1
+	}
+	return 0
+}

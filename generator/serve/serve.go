@@ -1,0 +1,295 @@
+// Package serve previews a site on 127.0.0.1 while an editor works on it.
+//
+// It builds the site into memory, serves it, and rebuilds whenever a file
+// below the site directory changes (except the output directory). Open tabs
+// reload themselves through a small script that only the preview injects;
+// published output never contains it. When the content has errors, every
+// page shows them, each with its source line, and the next good save brings
+// the site back.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"offenbar/generator/diag"
+)
+
+// Config describes what to serve.
+type Config struct {
+	Source string
+	Port   int
+	// Build renders the site; a *diag.ListError lists content problems.
+	Build func() (map[string][]byte, error)
+	// Src reads a source file relative to Source, for showing error lines.
+	Src  func(path string) ([]byte, error)
+	Stop <-chan os.Signal
+	Log  io.Writer
+	// Ready, when set, receives the address once the server listens.
+	Ready func(addr string)
+}
+
+type server struct {
+	cfg     Config
+	mu      sync.RWMutex
+	files   map[string][]byte
+	err     error
+	version int
+	changed *sync.Cond
+}
+
+// Run serves until Stop receives a signal.
+func Run(cfg Config) error {
+	s := &server{cfg: cfg}
+	s.changed = sync.NewCond(s.mu.RLocker())
+	s.rebuild()
+
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := s.watchTree(w, cfg.Source); err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", cfg.Port))
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	addr := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(cfg.Log, "serving %s on %s (drafts shown); press Ctrl-C to stop\n", cfg.Source, addr)
+	if cfg.Ready != nil {
+		cfg.Ready(addr)
+	}
+
+	var timer <-chan time.Time
+	for {
+		select {
+		case ev := <-w.Events:
+			if s.ignored(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					s.watchTree(w, ev.Name)
+				}
+			}
+			// Editors save in several steps; wait until they are done.
+			timer = time.After(30 * time.Millisecond)
+		case err := <-w.Errors:
+			fmt.Fprintf(cfg.Log, "watch: %v\n", err)
+		case <-timer:
+			s.rebuild()
+		case <-cfg.Stop:
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			s.mu.Lock()
+			s.version = -1 // ends the reload streams
+			s.mu.Unlock()
+			s.changed.Broadcast()
+			srv.Shutdown(ctx)
+			fmt.Fprintln(cfg.Log, "stopped")
+			return nil
+		}
+	}
+}
+
+func (s *server) ignored(name string) bool {
+	rel, err := filepath.Rel(s.cfg.Source, name)
+	if err != nil {
+		return true
+	}
+	first := strings.Split(filepath.ToSlash(rel), "/")[0]
+	base := filepath.Base(name)
+	return first == "public" || first == "node_modules" || first == ".git" ||
+		strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~")
+}
+
+func (s *server) watchTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && s.ignored(p) {
+				return filepath.SkipDir
+			}
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+func (s *server) rebuild() {
+	start := time.Now()
+	files, err := s.cfg.Build()
+	s.mu.Lock()
+	if err == nil {
+		s.files = files
+	}
+	s.err = err
+	s.version++
+	s.mu.Unlock()
+	s.changed.Broadcast()
+	if err != nil {
+		fmt.Fprintf(s.cfg.Log, "rebuild failed in %d ms:\n%v\n", time.Since(start).Milliseconds(), err)
+		return
+	}
+	fmt.Fprintf(s.cfg.Log, "rebuilt %d files in %d ms\n", len(files), time.Since(start).Milliseconds())
+}
+
+// reloadPath serves the stream that tells open tabs to reload.
+const reloadPath = "/_offenbar/reload"
+
+const reloadScript = `<script src="/_offenbar/reload.js"></script>`
+
+const reloadJS = `(function () {
+  var es = new EventSource("/_offenbar/reload");
+  var first = true;
+  es.onmessage = function () { if (first) { first = false; return; } location.reload(); };
+})();
+`
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case reloadPath:
+		s.stream(w, r)
+		return
+	case "/_offenbar/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, reloadJS)
+		return
+	}
+	s.mu.RLock()
+	files, berr := s.files, s.err
+	s.mu.RUnlock()
+	w.Header().Set("Cache-Control", "no-store")
+	if berr != nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write(s.overlay(berr))
+		return
+	}
+	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = strings.TrimPrefix(name+"/index.html", "/")
+	}
+	body, ok := files[name]
+	if !ok && !strings.Contains(path.Base(name), ".") {
+		if _, isDir := files[name+"/index.html"]; isDir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		body, name, status = files["404.html"], "404.html", http.StatusNotFound
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	if strings.HasSuffix(name, ".html") {
+		body = bytes.Replace(body, []byte("</body>"), []byte(reloadScript+"</body>"), 1)
+	}
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// stream sends an event on every rebuild.
+func (s *server) stream(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	done := r.Context().Done()
+	go func() {
+		<-done
+		s.changed.Broadcast()
+	}()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for {
+		v := s.version
+		if v < 0 {
+			return
+		}
+		fmt.Fprintf(w, "data: %d\n\n", v)
+		fl.Flush()
+		for s.version == v {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			s.changed.Wait()
+		}
+	}
+}
+
+var overlayTmpl = template.Must(template.New("overlay").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Build failed</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fff4f2;color:#1a1a1a}
+main{max-width:60rem;margin:0 auto;padding:1.5rem}
+h1{color:#9b1c1c;font-size:1.5rem}
+li{margin:0 0 1.25rem}
+code,pre{font:14px/1.4 ui-monospace,monospace}
+pre{background:#fff;border:1px solid #e0b4b4;border-left:4px solid #9b1c1c;padding:.5rem .75rem;overflow:auto}
+.pos{font-weight:700}
+</style></head>
+<body><main>
+<h1>The site could not be built</h1>
+<p>Fix these {{len .}} problems and save; this page reloads by itself.</p>
+<ol>{{range .}}<li><code class="pos">{{.Pos}}</code>: {{.Msg}}{{if .Line}}<pre>{{.LineNo}} | {{.Line}}</pre>{{end}}</li>{{end}}</ol>
+</main>` + reloadScript + `</body></html>
+`))
+
+type overlayItem struct {
+	Pos, Msg, Line string
+	LineNo         int
+}
+
+func (s *server) overlay(err error) []byte {
+	var items []overlayItem
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		for _, p := range le.Problems {
+			it := overlayItem{Pos: p.Pos.String(), Msg: p.Msg}
+			if p.Pos.Line > 0 && s.cfg.Src != nil {
+				if src, err := s.cfg.Src(p.Pos.Path); err == nil {
+					it.Line, it.LineNo = diag.SourceLine(src, p.Pos.Line), p.Pos.Line
+				}
+			}
+			items = append(items, it)
+		}
+	} else {
+		items = append(items, overlayItem{Pos: s.cfg.Source, Msg: err.Error()})
+	}
+	var buf bytes.Buffer
+	overlayTmpl.Execute(&buf, items)
+	return buf.Bytes()
+}

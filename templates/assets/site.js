@@ -1,0 +1,51 @@
+// site.js starts every chart on a page. Each chart's options sit in a
+// <script type="application/json"> block next to it, so no inline script runs
+// and a strict Content-Security-Policy holds. Without JavaScript the summary
+// and the table next to each chart carry the same information.
+(function () {
+  "use strict";
+  if (!window.echarts || !document.querySelectorAll) {
+    return;
+  }
+  var media = function (q) {
+    return window.matchMedia ? window.matchMedia(q).matches : false;
+  };
+  var reduceMotion = media("(prefers-reduced-motion: reduce)");
+  var dark = media("(prefers-color-scheme: dark)");
+  var charts = [];
+  var nodes = document.querySelectorAll("[data-chart]");
+  for (var i = 0; i < nodes.length; i++) {
+    var el = nodes[i];
+    var src = document.getElementById(el.getAttribute("data-chart"));
+    if (!src) {
+      continue;
+    }
+    var options;
+    try {
+      options = JSON.parse(src.textContent);
+    } catch (e) {
+      continue;
+    }
+    if (reduceMotion) {
+      options.animation = false;
+    }
+    options.backgroundColor = "transparent";
+    el.hidden = false;
+    var chart = window.echarts.init(el, dark ? "dark" : null, { renderer: "svg" });
+    chart.setOption(options);
+    charts.push(chart);
+  }
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) {
+      return;
+    }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      for (var j = 0; j < charts.length; j++) {
+        charts[j].resize();
+      }
+    });
+  });
+})();
