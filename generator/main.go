@@ -125,13 +125,17 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 		opts.Templates = os.DirFS(f.templates)
 	}
 	opts.Runtime = findRuntime(f.source)
+	if opts.Runtime == nil {
+		opts.Runtime = findRuntime(".")
+	}
 	return opts, true
 }
 
-// findRuntime looks for the installed echarts package in the site directory
-// and its ancestors, as Node's module resolution does.
-func findRuntime(source string) []byte {
-	dir, err := filepath.Abs(source)
+// findRuntime looks for the installed echarts package in dir and its
+// ancestors, as Node's module resolution does. The site directory is searched
+// first, then the working directory.
+func findRuntime(start string) []byte {
+	dir, err := filepath.Abs(start)
 	if err != nil {
 		return nil
 	}

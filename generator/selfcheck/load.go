@@ -86,7 +86,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 		r := &Round{ID: id}
 		doc, derrs := tomldoc.Decode(rpath, src, 0, r)
 		errs.Add(derrs)
-		if derrs.HasErrors() {
+		if !doc.Parsed() {
 			continue
 		}
 		r.Doc = doc

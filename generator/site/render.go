@@ -44,11 +44,25 @@ func (s *Site) Render() (*Output, diag.List) {
 	}
 	out := &Output{Files: map[string][]byte{}}
 	pages := s.pages(v)
+	// A broken template usually breaks many pages; report it once.
+	type failure struct {
+		pos        diag.Pos
+		msg, first string
+		more       int
+	}
+	var failures []*failure
+	seen := map[string]*failure{}
 	for _, p := range pages {
 		b, err := s.tmpl.execute(p.Kind, p)
 		if err != nil {
 			pos, msg := templateProblem(s.tmplPath, err)
-			errs.Errorf(pos, "%s (rendering %s)", msg, p.Path)
+			key := pos.String() + msg
+			if f := seen[key]; f != nil {
+				f.more++
+				continue
+			}
+			seen[key] = &failure{pos: pos, msg: msg, first: p.Path}
+			failures = append(failures, seen[key])
 			continue
 		}
 		name := strings.TrimPrefix(p.Path, "/") + "index.html"
@@ -57,6 +71,13 @@ func (s *Site) Render() (*Output, diag.List) {
 		}
 		out.Files[name] = b
 		out.Pages++
+	}
+	for _, f := range failures {
+		if f.more > 0 {
+			errs.Errorf(f.pos, "%s (rendering %s and %d more pages)", f.msg, f.first, f.more)
+		} else {
+			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
+		}
 	}
 	for name, b := range s.assets {
 		out.Files["assets/"+name] = b

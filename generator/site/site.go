@@ -77,13 +77,19 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 		s.Lang = lang
 		s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language})
 	}
+	if s.Lang == nil {
+		return s, errs
+	}
+	if len(docs) == 0 && model == nil && !merrs.HasErrors() && !derrs.HasErrors() {
+		errs.Errorf(diag.Pos{Path: "content"}, "no content: add articles under %s, pages under %s or a self-check under %s", content.ArticlesDir, content.PagesDir, selfcheck.Dir)
+	}
+	// Field slugs can only be checked against an instrument that loaded.
+	if model != nil || !merrs.HasErrors() {
+		s.checkDocs(docs, &errs)
+	}
 	if errs.HasErrors() {
 		return s, errs
 	}
-	if len(docs) == 0 && model == nil {
-		errs.Errorf(diag.Pos{Path: "content"}, "no content: add articles under %s, pages under %s or a self-check under %s", content.ArticlesDir, content.PagesDir, selfcheck.Dir)
-	}
-	s.checkDocs(docs, &errs)
 	for _, d := range docs {
 		if opts.Visibility.Visible(d) {
 			s.Docs = append(s.Docs, d)

@@ -24,6 +24,10 @@ type Doc struct {
 	Index *Index
 }
 
+// Parsed reports whether the document was valid TOML, so that its values,
+// even if some had the wrong type, can be checked further.
+func (d *Doc) Parsed() bool { return len(d.Index.entries) > 0 || len(d.Src) == 0 }
+
 // Pos returns the position of the key at path, or the start of the document.
 func (d *Doc) Pos(path string) diag.Pos {
 	if l, ok := d.Index.Key(path); ok {

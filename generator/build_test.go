@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"offenbar/generator/publish"
+	"offenbar/generator/sitetest"
+)
+
+// buildSite builds the site in dir into a new directory and returns its files.
+func buildSite(t *testing.T, dir string, extra ...string) map[string][]byte {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCmd(t, buildArgs(dir, append([]string{"-d", dest}, extra...)...)...)
+	if code != 0 {
+		t.Fatalf("build failed with exit code %d:\n%s", code, stderr)
+	}
+	if !regexp.MustCompile(`^built \d+ pages \(\d+ files\) into .+ in \d+ ms\n$`).MatchString(stdout) {
+		t.Errorf("summary line = %q", stdout)
+	}
+	return readTree(t, dest)
+}
+
+// TestGolden compares every file built from testdata/base.txtar, except the
+// chart runtime, with testdata/golden/base.txtar. Run with -update to accept
+// a change after reading the diff.
+func TestGolden(t *testing.T) {
+	dir := writeSite(t, readArchive(t, "testdata/base.txtar"))
+	files := buildSite(t, dir)
+	got := &sitetest.Archive{Comment: []byte("Output of building testdata/base.txtar; go test ./generator -run TestGolden -update rewrites it.\n")}
+	var names []string
+	for name := range files {
+		if name != "assets/echarts.min.js" && name != publish.Marker {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		got.Files = append(got.Files, sitetest.File{Name: name, Data: files[name]})
+	}
+	const golden = "testdata/golden/base.txtar"
+	if *update {
+		if err := os.WriteFile(golden, sitetest.Format(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want := readArchive(t, golden)
+	for _, f := range want.Files {
+		g, ok := got.File(f.Name)
+		if !ok {
+			t.Errorf("%s: not built", f.Name)
+			continue
+		}
+		if !bytes.Equal(g, f.Data) {
+			t.Errorf("%s differs from %s:\n%s", f.Name, golden, firstDiff(string(g), string(f.Data)))
+		}
+	}
+	for _, f := range got.Files {
+		if _, ok := want.File(f.Name); !ok {
+			t.Errorf("%s: built but not in %s", f.Name, golden)
+		}
+	}
+}
+
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return "(same lines, different endings)"
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestExampleBuildsIdentically builds the example site twice and compares
+// the output byte for byte.
+func TestExampleBuildsIdentically(t *testing.T) {
+	a := buildSite(t, "..")
+	b := buildSite(t, "..")
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+	if len(a) < 20 {
+		t.Errorf("only %d files built", len(a))
+	}
+}
+
+var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)`)
+
+func external(u string) bool {
+	u = strings.ToLower(strings.TrimSpace(u))
+	return strings.HasPrefix(u, "//") || strings.Contains(u, "://")
+}
+
+// TestNoThirdPartyRequests checks that no built file makes a browser fetch
+// anything from another host: no src, no stylesheet or icon link, no CSS
+// url(). Links that a citizen follows on purpose (<a href>) may point away.
+func TestNoThirdPartyRequests(t *testing.T) {
+	files := buildSite(t, "..")
+	checked := 0
+	for name, data := range files {
+		switch {
+		case strings.HasSuffix(name, ".html"):
+			checked++
+			doc, err := html.Parse(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			for n := range doc.Descendants() {
+				if n.Type != html.ElementNode {
+					continue
+				}
+				attr := map[string]string{}
+				for _, a := range n.Attr {
+					attr[a.Key] = a.Val
+				}
+				if src, ok := attr["src"]; ok && external(src) {
+					t.Errorf("%s: <%s src=%q> loads from another host", name, n.Data, src)
+				}
+				if n.Data == "link" && external(attr["href"]) && attr["rel"] != "canonical" && attr["rel"] != "alternate" {
+					t.Errorf("%s: <link rel=%q href=%q> loads from another host", name, attr["rel"], attr["href"])
+				}
+				if n.Data == "script" && attr["src"] == "" && attr["type"] != "application/json" && attr["type"] != "application/ld+json" {
+					t.Errorf("%s: inline <script> runs code; a strict Content-Security-Policy would block it", name)
+				}
+				if style, ok := attr["style"]; ok {
+					t.Errorf("%s: inline style %q", name, style)
+				}
+			}
+			for _, m := range cssURL.FindAllSubmatch(data, -1) {
+				if external(string(m[1])) {
+					t.Errorf("%s: url(%s) loads from another host", name, m[1])
+				}
+			}
+		case strings.HasSuffix(name, ".css"):
+			for _, m := range cssURL.FindAllSubmatch(data, -1) {
+				if external(string(m[1])) {
+					t.Errorf("%s: url(%s) loads from another host", name, m[1])
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d pages checked", checked)
+	}
+}
+
+// TestBOMAndCRLF builds content saved with a byte order mark and Windows line
+// endings: it must simply work.
+func TestBOMAndCRLF(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	for i, f := range a.Files {
+		if strings.HasPrefix(f.Name, "content/") || f.Name == "site.toml" {
+			a.Files[i].Data = append([]byte("\ufeff"), bytes.ReplaceAll(f.Data, []byte("\n"), []byte("\r\n"))...)
+		}
+	}
+	files := buildSite(t, writeSite(t, a))
+	page := string(files["artikel/ergebnis/index.html"])
+	if !strings.Contains(page, "<h1>Das &#34;Ergebnis&#34; ist da</h1>") {
+		t.Errorf("article title missing:\n%s", page)
+	}
+	if !strings.Contains(page, "und &bdquo;Zitat&ldquo;.") {
+		t.Errorf("article body missing")
+	}
+}
+
+// TestInvalidUTF8 reports the byte and its position.
+func TestInvalidUTF8(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	a.Files = append(a.Files, sitetest.File{Name: "content/articles/2024-07-01-kaputt.md", Data: []byte("+++\ntitle = \"Gr\xfc\xdfe\"\ndate = 2024-07-01\n+++\nText\n")})
+	dir := writeSite(t, a)
+	code, _, stderr := runCmd(t, buildArgs(dir)...)
+	want := "content/articles/2024-07-01-kaputt.md:2:12: invalid UTF-8 byte 0xfc: save the file as UTF-8\n"
+	if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--no-such-flag"}, {"build", "extra"}, {"build", "-s", "/no/such/dir"}} {
+		if code, _, _ := runCmd(t, args...); code != 2 {
+			t.Errorf("%q: exit code %d, want 2", args, code)
+		}
+	}
+}
