@@ -124,32 +124,9 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	if f.templates != "" {
 		opts.Templates = os.DirFS(f.templates)
 	}
-	opts.Runtime = findRuntime(f.source)
-	if opts.Runtime == nil {
-		opts.Runtime = findRuntime(".")
-	}
+	// The site directory is searched first, then the working directory.
+	opts.Runtime = site.FindRuntime(f.source, ".")
 	return opts, true
-}
-
-// findRuntime looks for the installed echarts package in dir and its
-// ancestors, as Node's module resolution does. The site directory is searched
-// first, then the working directory.
-func findRuntime(start string) []byte {
-	dir, err := filepath.Abs(start)
-	if err != nil {
-		return nil
-	}
-	for {
-		b, err := os.ReadFile(filepath.Join(dir, "node_modules", "echarts", "dist", site.RuntimeName))
-		if err == nil {
-			return b
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil
-		}
-		dir = parent
-	}
 }
 
 func printProblems(w io.Writer, errs diag.List) {
@@ -158,32 +135,26 @@ func printProblems(w io.Writer, errs diag.List) {
 	}
 }
 
-func load(f flags, stderr io.Writer) (*site.Site, *site.Output, int) {
+func load(f flags, stderr io.Writer) (*site.Output, int) {
 	if fi, err := os.Stat(f.source); err != nil || !fi.IsDir() {
 		fmt.Fprintf(stderr, "offenbar: site directory %q does not exist\n", f.source)
-		return nil, nil, 2
+		return nil, 2
 	}
 	opts, ok := options(f, stderr)
 	if !ok {
-		return nil, nil, 2
+		return nil, 2
 	}
-	s, errs := site.Load(os.DirFS(f.source), opts)
-	if errs.HasErrors() {
-		printProblems(stderr, errs)
-		return nil, nil, 1
-	}
-	out, rerrs := s.Render()
-	errs.Add(rerrs)
+	out, errs := site.Build(os.DirFS(f.source), opts)
 	printProblems(stderr, errs)
 	if errs.HasErrors() {
-		return nil, nil, 1
+		return nil, 1
 	}
-	return s, out, 0
+	return out, 0
 }
 
 func build(f flags, stdout, stderr io.Writer) int {
 	start := time.Now()
-	_, out, code := load(f, stderr)
+	out, code := load(f, stderr)
 	if code != 0 {
 		fmt.Fprintln(stderr, "build failed; the previous output was left as it was")
 		return code
@@ -201,7 +172,7 @@ func build(f flags, stdout, stderr io.Writer) int {
 }
 
 func check(f flags, stdout, stderr io.Writer) int {
-	_, out, code := load(f, stderr)
+	out, code := load(f, stderr)
 	if code != 0 {
 		return code
 	}
@@ -220,15 +191,11 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 		Source: f.source,
 		Port:   f.port,
 		Build: func() (map[string][]byte, error) {
-			s, errs := site.Load(os.DirFS(f.source), opts)
-			if !errs.HasErrors() {
-				out, rerrs := s.Render()
-				errs.Add(rerrs)
-				if !errs.HasErrors() {
-					return out.Files, nil
-				}
+			out, errs := site.Build(os.DirFS(f.source), opts)
+			if errs.HasErrors() {
+				return nil, errs.Err()
 			}
-			return nil, errs.Err()
+			return out.Files, nil
 		},
 		Stop: stop,
 		Log:  stdout,

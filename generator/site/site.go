@@ -16,6 +16,8 @@ package site
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -104,6 +106,44 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	errs.Add(aerrs)
 	s.assets = assets
 	return s, errs
+}
+
+// Build loads and renders the site in src.
+func Build(src fs.FS, opts Options) (*Output, diag.List) {
+	s, errs := Load(src, opts)
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	out, rerrs := s.Render()
+	errs.Add(rerrs)
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	return out, errs
+}
+
+// FindRuntime looks for the installed echarts package in each directory and
+// its ancestors, in order, as Node's module resolution does, and returns the
+// runtime or nil.
+func FindRuntime(dirs ...string) []byte {
+	for _, start := range dirs {
+		dir, err := filepath.Abs(start)
+		if err != nil {
+			continue
+		}
+		for {
+			b, err := os.ReadFile(filepath.Join(dir, "node_modules", "echarts", "dist", RuntimeName))
+			if err == nil {
+				return b
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return nil
 }
 
 // checkDocs checks what documents refer to outside themselves.

@@ -1,0 +1,180 @@
+// Package browser drives headless Chromium for end-to-end tests of built
+// sites: it opens pages, records every request and console message, and
+// takes screenshots. Tests that use it skip when Chromium is missing, except
+// in CI (CI=true), where a missing browser is a failure.
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Path finds Chromium, or returns "".
+func Path() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Browser is one headless Chromium.
+type Browser struct {
+	ctx    context.Context
+	cancel func()
+}
+
+// New starts Chromium, or skips the test when it is missing outside CI.
+func New(t testing.TB) *Browser {
+	t.Helper()
+	exe := Path()
+	if exe == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is not installed; .ci/run installs it")
+		}
+		t.Skip("chromium is not installed")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		acancel()
+		t.Fatalf("starting chromium: %v", err)
+	}
+	b := &Browser{ctx: ctx, cancel: func() { cancel(); acancel() }}
+	t.Cleanup(b.cancel)
+	return b
+}
+
+// Visit is what one page load did.
+type Visit struct {
+	Requests []string // every URL the page requested
+	Console  []string // console errors and uncaught exceptions
+}
+
+// Page is an open tab.
+type Page struct {
+	ctx    context.Context
+	cancel func()
+	mu     sync.Mutex
+	visit  Visit
+}
+
+// Open opens a new tab of the given width and height. JavaScript can be
+// turned off.
+func (b *Browser) Open(t testing.TB, width, height int64, js bool) *Page {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	p := &Page{ctx: ctx, cancel: cancel}
+	t.Cleanup(cancel)
+	err := chromedp.Listen(ctx, func(ev any) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			p.visit.Requests = append(p.visit.Requests, ev.Request.URL)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				msg := string(ev.Type) + ":"
+				for _, a := range ev.Args {
+					msg += " " + string(a.Value) + a.Description
+				}
+				p.visit.Console = append(p.visit.Console, msg)
+			}
+		case *runtime.EventExceptionThrown:
+			p.visit.Console = append(p.visit.Console, (&chromedp.ExceptionError{ExceptionDetails: ev.ExceptionDetails}).Error())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	if !js {
+		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Go loads u, waits until the page is quiet and returns what it did.
+func (p *Page) Go(t testing.TB, u string) Visit {
+	t.Helper()
+	p.mu.Lock()
+	p.visit = Visit{}
+	p.mu.Unlock()
+	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitReady("body"), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatalf("loading %s: %v", u, err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return Visit{Requests: append([]string(nil), p.visit.Requests...), Console: append([]string(nil), p.visit.Console...)}
+}
+
+// Eval evaluates a JavaScript expression into out.
+func (p *Page) Eval(t testing.TB, expr string, out any) {
+	t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[json.RawMessage](expr))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	if err := json.Unmarshal(v, out); err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+}
+
+// Screenshot returns a PNG of the whole page.
+func (p *Page) Screenshot(t testing.TB) []byte {
+	t.Helper()
+	png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return png
+}
+
+// Foreign returns the requests that went to a host other than local's.
+func Foreign(requests []string, local string) []string {
+	lu, _ := url.Parse(local)
+	var out []string
+	for _, r := range requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Host != lu.Host) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
