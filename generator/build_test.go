@@ -30,22 +30,27 @@ func buildSite(t *testing.T, dir string, extra ...string) map[string][]byte {
 	return readTree(t, dest)
 }
 
-// TestGolden compares every file built from testdata/base.txtar, except the
-// chart runtime, with testdata/golden/base.txtar. Run with -update to accept
-// a change after reading the diff.
+// assetHash is the content hash in asset URLs; the golden files leave it out
+// so that a change of the CSS does not touch every page.
+var assetHash = regexp.MustCompile(`\?v=[0-9a-f]{8}`)
+
+// TestGolden compares every generated file built from testdata/base.txtar
+// with testdata/golden/base.txtar. Assets (CSS, JavaScript, the chart
+// runtime) are copied, not generated, and are left out. Run with -update to
+// accept a change after reading the diff.
 func TestGolden(t *testing.T) {
 	dir := writeSite(t, readArchive(t, "testdata/base.txtar"))
 	files := buildSite(t, dir)
 	got := &sitetest.Archive{Comment: []byte("Output of building testdata/base.txtar; go test ./generator -run TestGolden -update rewrites it.\n")}
 	var names []string
 	for name := range files {
-		if name != "assets/echarts.min.js" && name != publish.Marker {
+		if !strings.HasPrefix(name, "assets/") && name != publish.Marker {
 			names = append(names, name)
 		}
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		got.Files = append(got.Files, sitetest.File{Name: name, Data: files[name]})
+		got.Files = append(got.Files, sitetest.File{Name: name, Data: assetHash.ReplaceAll(files[name], []byte("?v=HASH"))})
 	}
 	const golden = "testdata/golden/base.txtar"
 	if *update {
@@ -204,6 +209,31 @@ func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{{}, {"frobnicate"}, {"build", "--no-such-flag"}, {"build", "extra"}, {"build", "-s", "/no/such/dir"}} {
 		if code, _, _ := runCmd(t, args...); code != 2 {
 			t.Errorf("%q: exit code %d, want 2", args, code)
+		}
+	}
+}
+
+// TestEnglish builds the small site with language = "en": English paths and
+// texts, and no German UI text left.
+func TestEnglish(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	cfg, _ := a.File("site.toml")
+	a = sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{{Name: "site.toml", Data: bytes.Replace(cfg, []byte("base_url"), []byte("language = \"en\"\nbase_url"), 1)}}})
+	files := buildSite(t, writeSite(t, a))
+	for _, name := range []string{"fields/steuerung/index.html", "rounds/2024/index.html", "news/ergebnis/index.html", "method/index.html", "data/2024.csv"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("%s not built", name)
+		}
+	}
+	page := string(files["fields/steuerung/index.html"])
+	for _, want := range []string{`<html lang="en">`, "Questions and answers", "How the score is computed"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("English field page lacks %q", want)
+		}
+	}
+	for _, german := range []string{"Handlungsfeld", "Fragen und Antworten", "Startseite"} {
+		if strings.Contains(page, german) {
+			t.Errorf("English field page contains German UI text %q", german)
 		}
 	}
 }

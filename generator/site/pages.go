@@ -210,7 +210,13 @@ func (s *Site) answerLabel(a *selfcheck.Answer) string {
 
 // newChart renders data as a chart of kind with its table.
 func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d chart.Data, format func(float64) string, dataURL string) (*ChartView, error) {
-	opts, err := chart.Options(kind, d, chart.Style{Palette: s.Config.Chart.Palette, Description: summary})
+	// The newest round always gets the same colour: with one series that is
+	// the palette's second colour, with two the first goes to the older round.
+	palette := s.Config.Chart.Palette
+	if len(d.Series) == 1 {
+		palette = palette[1:]
+	}
+	opts, err := chart.Options(kind, d, chart.Style{Palette: palette, Description: summary})
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", id, err)
 	}

@@ -32,8 +32,8 @@
     options.backgroundColor = "transparent";
     if (options.radar && el.clientWidth < 560) {
       // On phones, long axis names would be cut off: wrap them and shrink the web.
-      options.radar.radius = "55%";
-      options.radar.axisName = { fontSize: 11 };
+      options.radar.radius = "46%";
+      options.radar.axisName = { fontSize: 11, lineHeight: 14 };
       for (var k = 0; k < options.radar.indicator.length; k++) {
         options.radar.indicator[k].name = options.radar.indicator[k].name.replace(/ /g, "\n");
       }
