@@ -51,6 +51,11 @@ func Publish(dest string, files map[string][]byte, opts Options) error {
 	if err != nil {
 		return err
 	}
+	// MkdirTemp creates a private directory; a web server must read it.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
 	if err := write(tmp, files); err != nil {
 		os.RemoveAll(tmp)
 		return err

@@ -21,6 +21,9 @@ func TestPublishReplacesAndRemovesOldFiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "old.html")); !os.IsNotExist(err) {
 		t.Error("a file removed from the site is still published")
 	}
+	if fi, err := os.Stat(dest); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("output directory mode = %v, want rwxr-xr-x so that a web server can read it", fi.Mode())
+	}
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	if len(entries) != 1 {
 		t.Errorf("temporary directories left behind: %v", entries)
