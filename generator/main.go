@@ -5,6 +5,8 @@
 //	go run ./generator build [-s DIR] [-d DIR] [--drafts] [--future] [--force]
 //	go run ./generator check [-s DIR]
 //	go run ./generator serve [-s DIR] [--port N]
+//	go run ./generator new article "Titel des Artikels"
+//	go run ./generator new round 2027
 //
 // Content errors are printed as path:line:col: message, all at once, and the
 // exit code is 1. Usage errors exit with 2.
@@ -25,6 +27,8 @@ import (
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
 	"offenbar/generator/publish"
+	"offenbar/generator/scaffold"
+	"offenbar/generator/selfcheck"
 	"offenbar/generator/serve"
 	"offenbar/generator/site"
 )
@@ -35,6 +39,8 @@ Usage:
   go run ./generator build [flags]   build the site into the destination
   go run ./generator check [flags]   validate the content without writing
   go run ./generator serve [flags]   preview the site on http://127.0.0.1:1313/
+  go run ./generator new article "Titel"   start a draft article
+  go run ./generator new round ID          start a draft round with every question
 
 Flags:
 `
@@ -67,6 +73,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	if cmd == "new" {
+		return newContent(f, fset.Args(), stdout, stderr)
+	}
 	if fset.NArg() > 0 {
 		fmt.Fprintf(stderr, "offenbar %s: unexpected argument %q\n", cmd, fset.Arg(0))
 		return 2
@@ -79,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return runServe(f, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "offenbar: unknown command %q, want one of: build, check, serve\n", cmd)
+	fmt.Fprintf(stderr, "offenbar: unknown command %q, want one of: build, check, serve, new\n", cmd)
 	return 2
 }
 
@@ -205,5 +214,41 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "offenbar serve: %v\n", err)
 		return 1
 	}
+	return 0
+}
+
+func newContent(f flags, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
+		fmt.Fprintln(stderr, "usage: go run ./generator new article \"Titel des Artikels\"\n       go run ./generator new round ID")
+		return 2
+	}
+	now, err := clock()
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 2
+	}
+	day := now.In(time.Local)
+	var rel string
+	var data []byte
+	switch args[0] {
+	case "article":
+		rel, data, err = scaffold.Article(args[1], day)
+	case "round":
+		model, errs := selfcheck.Load(os.DirFS(f.source))
+		if model == nil {
+			printProblems(stderr, errs)
+			fmt.Fprintln(stderr, "offenbar: a new round needs a valid instrument")
+			return 1
+		}
+		rel, data, err = scaffold.Round(model.Instrument, args[1], day)
+	}
+	if err == nil {
+		err = scaffold.Create(f.source, rel, data)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "created %s (draft = true)\n", filepath.Join(f.source, filepath.FromSlash(rel)))
 	return 0
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -138,4 +139,104 @@ func updateFile(files []sitetest.File, name, data string) []sitetest.File {
 		}
 	}
 	return append(files, sitetest.File{Name: name, Data: []byte(data)})
+}
+
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range []string{"site.toml", "content", "templates"} {
+		src := filepath.Join("..", p)
+		if fi, _ := os.Stat(src); fi.IsDir() {
+			if err := os.CopyFS(filepath.Join(dir, p), os.DirFS(src)); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			b, _ := os.ReadFile(src)
+			os.WriteFile(filepath.Join(dir, p), b, 0o644)
+		}
+	}
+	return dir
+}
+
+func TestNewArticle(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1732526400") // 2024-11-25 09:20 UTC
+	t.Setenv("TZ", "UTC")
+	dir := copyExample(t)
+	code, stdout, stderr := runCmd(t, "new", "-s", dir, "article", "Große Pläne für Straßenfeste")
+	want := filepath.Join(dir, "content/articles/2024-11-25-grosse-plaene-fuer-strassenfeste.md")
+	if code != 0 || !strings.Contains(stdout, want) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	b, _ := os.ReadFile(want)
+	if !strings.Contains(string(b), "title = \"Große Pläne für Straßenfeste\"") || !strings.Contains(string(b), "draft = true") {
+		t.Errorf("new article:\n%s", b)
+	}
+	// The draft builds, is left out of the site, and shows with --drafts.
+	files := buildSite(t, dir)
+	if _, ok := files["artikel/grosse-plaene-fuer-strassenfeste/index.html"]; ok {
+		t.Error("a draft was published")
+	}
+	files = buildSite(t, dir, "--drafts")
+	page := string(files["artikel/grosse-plaene-fuer-strassenfeste/index.html"])
+	if !strings.Contains(page, `class="draft-banner"`) || !strings.Contains(page, "Entwurf") {
+		t.Error("a draft built with --drafts has no draft banner")
+	}
+	// A second call must not overwrite the editor's text.
+	os.WriteFile(want, []byte("my text"), 0o644)
+	if code, _, stderr := runCmd(t, "new", "-s", dir, "article", "Große Pläne für Straßenfeste"); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: exit %d, %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(want); string(b) != "my text" {
+		t.Error("new overwrote an existing article")
+	}
+}
+
+func TestNewRound(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1732526400")
+	dir := copyExample(t)
+	code, _, stderr := runCmd(t, "new", "-s", dir, "round", "2027")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"))
+	if n := strings.Count(string(b), "\n# FZ-"); n != 36 {
+		t.Errorf("%d questions of Fairer Zugang listed, want 36", n)
+	}
+	if n := regexp.MustCompile(`(?m)^# [A-Z]{2}-\d\d = $`).FindAllIndex(b, -1); len(n) != 108 {
+		t.Errorf("%d questions listed, want 108", len(n))
+	}
+	// The draft round does not break the published site ...
+	files := buildSite(t, dir)
+	if _, ok := files["runden/2027/index.html"]; ok {
+		t.Error("a draft round was published")
+	}
+	// ... and a half-filled one shows in the preview.
+	filled := strings.Replace(string(b), "# MS-01 = \n", "MS-01 = 3\n", 1)
+	os.WriteFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"), []byte(filled), 0o644)
+	code, _, stderr = runCmd(t, buildArgs(dir, "--drafts", "-d", filepath.Join(t.TempDir(), "out"))...)
+	if code != 0 || !strings.Contains(stderr, "warning: draft round: 107 of 108 questions are not answered yet") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+func TestFutureAndExpired(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	a.Files = append(a.Files,
+		sitetest.File{Name: "content/articles/2099-01-01-zukunft.md", Data: []byte("+++\ntitle = \"Zukunft\"\ndate = 2099-01-01\n+++\nText\n")},
+		sitetest.File{Name: "content/articles/2020-01-01-alt.md", Data: []byte("+++\ntitle = \"Alt\"\ndate = 2020-01-01\nexpiryDate = 2021-01-01\n+++\nText\n")},
+		sitetest.File{Name: "content/articles/2020-02-01-spaeter.md", Data: []byte("+++\ntitle = \"Später\"\ndate = 2020-02-01\npublishDate = 2098-01-01\n+++\nText\n")},
+	)
+	dir := writeSite(t, a)
+	files := buildSite(t, dir)
+	for _, slug := range []string{"zukunft", "alt", "spaeter"} {
+		if _, ok := files["artikel/"+slug+"/index.html"]; ok {
+			t.Errorf("%s was published", slug)
+		}
+	}
+	files = buildSite(t, dir, "--future")
+	for _, slug := range []string{"zukunft", "spaeter"} {
+		if _, ok := files["artikel/"+slug+"/index.html"]; !ok {
+			t.Errorf("%s not published with --future", slug)
+		}
+	}
 }

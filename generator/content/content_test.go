@@ -57,3 +57,21 @@ func TestMarkdownExtensions(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Runder Tisch: Wohnen für alle!": "runder-tisch-wohnen-fuer-alle",
+		"Straße der Begegnung":           "strasse-der-begegnung",
+		"ÄÖÜ äöü ß":                      "aeoeue-aeoeue-ss",
+		"Café Crème – 2024":              "cafe-creme-2024",
+		"  --Weltoffen--  ":              "weltoffen",
+		"„Zitat“ & ‚mehr‘":               "zitat-mehr",
+		"../../etc/passwd":               "etc-passwd",
+		"":                               "",
+		"مرحبا":                          "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

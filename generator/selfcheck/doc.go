@@ -42,6 +42,7 @@
 //
 //	title = "Zweite Runde 2024"
 //	date = 2024-03-12                      # when the answers were completed
+//	draft = true                           # optional: not published yet; answers may be missing
 //	respondents = ["Büro des Oberbürgermeisters", "Integrationsbeauftragte"]
 //	summary = """Markdown: how the round went."""
 //

@@ -99,11 +99,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	for i, r := range m.Rounds {
-		if i > 0 {
-			r.Prev = m.Rounds[i-1]
-		}
-	}
+	m.link()
 	return m, errs
 }
 
@@ -274,10 +270,17 @@ func (r *Round) validate(in *Instrument, errs *diag.List) {
 	if _, ok := d.Index.Key("answers"); ok {
 		missing = d.Pos("answers")
 	}
+	open := 0
 	for _, q := range in.Questions {
 		if _, ok := r.RawAnswers[q.ID]; !ok {
-			errs.Errorf(missing, "missing answer to question %q: add %s = <points> or %s = \"%s\"", q.ID, bareKey(q.ID), bareKey(q.ID), Skipped)
+			open++
+			if !r.Draft {
+				errs.Errorf(missing, "missing answer to question %q: add %s = <points> or %s = \"%s\"", q.ID, bareKey(q.ID), bareKey(q.ID), Skipped)
+			}
 		}
+	}
+	if r.Draft && open > 0 {
+		errs.Warnf(missing, "draft round: %d of %d questions are not answered yet", open, len(in.Questions))
 	}
 	slugs := make([]string, 0, len(r.Fields))
 	for slug := range r.Fields {

@@ -95,6 +95,7 @@ type Round struct {
 	ID          string                  `toml:"-"`
 	Title       string                  `toml:"title"`
 	Date        tomldoc.Date            `toml:"date"`
+	Draft       bool                    `toml:"draft"`
 	Respondents []string                `toml:"respondents"`
 	Summary     string                  `toml:"summary"`
 	Workshop    *Workshop               `toml:"workshop"`
@@ -160,6 +161,27 @@ func (m *Model) Latest() *Round {
 		return nil
 	}
 	return m.Rounds[len(m.Rounds)-1]
+}
+
+// WithoutDrafts returns the model without draft rounds.
+func (m *Model) WithoutDrafts() *Model {
+	out := &Model{Instrument: m.Instrument}
+	for _, r := range m.Rounds {
+		if !r.Draft {
+			out.Rounds = append(out.Rounds, r)
+		}
+	}
+	out.link()
+	return out
+}
+
+func (m *Model) link() {
+	for i, r := range m.Rounds {
+		r.Prev = nil
+		if i > 0 {
+			r.Prev = m.Rounds[i-1]
+		}
+	}
 }
 
 // Round returns the round with the given ID, or nil.

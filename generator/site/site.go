@@ -63,6 +63,9 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	docs, derrs := content.Load(src)
 	errs.Add(derrs)
 
+	if model != nil && !opts.Visibility.Drafts {
+		model = model.WithoutDrafts()
+	}
 	s := &Site{Config: cfg, Model: model, opts: opts, tmplPath: TemplatesDir}
 	tfs := opts.Templates
 	if tfs == nil {

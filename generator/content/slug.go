@@ -1,0 +1,42 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// german spells out the letters that German transliterates with two letters.
+var german = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS")
+
+// Slug turns a title into a URL segment: lower-case ASCII letters, digits and
+// single hyphens. German umlauts are transliterated (ä→ae, ß→ss), other
+// accents are dropped (é→e), and everything else separates words.
+func Slug(title string) string {
+	s := norm.NFD.String(german.Replace(norm.NFC.String(title)))
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case unicode.Is(unicode.Mn, r):
+			// A combining accent: keep the letter, drop the accent.
+		default:
+			dash = true
+		}
+	}
+	out := b.String()
+	if len(out) > 80 {
+		out = strings.TrimRight(out[:80], "-")
+		if i := strings.LastIndexByte(out, '-'); i > 40 {
+			out = out[:i]
+		}
+	}
+	return out
+}

@@ -1,0 +1,93 @@
+// Package scaffold writes the skeleton of a new article or round, so that
+// editors start from a file that already has every key they need.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"offenbar/generator/content"
+	"offenbar/generator/selfcheck"
+)
+
+// Article returns the path (relative to the site) and content of a new
+// draft article.
+func Article(title string, day time.Time) (string, []byte, error) {
+	slug := content.Slug(title)
+	if slug == "" {
+		return "", nil, fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
+	}
+	name := day.Format(time.DateOnly) + "-" + slug + ".md"
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\n")
+	fmt.Fprintf(&b, "title = %s\n", strconv.Quote(title))
+	fmt.Fprintf(&b, "date = %s\n", day.Format(time.DateOnly))
+	fmt.Fprintf(&b, "summary = \"\"  # ein Satz für Übersichten und den Newsfeed\n")
+	fmt.Fprintf(&b, "tags = []\n")
+	fmt.Fprintf(&b, "fields = []  # Handlungsfelder, zum Beispiel [\"engagement-und-beteiligung\"]\n")
+	fmt.Fprintf(&b, "draft = true  # auf false setzen, wenn der Artikel erscheinen soll\n")
+	fmt.Fprintf(&b, "+++\n\n")
+	fmt.Fprintf(&b, "Hier beginnt der Text.\n")
+	return filepath.ToSlash(filepath.Join(content.ArticlesDir, name)), []byte(b.String()), nil
+}
+
+// Round returns the path and content of a new draft round with every
+// question of the instrument listed, commented out, ready to fill in.
+func Round(in *selfcheck.Instrument, id string, day time.Time) (string, []byte, error) {
+	if content.Slug(id) != id {
+		return "", nil, fmt.Errorf("invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", id)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Runde %s. Das Format beschreibt generator/selfcheck/doc.go.\n", id)
+	fmt.Fprintf(&b, "title = %s\n", strconv.Quote("Runde "+id))
+	fmt.Fprintf(&b, "date = %s  # der Tag, an dem der Fragebogen fertig ausgefüllt war\n", day.Format(time.DateOnly))
+	fmt.Fprintf(&b, "draft = true  # auf false setzen, wenn alle Fragen beantwortet sind\n")
+	fmt.Fprintf(&b, "respondents = []  # wer den Fragebogen ausgefüllt hat\n")
+	fmt.Fprintf(&b, "summary = \"\"\"\n\"\"\"\n\n")
+	fmt.Fprintf(&b, "# [workshop]\n# date = %s\n# format = \"online\"\n# participants = 0\n# description = \"\"\"\n# \"\"\"\n\n", day.Format(time.DateOnly))
+	var scale []string
+	for _, o := range in.Scale {
+		scale = append(scale, fmt.Sprintf("%d = %s", o.Points, o.Label))
+	}
+	fmt.Fprintf(&b, "# Antworten: %s, oder \"skipped\" für übersprungen.\n", strings.Join(scale, ", "))
+	fmt.Fprintf(&b, "# Mit Anmerkung: ID = { answer = 2, comment = \"…\" }\n")
+	fmt.Fprintf(&b, "# Entfernen Sie das # vor jeder Zeile, die Sie beantworten.\n")
+	fmt.Fprintf(&b, "[answers]\n")
+	for _, f := range in.Fields {
+		fmt.Fprintf(&b, "\n# %s\n", f.Title)
+		for _, q := range f.Questions {
+			fmt.Fprintf(&b, "# %s\n# %s = \n", strings.ReplaceAll(q.Text, "\n", " "), q.ID)
+		}
+	}
+	for _, f := range in.Fields {
+		fmt.Fprintf(&b, "\n# [fields.%s]\n# assessment = \"\"\"\n# \"\"\"\n", f.Slug)
+		fmt.Fprintf(&b, "# [[fields.%s.recommendations]]\n# text = \"\"\n# status = \"planned\"  # planned, in_progress oder done\n", f.Slug)
+	}
+	return filepath.ToSlash(filepath.Join(selfcheck.Dir, selfcheck.RoundsDir, id+".toml")), []byte(b.String()), nil
+}
+
+// Create writes data to rel below the site directory, and never overwrites.
+func Create(site, rel string, data []byte) error {
+	p := filepath.Join(site, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; it was left as it is", rel)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
