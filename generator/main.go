@@ -51,6 +51,7 @@ func main() {
 
 type flags struct {
 	source, dest, templates string
+	format                  string
 	drafts, future, force   bool
 	port                    int
 }
@@ -106,6 +107,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.BoolVar(&f.future, "future", false, "publish articles dated in the future")
 	fset.BoolVar(&f.force, "force", false, "replace a destination that offenbar did not create")
 	fset.IntVar(&f.port, "port", 1313, "port for serve")
+	fset.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions annotations")
 	return fset
 }
 
@@ -138,13 +140,23 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	return opts, true
 }
 
-func printProblems(w io.Writer, errs diag.List) {
+func printProblems(w io.Writer, errs diag.List, format string) {
 	for _, p := range errs.Problems() {
-		fmt.Fprintln(w, p.String())
+		if format == "github" {
+			fmt.Fprintln(w, p.GitHub())
+		} else {
+			fmt.Fprintln(w, p.String())
+		}
 	}
 }
 
-func load(f flags, stderr io.Writer) (*site.Output, int) {
+// load builds the site in memory. Broken links are errors when strict is
+// set (check) and warnings otherwise (build).
+func load(f flags, stderr io.Writer, strict bool) (*site.Output, int) {
+	if f.format != "text" && f.format != "github" {
+		fmt.Fprintf(stderr, "offenbar: unknown --format %q, want text or github\n", f.format)
+		return nil, 2
+	}
 	if fi, err := os.Stat(f.source); err != nil || !fi.IsDir() {
 		fmt.Fprintf(stderr, "offenbar: site directory %q does not exist\n", f.source)
 		return nil, 2
@@ -153,8 +165,21 @@ func load(f flags, stderr io.Writer) (*site.Output, int) {
 	if !ok {
 		return nil, 2
 	}
-	out, errs := site.Build(os.DirFS(f.source), opts)
-	printProblems(stderr, errs)
+	s, errs := site.Load(os.DirFS(f.source), opts)
+	var out *site.Output
+	if !errs.HasErrors() {
+		var rerrs diag.List
+		out, rerrs = s.Render()
+		errs.Add(rerrs)
+	}
+	if !errs.HasErrors() {
+		links := s.CheckLinks(out)
+		if !strict {
+			links = links.AsWarnings()
+		}
+		errs.Add(links)
+	}
+	printProblems(stderr, errs, f.format)
 	if errs.HasErrors() {
 		return nil, 1
 	}
@@ -163,7 +188,7 @@ func load(f flags, stderr io.Writer) (*site.Output, int) {
 
 func build(f flags, stdout, stderr io.Writer) int {
 	start := time.Now()
-	out, code := load(f, stderr)
+	out, code := load(f, stderr, false)
 	if code != 0 {
 		fmt.Fprintln(stderr, "build failed; the previous output was left as it was")
 		return code
@@ -181,7 +206,7 @@ func build(f flags, stdout, stderr io.Writer) int {
 }
 
 func check(f flags, stdout, stderr io.Writer) int {
-	out, code := load(f, stderr)
+	out, code := load(f, stderr, true)
 	if code != 0 {
 		return code
 	}
@@ -236,7 +261,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	case "round":
 		model, errs := selfcheck.Load(os.DirFS(f.source))
 		if model == nil {
-			printProblems(stderr, errs)
+			printProblems(stderr, errs, f.format)
 			fmt.Fprintln(stderr, "offenbar: a new round needs a valid instrument")
 			return 1
 		}

@@ -81,9 +81,16 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-func TestErrorCases(t *testing.T) {
+// TestErrorCases builds each site of testdata/errors: it must fail with
+// exactly the problems in its want section and leave public/ untouched.
+func TestErrorCases(t *testing.T) { testCases(t, "errors", "build") }
+
+// TestCheckCases checks each site of testdata/check for broken links.
+func TestCheckCases(t *testing.T) { testCases(t, "check", "check") }
+
+func testCases(t *testing.T, dir, command string) {
 	base := readArchive(t, "testdata/base.txtar")
-	cases, _ := filepath.Glob("testdata/errors/*.txtar")
+	cases, _ := filepath.Glob("testdata/" + dir + "/*.txtar")
 	if len(cases) == 0 {
 		t.Fatal("no error cases")
 	}
@@ -109,7 +116,9 @@ func TestErrorCases(t *testing.T) {
 			os.WriteFile(filepath.Join(public, "index.html"), []byte("previous"), 0o644)
 			before := readTree(t, public)
 
-			code, _, stderr := runCmd(t, buildArgs(dir)...)
+			args := buildArgs(dir)
+			args[0] = command
+			code, _, stderr := runCmd(t, args...)
 			got := strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
 			got = strings.TrimSuffix(got, "build failed; the previous output was left as it was\n")
 			if *update {
@@ -238,5 +247,25 @@ func TestFutureAndExpired(t *testing.T) {
 		if _, ok := files["artikel/"+slug+"/index.html"]; !ok {
 			t.Errorf("%s not published with --future", slug)
 		}
+	}
+}
+
+// TestCheckGitHubFormat prints problems as GitHub Actions annotations, and a
+// build only warns about a broken link.
+func TestCheckGitHubFormat(t *testing.T) {
+	base := readArchive(t, "testdata/base.txtar")
+	c := readArchive(t, "testdata/check/missing-image.txtar")
+	site := sitetest.Merge(base, c)
+	dir := writeSite(t, site)
+	args := buildArgs(dir, "--format", "github")
+	args[0] = "check"
+	code, _, stderr := runCmd(t, args...)
+	want := "::error file=content/pages/impressum.md,line=4,col=1::image \"/bilder/rathaus.jpg\" does not exist\n"
+	if code != 1 || strings.ReplaceAll(stderr, dir+"/", "") != want {
+		t.Errorf("exit %d, got:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	code, stdout, stderr := runCmd(t, buildArgs(dir, "-d", filepath.Join(t.TempDir(), "out"))...)
+	if code != 0 || !strings.Contains(stderr, "impressum.md:4:1: warning: image") || !strings.HasPrefix(stdout, "built ") {
+		t.Errorf("build with a broken image: exit %d\n%s%s", code, stdout, stderr)
 	}
 }

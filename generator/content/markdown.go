@@ -102,3 +102,57 @@ func (t siteLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 		return ast.WalkContinue, nil
 	})
 }
+
+// Link is a link or image destination found in Markdown, with the byte
+// offset of its text in the source.
+type Link struct {
+	Dest   string
+	Offset int
+	Image  bool
+}
+
+// Links lists the links and images of src, after site-relative links got
+// their base path, in source order.
+func (m *Markdown) Links(src []byte) []Link {
+	doc := m.md.Parser().Parse(text.NewReader(src))
+	var links []Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			links = append(links, Link{Dest: string(l.Destination), Offset: offset(n, src)})
+		case *ast.Image:
+			links = append(links, Link{Dest: string(l.Destination), Offset: offset(n, src), Image: true})
+		}
+		return ast.WalkContinue, nil
+	})
+	return links
+}
+
+// offset finds where a link starts: the "[" before its text when the text
+// has a position, else the start of its block.
+func offset(n ast.Node, src []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			start := t.Segment.Start
+			for start > 0 && src[start-1] != '[' && start > t.Segment.Start-3 {
+				start--
+			}
+			if start > 0 && src[start-1] == '[' {
+				start--
+			}
+			if n.Kind() == ast.KindImage && start > 0 && src[start-1] == '!' {
+				start--
+			}
+			return start
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}

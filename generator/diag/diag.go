@@ -154,3 +154,40 @@ func SourceLine(src []byte, n int) string {
 	}
 	return ""
 }
+
+// AsWarnings returns l with every error turned into a warning.
+func (l *List) AsWarnings() List {
+	out := List{problems: slices.Clone(l.problems)}
+	for i := range out.problems {
+		out.problems[i].Severity = Warning
+	}
+	return out
+}
+
+// GitHub formats p as a GitHub Actions workflow command, so that it shows on
+// the line of a pull request.
+func (p Problem) GitHub() string {
+	kind := "error"
+	if p.Severity == Warning {
+		kind = "warning"
+	}
+	var b strings.Builder
+	b.WriteString("::" + kind + " file=" + escapeProperty(p.Pos.Path))
+	if p.Pos.Line > 0 {
+		fmt.Fprintf(&b, ",line=%d", p.Pos.Line)
+		if p.Pos.Col > 0 {
+			fmt.Fprintf(&b, ",col=%d", p.Pos.Col)
+		}
+	}
+	b.WriteString("::" + escapeData(p.Msg))
+	return b.String()
+}
+
+// The escapes of GitHub's workflow commands.
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func escapeData(s string) string     { return dataEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

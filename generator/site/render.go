@@ -20,7 +20,9 @@ import (
 // forward slashes, mapped to their content.
 type Output struct {
 	Files map[string][]byte
-	Pages int // HTML pages among Files
+	Pages int               // HTML pages among Files
+	Kinds map[string]string // HTML file -> the kind of page, which names its template
+	views *views
 }
 
 // Paths returns the file paths in sorted order.
@@ -42,7 +44,7 @@ func (s *Site) Render() (*Output, diag.List) {
 		errs.Errorf(p, "%s", msg)
 		return nil, errs
 	}
-	out := &Output{Files: map[string][]byte{}}
+	out := &Output{Files: map[string][]byte{}, Kinds: map[string]string{}, views: v}
 	pages := s.pages(v)
 	// A broken template usually breaks many pages; report it once.
 	type failure struct {
@@ -70,6 +72,7 @@ func (s *Site) Render() (*Output, diag.List) {
 			name = "404.html"
 		}
 		out.Files[name] = b
+		out.Kinds[name] = p.Kind
 		out.Pages++
 	}
 	for _, f := range failures {

@@ -1,0 +1,183 @@
+// Package linkcheck checks that every internal link, anchor and image of a
+// rendered site resolves to a generated file or element.
+//
+// It reads the built HTML, so links written by templates are checked as
+// well as links written in Markdown. A broken link is reported where an
+// editor can fix it: at the Markdown line that holds it when the caller
+// names one, else at the template that rendered the page.
+package linkcheck
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"offenbar/generator/diag"
+)
+
+// Source is a link written in content, with its position.
+type Source struct {
+	Page string // output file of the page that shows the link, such as "artikel/a/index.html"
+	Dest string // the destination as rendered
+	Pos  diag.Pos
+}
+
+// Input is what Check needs.
+type Input struct {
+	Files    map[string][]byte
+	BasePath string            // the site's base path, ending in "/"
+	Sources  []Source          // links written in content
+	Drafts   map[string]string // output file of an unpublished document -> its source
+	Template func(page string) diag.Pos
+}
+
+type page struct {
+	ids   map[string]bool
+	links []ref
+}
+
+type ref struct {
+	dest  string
+	image bool
+}
+
+// Check returns a problem for every link that does not resolve.
+func Check(in Input) diag.List {
+	var errs diag.List
+	pages := map[string]*page{}
+	for name, b := range in.Files {
+		if strings.HasSuffix(name, ".html") {
+			pages[name] = scan(b)
+		}
+	}
+	names := make([]string, 0, len(pages))
+	for n := range pages {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	sources := map[string][]Source{}
+	for _, s := range in.Sources {
+		sources[s.Page] = append(sources[s.Page], s)
+	}
+	for _, name := range names {
+		reported := map[string]bool{}
+		for _, l := range pages[name].links {
+			msg := in.resolve(name, l, pages)
+			if msg == "" || reported[l.dest] {
+				continue
+			}
+			reported[l.dest] = true
+			pos := diag.Pos{}
+			found := false
+			for _, s := range sources[name] {
+				if s.Dest == l.dest {
+					errs.Errorf(s.Pos, "%s", msg)
+					found = true
+				}
+			}
+			if found {
+				continue
+			}
+			if in.Template != nil {
+				pos = in.Template(name)
+			}
+			errs.Errorf(pos, "%s (on page %s)", msg, "/"+strings.TrimSuffix(name, "index.html"))
+		}
+	}
+	return errs
+}
+
+// resolve returns "" when the link works, else what is wrong with it.
+func (in Input) resolve(from string, l ref, pages map[string]*page) string {
+	u, err := url.Parse(l.dest)
+	if err != nil {
+		return "invalid link " + in.show(l.dest)
+	}
+	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(l.dest, "//") {
+		return "" // another site; not ours to check
+	}
+	target := from
+	if u.Path != "" {
+		p := u.Path
+		if !strings.HasPrefix(p, "/") {
+			p = path.Join(path.Dir("/"+from), p)
+			if strings.HasSuffix(u.Path, "/") {
+				p += "/"
+			}
+		}
+		if !strings.HasPrefix(p, in.BasePath) && p+"/" != in.BasePath {
+			return "link " + in.show(l.dest) + " points outside the site's base path " + quote(in.BasePath)
+		}
+		rel := strings.TrimPrefix(p, in.BasePath)
+		if rel == "" || strings.HasSuffix(rel, "/") {
+			rel += "index.html"
+		}
+		target = rel
+	}
+	if _, ok := in.Files[target]; !ok {
+		if _, ok := in.Files[target+"/index.html"]; ok {
+			return "link " + in.show(l.dest) + " lacks its trailing \"/\""
+		}
+		if src, ok := in.Drafts[target]; ok {
+			return "link " + in.show(l.dest) + " goes to " + src + ", which is a draft or not yet published"
+		}
+		if l.image {
+			return "image " + in.show(l.dest) + " does not exist"
+		}
+		return "link " + in.show(l.dest) + " goes to a page that does not exist"
+	}
+	if u.Fragment != "" {
+		p := pages[target]
+		if p == nil || !p.ids[u.Fragment] {
+			return "link " + in.show(l.dest) + " goes to an anchor #" + u.Fragment + " that the page does not have"
+		}
+	}
+	return ""
+}
+
+func quote(s string) string { return "\"" + s + "\"" }
+
+// show gives a destination as an editor wrote it, without the base path.
+func (in Input) show(dest string) string {
+	if in.BasePath != "/" && strings.HasPrefix(dest, in.BasePath) {
+		return quote("/" + strings.TrimPrefix(dest, in.BasePath))
+	}
+	return quote(dest)
+}
+
+// scan collects the ids and the links of a page.
+func scan(b []byte) *page {
+	p := &page{ids: map[string]bool{}}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return p
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			switch string(k) {
+			case "id":
+				p.ids[string(v)] = true
+			case "href":
+				if tag == "a" || tag == "link" {
+					p.links = append(p.links, ref{dest: string(v)})
+				}
+			case "src":
+				if tag == "img" || tag == "script" {
+					p.links = append(p.links, ref{dest: string(v), image: tag == "img"})
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+
+	"offenbar/generator/content"
+	"offenbar/generator/diag"
+	"offenbar/generator/linkcheck"
+)
+
+// CheckLinks reports every internal link, anchor and image in out that does
+// not resolve, at the Markdown or template that holds it.
+func (s *Site) CheckLinks(out *Output) diag.List {
+	in := linkcheck.Input{
+		Files:    out.Files,
+		BasePath: s.Config.BasePath,
+		Drafts:   map[string]string{},
+		Template: func(page string) diag.Pos {
+			return diag.Pos{Path: s.tmplPath + "/" + out.Kinds[page] + ".html"}
+		},
+	}
+	file := func(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+	v := out.views
+	for _, d := range append(append([]*DocView{}, v.articles...), v.pages...) {
+		for _, l := range s.md.Links(d.Body) {
+			in.Sources = append(in.Sources, linkcheck.Source{Page: file(d.URL), Dest: l.Dest, Pos: diag.PosAt(d.Path, d.Body, l.Offset)})
+		}
+	}
+	// Markdown inside TOML: round summaries and workshop texts on round pages,
+	// assessments on field pages.
+	tomlLinks := func(page, path string, src []byte, text string) {
+		at := bytes.Index(src, []byte(text))
+		for _, l := range s.md.Links([]byte(text)) {
+			pos := diag.Pos{Path: path}
+			if at >= 0 {
+				pos = diag.PosAt(path, src, at+l.Offset)
+			}
+			in.Sources = append(in.Sources, linkcheck.Source{Page: page, Dest: l.Dest, Pos: pos})
+		}
+	}
+	for _, rv := range v.rounds {
+		tomlLinks(file(rv.URL), rv.Round.Doc.Path, rv.Round.Doc.Src, rv.Round.Summary)
+		if rv.Round.Workshop != nil {
+			tomlLinks(file(rv.URL), rv.Round.Doc.Path, rv.Round.Doc.Src, rv.Round.Workshop.Description)
+		}
+	}
+	for _, fv := range v.fields {
+		if fv.Result != nil {
+			r := fv.Result.Round.Round
+			tomlLinks(file(fv.URL), r.Doc.Path, r.Doc.Src, r.Fields[fv.Slug].Assessment)
+		}
+	}
+	for _, d := range s.Drafts {
+		url := "/" + d.Slug + "/"
+		if d.Kind == content.Article {
+			url = s.sectionURL(s.Lang.Paths.Articles, d.Slug)
+		}
+		in.Drafts[file(url)] = d.Path
+	}
+	return linkcheck.Check(in)
+}
