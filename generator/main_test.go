@@ -269,3 +269,22 @@ func TestCheckGitHubFormat(t *testing.T) {
 		t.Errorf("build with a broken image: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestStaticFiles publishes files of content/static as they are, so that an
+// image link resolves.
+func TestStaticFiles(t *testing.T) {
+	base := readArchive(t, "testdata/base.txtar")
+	c := readArchive(t, "testdata/check/missing-image.txtar")
+	site := sitetest.Merge(base, c)
+	site.Files = append(site.Files, sitetest.File{Name: "content/static/bilder/rathaus.jpg", Data: []byte("JPEG")})
+	dir := writeSite(t, site)
+	args := buildArgs(dir)
+	args[0] = "check"
+	if code, _, stderr := runCmd(t, args...); code != 0 {
+		t.Errorf("check: exit %d\n%s", code, stderr)
+	}
+	files := buildSite(t, dir)
+	if string(files["bilder/rathaus.jpg"]) != "JPEG" {
+		t.Error("static file not published")
+	}
+}

@@ -82,6 +82,13 @@ func (s *Site) Render() (*Output, diag.List) {
 			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
 		}
 	}
+	for name, b := range s.static {
+		if _, taken := out.Files[name]; taken || strings.HasPrefix(name, "assets/") {
+			errs.Errorf(diag.Pos{Path: StaticDir + "/" + name}, "static file %q would replace a generated file; move or rename it", name)
+			continue
+		}
+		out.Files[name] = b
+	}
 	for name, b := range s.assets {
 		out.Files["assets/"+name] = b
 	}

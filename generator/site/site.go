@@ -15,6 +15,7 @@
 package site
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,6 +30,34 @@ import (
 
 // TemplatesDir is the templates directory inside the site directory.
 const TemplatesDir = "templates"
+
+// StaticDir holds files that are published as they are, such as images:
+// content/static/bilder/rathaus.jpg is published as /bilder/rathaus.jpg.
+const StaticDir = "content/static"
+
+func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			errs.Errorf(diag.Pos{Path: p}, "not a regular file: static files must be plain files, not links")
+			return nil
+		}
+		b, err := fs.ReadFile(src, p)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		files[strings.TrimPrefix(p, StaticDir+"/")] = b
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs.Errorf(diag.Pos{Path: StaticDir}, "cannot read: %v", err)
+	}
+	return files, errs
+}
 
 // Options steer a build.
 type Options struct {
@@ -50,6 +79,7 @@ type Site struct {
 	opts     Options
 	tmpl     *templates
 	assets   map[string][]byte // name below /assets/ -> content
+	static   map[string][]byte // files of StaticDir, by output path
 	tmplPath string
 }
 
@@ -108,6 +138,7 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	assets, aerrs := loadAssets(tfs, TemplatesDir)
 	errs.Add(aerrs)
 	s.assets = assets
+	s.static, errs = loadStatic(src, errs)
 	return s, errs
 }
 
