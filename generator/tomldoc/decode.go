@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,7 +81,7 @@ func Decode(path string, src []byte, lineOffset int, v any) (*Doc, diag.List) {
 			p.Line += lineOffset
 			msg = pe.Message
 		}
-		errs.Errorf(p, "invalid TOML: %s", lowerFirst(msg))
+		errs.Errorf(p, "invalid TOML: %s%s", lowerFirst(msg), hint(msg))
 		return doc, errs
 	}
 	doc.Index = Scan(src)
@@ -102,6 +103,16 @@ func shift(ix *Index, n int) {
 	for i := range ix.entries {
 		ix.entries[i].Loc.Line += n
 	}
+}
+
+var germanDate = regexp.MustCompile(`\d{1,2}\.\d{1,2}\.\d{2,4}`)
+
+// hint adds what an editor most likely meant to a syntax error.
+func hint(msg string) string {
+	if germanDate.MatchString(msg) {
+		return `; write dates as year-month-day without quotes, such as 2024-05-17`
+	}
+	return ""
 }
 
 func lowerFirst(s string) string {
