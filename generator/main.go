@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"offenbar/generator/content"
+	"offenbar/generator/corpus"
 	"offenbar/generator/diag"
 	"offenbar/generator/publish"
 	"offenbar/generator/scaffold"
@@ -41,6 +42,7 @@ Usage:
   go run ./generator serve [flags]   preview the site on http://127.0.0.1:1313/
   go run ./generator new article "Titel"   start a draft article
   go run ./generator new round ID          start a draft round with every question
+  go run ./generator corpus -n N DIR       write a benchmark site with N articles
 
 Flags:
 `
@@ -53,7 +55,7 @@ type flags struct {
 	source, dest, templates string
 	format                  string
 	drafts, future, force   bool
-	port                    int
+	port, n                 int
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -73,6 +75,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	if cmd == "corpus" {
+		return makeCorpus(f, fset.Args(), stdout, stderr)
 	}
 	if cmd == "new" {
 		return newContent(f, fset.Args(), stdout, stderr)
@@ -107,6 +112,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.BoolVar(&f.future, "future", false, "publish articles dated in the future")
 	fset.BoolVar(&f.force, "force", false, "replace a destination that offenbar did not create")
 	fset.IntVar(&f.port, "port", 1313, "port for serve")
+	fset.IntVar(&f.n, "n", 1000, "number of articles for corpus")
 	fset.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions annotations")
 	return fset
 }
@@ -140,6 +146,17 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	return opts, true
 }
 
+// siteFS opens the site directory as a file system that cannot be left:
+// a symbolic link that points outside the site fails to read instead of
+// being followed.
+func siteFS(dir string) (fs.FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
+}
+
 func printProblems(w io.Writer, errs diag.List, format string) {
 	for _, p := range errs.Problems() {
 		if format == "github" {
@@ -165,7 +182,12 @@ func load(f flags, stderr io.Writer, strict bool) (*site.Output, int) {
 	if !ok {
 		return nil, 2
 	}
-	s, errs := site.Load(os.DirFS(f.source), opts)
+	src, err := siteFS(f.source)
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return nil, 2
+	}
+	s, errs := site.Load(src, opts)
 	var out *site.Output
 	if !errs.HasErrors() {
 		var rerrs diag.List
@@ -225,7 +247,11 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 		Source: f.source,
 		Port:   f.port,
 		Build: func() (map[string][]byte, error) {
-			out, errs := site.Build(os.DirFS(f.source), opts)
+			src, err := siteFS(f.source)
+			if err != nil {
+				return nil, err
+			}
+			out, errs := site.Build(src, opts)
 			if errs.HasErrors() {
 				return nil, errs.Err()
 			}
@@ -259,7 +285,12 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	case "article":
 		rel, data, err = scaffold.Article(args[1], day)
 	case "round":
-		model, errs := selfcheck.Load(os.DirFS(f.source))
+		src, err := siteFS(f.source)
+		if err != nil {
+			fmt.Fprintf(stderr, "offenbar: %v\n", err)
+			return 2
+		}
+		model, errs := selfcheck.Load(src)
 		if model == nil {
 			printProblems(stderr, errs, f.format)
 			fmt.Fprintln(stderr, "offenbar: a new round needs a valid instrument")
@@ -275,5 +306,22 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "created %s (draft = true)\n", filepath.Join(f.source, filepath.FromSlash(rel)))
+	return 0
+}
+
+func makeCorpus(f flags, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: go run ./generator corpus [-s EXAMPLE] -n N DIR")
+		return 2
+	}
+	if entries, err := os.ReadDir(args[0]); err == nil && len(entries) > 0 {
+		fmt.Fprintf(stderr, "offenbar corpus: %s is not empty\n", args[0])
+		return 1
+	}
+	if err := corpus.Generate(f.source, args[0], f.n, 1); err != nil {
+		fmt.Fprintf(stderr, "offenbar corpus: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote a site with %d articles to %s\n", f.n, args[0])
 	return 0
 }

@@ -93,7 +93,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Errorf(diag.Pos{Path: File}, "missing site configuration: create %s with at least title, base_url and [footer]", File)
 		} else {
-			errs.Errorf(diag.Pos{Path: File}, "cannot read: %v", err)
+			errs.Errorf(diag.Pos{Path: File}, "%s", diag.ReadError(err))
 		}
 		return nil, errs
 	}

@@ -73,7 +73,7 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 			continue
 		}
 		if err != nil {
-			errs.Errorf(diag.Pos{Path: dir.path}, "cannot read: %v", err)
+			errs.Errorf(diag.Pos{Path: dir.path}, "%s", diag.ReadError(err))
 			continue
 		}
 		bySlug := map[string]*Doc{}
@@ -84,7 +84,7 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 			p := path.Join(dir.path, e.Name())
 			src, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				errs.Errorf(diag.Pos{Path: p}, "cannot read: %v", err)
+				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
 				continue
 			}
 			d, derrs := Parse(p, dir.kind, src)

@@ -191,3 +191,12 @@ var (
 
 func escapeData(s string) string     { return dataEscaper.Replace(s) }
 func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+
+// ReadError describes why a source file could not be read, in words an
+// editor can act on.
+func ReadError(err error) string {
+	if strings.Contains(err.Error(), "path escapes from parent") {
+		return "symbolic link points outside the site directory; copy the file into the site instead"
+	}
+	return "cannot read: " + err.Error()
+}

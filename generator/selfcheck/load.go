@@ -46,7 +46,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 		return nil, errs
 	}
 	if err != nil {
-		errs.Errorf(diag.Pos{Path: ipath}, "cannot read: %v", err)
+		errs.Errorf(diag.Pos{Path: ipath}, "%s", diag.ReadError(err))
 		return nil, errs
 	}
 	in := &Instrument{}
@@ -65,7 +65,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 	rdir := path.Join(Dir, RoundsDir)
 	entries, err := fs.ReadDir(fsys, rdir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Errorf(diag.Pos{Path: rdir}, "cannot read: %v", err)
+		errs.Errorf(diag.Pos{Path: rdir}, "%s", diag.ReadError(err))
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -80,7 +80,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 		}
 		src, err := fs.ReadFile(fsys, rpath)
 		if err != nil {
-			errs.Errorf(diag.Pos{Path: rpath}, "cannot read: %v", err)
+			errs.Errorf(diag.Pos{Path: rpath}, "%s", diag.ReadError(err))
 			continue
 		}
 		r := &Round{ID: id}

@@ -40,7 +40,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Errorf(diag.Pos{Path: dir + "/" + p}, "missing UI texts for language %q", code)
 		} else {
-			errs.Errorf(diag.Pos{Path: dir + "/" + p}, "cannot read: %v", err)
+			errs.Errorf(diag.Pos{Path: dir + "/" + p}, "%s", diag.ReadError(err))
 		}
 		return nil, errs
 	}

@@ -41,20 +41,21 @@ func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if !d.Type().IsRegular() {
-			errs.Errorf(diag.Pos{Path: p}, "not a regular file: static files must be plain files, not links")
+		name := strings.TrimPrefix(p, StaticDir+"/")
+		if strings.ContainsAny(name, "\\\x00") {
+			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a NUL byte; rename it", name)
 			return nil
 		}
 		b, err := fs.ReadFile(src, p)
 		if err != nil {
-			errs.Errorf(diag.Pos{Path: p}, "cannot read: %v", err)
+			errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
 			return nil
 		}
-		files[strings.TrimPrefix(p, StaticDir+"/")] = b
+		files[name] = b
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Errorf(diag.Pos{Path: StaticDir}, "cannot read: %v", err)
+		errs.Errorf(diag.Pos{Path: StaticDir}, "%s", diag.ReadError(err))
 	}
 	return files, errs
 }

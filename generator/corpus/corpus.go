@@ -1,0 +1,109 @@
+// Package corpus writes synthetic sites for benchmarks and fault tests: the
+// example's configuration, instrument and rounds plus any number of
+// generated articles of about 600 words each. The output depends only on
+// the number of articles and the seed.
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+var words = strings.Fields(`Stadt Verwaltung Integration Beirat Vielfalt Begegnung Nachbarschaft
+Zusammenhalt Bildung Sprache Wohnung Gesundheit Arbeit Ausbildung Verein Ehrenamt Schule Kita
+Familie Quartier Stadtteil Beratung Konzept Ziel Bericht Workshop Runde Frage Antwort Ergebnis
+Fortschritt Anregung Maßnahme Projekt Förderung Gespräch Dialog Forum Veranstaltung Einladung
+Bürgerinnen Bürger Menschen Kinder Jugendliche Senioren Fachkräfte Unternehmen Kammer Jobcenter
+gemeinsam offen weltoffen fair gleich wichtig neu erste zweite größere bessere verständlich
+mehrsprachig regelmäßig verbindlich öffentlich und oder aber auch noch schon heute morgen jetzt
+dafür dabei damit deshalb außerdem zudem gleichzeitig für mit über unter zwischen während nach
+vor bei seit ohne gegen durch die der das den dem des ein eine einen einem einer ist sind war
+werden wurde haben hat gibt geht kommt bleibt zeigt plant startet beschließt fördert unterstützt`)
+
+var tags = strings.Fields(`selbstcheck workshop beteiligung wohnen bildung sprache arbeit
+kultur sport gesundheit sicherheit begegnung dialog stadtrat leitbild integration ehrenamt`)
+
+// Generate writes a site with n articles to dir, taking site.toml, the
+// templates and the self-check from the example site in example.
+func Generate(example, dir string, n int, seed uint64) error {
+	for _, p := range []string{"templates", "content/selfcheck", "content/pages"} {
+		if err := os.CopyFS(filepath.Join(dir, p), os.DirFS(filepath.Join(example, p))); err != nil {
+			return err
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(example, "site.toml"))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), cfg, 0o644); err != nil {
+		return err
+	}
+	fields, err := fieldSlugs(filepath.Join(example, "content/selfcheck/instrument.toml"))
+	if err != nil {
+		return err
+	}
+	adir := filepath.Join(dir, "content/articles")
+	if err := os.MkdirAll(adir, 0o755); err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(seed, uint64(n)))
+	for i := range n {
+		day := 1 + i%28
+		month := 1 + (i/28)%12
+		year := 2015 + i/(28*12)
+		name := fmt.Sprintf("%04d-%02d-%02d-meldung-%05d.md", year, month, day, i)
+		if err := os.WriteFile(filepath.Join(adir, name), article(r, i, year, month, day, fields), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func fieldSlugs(path string) ([]string, error) {
+	b, err := fs.ReadFile(os.DirFS(filepath.Dir(path)), filepath.Base(path))
+	if err != nil {
+		return nil, err
+	}
+	var slugs []string
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "[[fields]]" && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "slug = ") {
+			slugs = append(slugs, strings.Trim(strings.TrimPrefix(lines[i+1], "slug = "), `"`))
+		}
+	}
+	return slugs, nil
+}
+
+func sentence(r *rand.Rand, n int) string {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = words[r.IntN(len(words))]
+	}
+	s := strings.Join(ws, " ")
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}
+
+func article(r *rand.Rand, i, year, month, day int, fields []string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\ntitle = %q\ndate = %04d-%02d-%02dT10:00:00+01:00\n", sentence(r, 6), year, month, day)
+	fmt.Fprintf(&b, "summary = %q\n", sentence(r, 14))
+	fmt.Fprintf(&b, "tags = [%q, %q]\n", tags[r.IntN(len(tags))], tags[r.IntN(len(tags))])
+	fmt.Fprintf(&b, "fields = [%q]\n+++\n\n", fields[i%len(fields)])
+	for sec := range 3 {
+		fmt.Fprintf(&b, "## %s\n\n", strings.TrimSuffix(sentence(r, 4), "."))
+		for range 3 {
+			fmt.Fprintf(&b, "%s *%s* %s **%s** %s\n\n", sentence(r, 12), words[r.IntN(len(words))], sentence(r, 14), words[r.IntN(len(words))], sentence(r, 20))
+		}
+		if sec == 1 {
+			b.WriteString("- " + sentence(r, 6) + "\n- " + sentence(r, 7) + "\n- " + sentence(r, 5) + "\n\n")
+			b.WriteString("| Thema | Stand | Jahr |\n| --- | :---: | ---: |\n| Wohnen | geplant | 2024 |\n| Sprache | umgesetzt | 2023 |\n\n")
+			b.WriteString("> " + sentence(r, 15) + "\n\n")
+			fmt.Fprintf(&b, "Mehr dazu im [Handlungsfeld](/handlungsfelder/%s/).\n\n", fields[i%len(fields)])
+		}
+	}
+	return []byte(b.String())
+}
