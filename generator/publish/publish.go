@@ -47,6 +47,7 @@ func Publish(dest string, files map[string][]byte, opts Options) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
+	removeStale(abs)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".new-")
 	if err != nil {
 		return err
@@ -163,6 +164,20 @@ func swap(dest, tmp string) error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// removeStale deletes what an interrupted build left next to dest: the
+// half-written new directory and the old one it was about to replace. Their
+// names are offenbar's own and nobody else's.
+func removeStale(dest string) {
+	for _, kind := range []string{".new-", ".old-"} {
+		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+kind+"*"))
+		for _, m := range matches {
+			if fi, err := os.Lstat(m); err == nil && fi.IsDir() {
+				os.RemoveAll(m)
+			}
+		}
+	}
 }
 
 func checkDest(dest string, opts Options) error {
