@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,14 +35,22 @@ func buildSite(t *testing.T, dir string, extra ...string) map[string][]byte {
 // so that a change of the CSS does not touch every page.
 var assetHash = regexp.MustCompile(`\?v=[0-9a-f]{8}`)
 
-// TestGolden compares every generated file built from testdata/base.txtar
-// with testdata/golden/base.txtar. Assets (CSS, JavaScript, the chart
-// runtime) are copied, not generated, and are left out. Run with -update to
-// accept a change after reading the diff.
+// TestGolden builds each site of testdata/*.txtar (merged into base.txtar)
+// and compares every generated file with testdata/golden/<name>.txtar.
+// Assets (CSS, JavaScript, the chart runtime) are copied, not generated, and
+// are left out. Run with -update to accept a change after reading the diff.
 func TestGolden(t *testing.T) {
-	dir := writeSite(t, readArchive(t, "testdata/base.txtar"))
-	files := buildSite(t, dir)
-	got := &sitetest.Archive{Comment: []byte("Output of building testdata/base.txtar; go test ./generator -run TestGolden -update rewrites it.\n")}
+	base := readArchive(t, "testdata/base.txtar")
+	for _, name := range []string{"base", "security"} {
+		t.Run(name, func(t *testing.T) {
+			golden(t, sitetest.Merge(base, readArchive(t, "testdata/"+name+".txtar")), "testdata/golden/"+name+".txtar")
+		})
+	}
+}
+
+func golden(t *testing.T, site *sitetest.Archive, golden string) {
+	files := buildSite(t, writeSite(t, site))
+	got := &sitetest.Archive{Comment: []byte("Generated output; go test ./generator -run TestGolden -update rewrites it.\n")}
 	var names []string
 	for name := range files {
 		if !strings.HasPrefix(name, "assets/") && name != publish.Marker {
@@ -52,7 +61,6 @@ func TestGolden(t *testing.T) {
 	for _, name := range names {
 		got.Files = append(got.Files, sitetest.File{Name: name, Data: assetHash.ReplaceAll(files[name], []byte("?v=HASH"))})
 	}
-	const golden = "testdata/golden/base.txtar"
 	if *update {
 		if err := os.WriteFile(golden, sitetest.Format(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -74,6 +82,62 @@ func TestGolden(t *testing.T) {
 		if _, ok := want.File(f.Name); !ok {
 			t.Errorf("%s: built but not in %s", f.Name, golden)
 		}
+	}
+}
+
+// TestNoScriptFromContent builds the hostile site and inspects every page:
+// the only scripts are the site's own files and JSON data blocks, no element
+// has an event handler attribute, and no link or source uses a script or
+// data scheme, however it was spelled.
+func TestNoScriptFromContent(t *testing.T) {
+	site := sitetest.Merge(readArchive(t, "testdata/base.txtar"), readArchive(t, "testdata/security.txtar"))
+	files := buildSite(t, writeSite(t, site))
+	pages := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			attr := map[string]string{}
+			for _, a := range n.Attr {
+				attr[a.Key] = a.Val
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+				v := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+				if (a.Key == "href" || a.Key == "src" || a.Key == "action" || a.Key == "formaction") &&
+					(strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:text")) {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+			}
+			if n.Data == "script" {
+				src, typ := attr["src"], attr["type"]
+				switch {
+				case src != "" && strings.HasPrefix(src, "/weltoffen/assets/"):
+				case src == "" && typ == "application/json":
+					// The text must stay JSON: a "</script>" inside would have ended it.
+					if n.FirstChild != nil && !json.Valid([]byte(n.FirstChild.Data)) {
+						t.Errorf("%s: chart data is not valid JSON: %.80s", name, n.FirstChild.Data)
+					}
+				default:
+					t.Errorf("%s: a script from content: %v", name, attr)
+				}
+			}
+			if n.Data == "svg" || n.Data == "iframe" || n.Data == "object" || n.Data == "embed" {
+				t.Errorf("%s: <%s> from content", name, n.Data)
+			}
+		}
+	}
+	if pages < 10 {
+		t.Errorf("only %d pages", pages)
 	}
 }
 

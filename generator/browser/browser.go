@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -73,6 +75,7 @@ func New(t testing.TB) *Browser {
 type Visit struct {
 	Requests []string // every URL the page requested
 	Console  []string // console errors and uncaught exceptions
+	Dialogs  []string // alert, confirm and prompt dialogs that opened
 }
 
 // Page is an open tab.
@@ -104,6 +107,11 @@ func (b *Browser) Open(t testing.TB, width, height int64, js bool) *Page {
 				}
 				p.visit.Console = append(p.visit.Console, msg)
 			}
+		case *page.EventJavascriptDialogOpening:
+			p.visit.Dialogs = append(p.visit.Dialogs, ev.Message)
+			// A dialog blocks the page until it is answered; answer it from
+			// another goroutine, as Listen requires.
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		case *runtime.EventExceptionThrown:
 			p.visit.Console = append(p.visit.Console, (&chromedp.ExceptionError{ExceptionDetails: ev.ExceptionDetails}).Error())
 		}
@@ -141,7 +149,7 @@ func (p *Page) Go(t testing.TB, u string) Visit {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return Visit{Requests: append([]string(nil), p.visit.Requests...), Console: append([]string(nil), p.visit.Console...)}
+	return Visit{Requests: slices.Clone(p.visit.Requests), Console: slices.Clone(p.visit.Console), Dialogs: slices.Clone(p.visit.Dialogs)}
 }
 
 // Eval evaluates a JavaScript expression into out.

@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,17 +13,24 @@ import (
 	"offenbar/generator/content"
 	"offenbar/generator/publish"
 	"offenbar/generator/site"
+	"offenbar/generator/sitetest"
 )
 
 // serveExample builds the example site and serves it on 127.0.0.1.
 func serveExample(t *testing.T) string {
+	return serveSite(t, os.DirFS("../.."), nil)
+}
+
+// serveSite builds the site in src and serves it on 127.0.0.1.
+func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 	t.Helper()
 	runtime := site.FindRuntime("../..")
 	if runtime == nil {
 		t.Fatal("echarts is not installed: run npm ci")
 	}
-	out, errs := site.Build(os.DirFS("../.."), site.Options{
+	out, errs := site.Build(src, site.Options{
 		Runtime:    runtime,
+		Templates:  templates,
 		Visibility: content.Visibility{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
 	})
 	if errs.HasErrors() {
@@ -33,6 +41,14 @@ func serveExample(t *testing.T) string {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	if cfg, err := fs.ReadFile(src, "site.toml"); err == nil && strings.Contains(string(cfg), "/weltoffen/") {
+		srv.Close()
+		mux := http.NewServeMux()
+		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", http.FileServer(http.Dir(dir))))
+		srv = httptest.NewServer(mux)
+		t.Cleanup(srv.Close)
+		return srv.URL + "/weltoffen"
+	}
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
@@ -106,4 +122,45 @@ func itoa(n int64) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+// TestHostileContentRunsNoScript opens every page of the hostile test site
+// and fails if any dialog opens.
+func TestHostileContentRunsNoScript(t *testing.T) {
+	b := New(t)
+	read := func(name string) *sitetest.Archive {
+		data, err := os.ReadFile("../testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sitetest.Parse(data)
+	}
+	src := sitetest.Merge(read("base.txtar"), read("security.txtar")).FS()
+	base := serveSite(t, src, os.DirFS("../../templates"))
+	p := b.Open(t, 1280, 900, true)
+	for _, path := range []string{"/", "/artikel/ergebnis/", "/handlungsfelder/steuerung/", "/handlungsfelder/zugang/", "/runden/2024/", "/methode/", "/artikel/"} {
+		v := p.Go(t, base+path)
+		if len(v.Dialogs) > 0 {
+			t.Errorf("%s: dialogs opened: %q", path, v.Dialogs)
+		}
+		if len(v.Console) > 0 {
+			t.Errorf("%s: console: %v", path, v.Console)
+		}
+	}
+}
+
+// TestDialogDetection proves that the dialog check above can fail: a page
+// that does open a dialog is caught.
+func TestDialogDetection(t *testing.T) {
+	b := New(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<!DOCTYPE html><title>x</title><body><script>setTimeout(function(){alert("caught")}, 10)</script>`))
+	}))
+	defer srv.Close()
+	p := b.Open(t, 800, 600, true)
+	v := p.Go(t, srv.URL)
+	if len(v.Dialogs) != 1 || v.Dialogs[0] != "caught" {
+		t.Errorf("dialogs = %q, want the one the page opened", v.Dialogs)
+	}
 }
