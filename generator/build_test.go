@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -299,5 +300,31 @@ func TestEnglish(t *testing.T) {
 		if strings.Contains(page, german) {
 			t.Errorf("English field page contains German UI text %q", german)
 		}
+	}
+}
+
+// TestHugeInputsAreRefused feeds a 20 MB article and an instrument with
+// 100,000 questions: both are refused with the limit, not processed for
+// minutes.
+func TestHugeInputsAreRefused(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	body := strings.Repeat("Ein Satz ueber die Stadt. ", 20<<20/26) // 20 MB
+	a.Files = append(a.Files, sitetest.File{Name: "content/articles/2024-01-01-riesig.md", Data: []byte("+++\ntitle = \"Riesig\"\ndate = 2024-01-01\n+++\n" + body)})
+	var in strings.Builder
+	in.WriteString("title = \"Riesig\"\n[[scale]]\npoints = 0\nlabel = \"nein\"\n[[scale]]\npoints = 1\nlabel = \"ja\"\n[[fields]]\nslug = \"f\"\ntitle = \"F\"\n")
+	for i := range 100000 {
+		fmt.Fprintf(&in, "[[fields.questions]]\nid = \"Q-%d\"\ntext = \"Frage %d?\"\n", i, i)
+	}
+	a = sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{
+		{Name: "content/selfcheck/instrument.toml", Data: []byte(in.String())},
+		{Name: "content/selfcheck/rounds/2021.toml", Data: []byte("(delete)")},
+		{Name: "content/selfcheck/rounds/2024.toml", Data: []byte("(delete)")},
+	}})
+	dir := writeSite(t, a)
+	code, _, stderr := runCmd(t, buildArgs(dir)...)
+	want := "content/articles/2024-01-01-riesig.md: file is 20.0 MB; the limit is 10 MB per file: split it, or put large downloads under content/static\n" +
+		"content/selfcheck/instrument.toml:1:1: the instrument has 100000 questions; the limit is 10000\n"
+	if code != 1 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
 }

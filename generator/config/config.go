@@ -35,6 +35,7 @@ import (
 
 	"offenbar/generator/color"
 	"offenbar/generator/diag"
+	"offenbar/generator/sourcefile"
 	"offenbar/generator/tomldoc"
 )
 
@@ -88,7 +89,7 @@ var Languages = []string{"de", "en"}
 // Load reads and validates site.toml from fsys.
 func Load(fsys fs.FS) (*Site, diag.List) {
 	var errs diag.List
-	src, err := fs.ReadFile(fsys, File)
+	src, err := sourcefile.Read(fsys, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Errorf(diag.Pos{Path: File}, "missing site configuration: create %s with at least title, base_url and [footer]", File)

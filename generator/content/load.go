@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"offenbar/generator/diag"
+	"offenbar/generator/sourcefile"
 	"offenbar/generator/tomldoc"
 )
 
@@ -82,7 +83,7 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 				continue
 			}
 			p := path.Join(dir.path, e.Name())
-			src, err := fs.ReadFile(fsys, p)
+			src, err := sourcefile.Read(fsys, p)
 			if err != nil {
 				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
 				continue

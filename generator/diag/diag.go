@@ -14,6 +14,7 @@ package diag
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -197,6 +198,10 @@ func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 func ReadError(err error) string {
 	if strings.Contains(err.Error(), "path escapes from parent") {
 		return "symbolic link points outside the site directory; copy the file into the site instead"
+	}
+	var limit interface{ TooLarge() bool }
+	if errors.As(err, &limit) {
+		return err.Error()
 	}
 	return "cannot read: " + err.Error()
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"offenbar/generator/diag"
+	"offenbar/generator/sourcefile"
 	"offenbar/generator/tomldoc"
 )
 
@@ -22,6 +23,18 @@ const (
 	InstrumentFile = "instrument.toml"
 	RoundsDir      = "rounds"
 )
+
+// MaxQuestions bounds the size of an instrument; the largest known
+// self-checks have a few hundred questions.
+const MaxQuestions = 10000
+
+func (in *Instrument) count() int {
+	n := 0
+	for _, f := range in.Fields {
+		n += len(f.Questions)
+	}
+	return n
+}
 
 // Skipped is the answer value for a skipped question.
 const Skipped = "skipped"
@@ -38,7 +51,7 @@ func anchor(id string) string { return strings.ToLower(strings.ReplaceAll(id, ".
 func Load(fsys fs.FS) (*Model, diag.List) {
 	var errs diag.List
 	ipath := path.Join(Dir, InstrumentFile)
-	src, err := fs.ReadFile(fsys, ipath)
+	src, err := sourcefile.Read(fsys, ipath)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, derr := fs.Stat(fsys, Dir); derr == nil {
 			errs.Errorf(diag.Pos{Path: ipath}, "missing instrument: every self-check needs %s with the scale, fields and questions", ipath)
@@ -53,6 +66,10 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 	doc, derrs := tomldoc.Decode(ipath, src, 0, in)
 	errs.Add(derrs)
 	if derrs.HasErrors() {
+		return nil, errs
+	}
+	if n := in.count(); n > MaxQuestions {
+		errs.Errorf(diag.Pos{Path: ipath, Line: 1, Col: 1}, "the instrument has %d questions; the limit is %d", n, MaxQuestions)
 		return nil, errs
 	}
 	in.Doc = doc
@@ -78,7 +95,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 			errs.Errorf(diag.Pos{Path: rpath}, "invalid round file name %q: use lower-case letters, digits and \"-\", such as 2024.toml", name)
 			continue
 		}
-		src, err := fs.ReadFile(fsys, rpath)
+		src, err := sourcefile.Read(fsys, rpath)
 		if err != nil {
 			errs.Errorf(diag.Pos{Path: rpath}, "%s", diag.ReadError(err))
 			continue
