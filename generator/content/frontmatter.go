@@ -25,10 +25,13 @@ func Split(path string, src []byte) (front, body []byte, errs diag.List) {
 		line, _, found := bytes.Cut(rest[off:], []byte("\n"))
 		if string(bytes.TrimRight(line, " \t\r")) == Delimiter {
 			front = rest[:off]
-			n := 2 + bytes.Count(front, []byte("\n")) // lines taken by front matter
+			// The body keeps one line break for each one that front matter and
+			// its delimiters took.
+			n := 1 + bytes.Count(front, []byte("\n"))
 			end := off + len(line)
 			if found {
 				end++
+				n++
 			}
 			body = append(bytes.Repeat([]byte("\n"), n), rest[end:]...)
 			return front, body, errs

@@ -143,8 +143,11 @@ func (s *Site) buildViews() (*views, error) {
 	}
 
 	coll := collate.New(language.German)
-	for _, d := range s.Docs {
-		dv := &DocView{Doc: d, HTML: s.md.Render(d.Body), Draft: d.Draft}
+	// Markdown is the bulk of the work; convert it on every core.
+	html := make([]template.HTML, len(s.Docs))
+	parallel(len(s.Docs), func(i int) { html[i] = s.md.Render(s.Docs[i].Body) })
+	for i, d := range s.Docs {
+		dv := &DocView{Doc: d, HTML: html[i], Draft: d.Draft}
 		for _, slug := range d.Fields {
 			dv.Fields = append(dv.Fields, byField[slug])
 		}

@@ -54,8 +54,11 @@ func (s *Site) Render() (*Output, diag.List) {
 	}
 	var failures []*failure
 	seen := map[string]*failure{}
-	for _, p := range pages {
-		b, err := s.tmpl.execute(p.Kind, p)
+	rendered := make([][]byte, len(pages))
+	failed := make([]error, len(pages))
+	parallel(len(pages), func(i int) { rendered[i], failed[i] = s.tmpl.execute(pages[i].Kind, pages[i]) })
+	for i, p := range pages {
+		b, err := rendered[i], failed[i]
 		if err != nil {
 			pos, msg := templateProblem(s.tmplPath, err)
 			key := pos.String() + msg

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"offenbar/generator/config"
 	"offenbar/generator/content"
@@ -71,17 +72,18 @@ type Options struct {
 
 // Site is everything a build needs, loaded and checked.
 type Site struct {
-	Config   *config.Site
-	Model    *selfcheck.Model
-	Docs     []*content.Doc // the published articles and pages
-	Drafts   []*content.Doc // documents left out by Visibility
-	Lang     *Lang
-	md       *content.Markdown
-	opts     Options
-	tmpl     *templates
-	assets   map[string][]byte // name below /assets/ -> content
-	static   map[string][]byte // files of StaticDir, by output path
-	tmplPath string
+	Config    *config.Site
+	Model     *selfcheck.Model
+	Docs      []*content.Doc // the published articles and pages
+	Drafts    []*content.Doc // documents left out by Visibility
+	Lang      *Lang
+	md        *content.Markdown
+	opts      Options
+	tmpl      *templates
+	assets    map[string][]byte // name below /assets/ -> content
+	static    map[string][]byte // files of StaticDir, by output path
+	assetURLs sync.Map          // asset name -> URL with content hash
+	tmplPath  string
 }
 
 // Load reads and checks the site in src. It returns every problem found.

@@ -138,14 +138,8 @@ func (s *Site) funcs() template.FuncMap {
 		"abs": s.Config.AbsURL,
 		// asset returns the URL of a file below /assets/ with a content hash,
 		// so browsers fetch a changed file at once.
-		"asset": func(name string) (string, error) {
-			b, ok := s.asset(name)
-			if !ok {
-				return "", fmt.Errorf("no asset %q in templates/assets", name)
-			}
-			return s.Config.URL("/assets/"+name) + "?v=" + hash8(b), nil
-		},
-		"md": func(src string) template.HTML { return s.md.RenderString(src) },
+		"asset": s.assetURL,
+		"md":    func(src string) template.HTML { return s.md.RenderString(src) },
 		"status": func(st selfcheck.Status) (string, error) {
 			if l, ok := s.Lang.Status[string(st)]; ok {
 				return l, nil
@@ -175,6 +169,21 @@ func (s *Site) funcs() template.FuncMap {
 		"contains": slices.Contains[[]string],
 		"base":     path.Base,
 	}
+}
+
+// assetURL returns the URL of a file below /assets/ with a content hash, so
+// that browsers fetch a changed file at once. Hashes are computed once.
+func (s *Site) assetURL(name string) (string, error) {
+	if u, ok := s.assetURLs.Load(name); ok {
+		return u.(string), nil
+	}
+	b, ok := s.asset(name)
+	if !ok {
+		return "", fmt.Errorf("no asset %q in templates/assets", name)
+	}
+	u := s.Config.URL("/assets/"+name) + "?v=" + hash8(b)
+	s.assetURLs.Store(name, u)
+	return u, nil
 }
 
 // asset returns a file below /assets/: the site's own or the chart runtime.

@@ -1,0 +1,80 @@
+package site
+
+import (
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"offenbar/generator/content"
+	"offenbar/generator/corpus"
+)
+
+var (
+	corpusOnce sync.Once
+	corpusDir  string
+	corpusErr  error
+)
+
+// benchSite writes a corpus of 1,000 articles once per test binary.
+func benchSite(b *testing.B) (string, Options) {
+	corpusOnce.Do(func() {
+		corpusDir, corpusErr = os.MkdirTemp("", "offenbar-bench-")
+		if corpusErr == nil {
+			corpusErr = corpus.Generate("../..", corpusDir, 1000, 1)
+		}
+	})
+	if corpusErr != nil {
+		b.Fatal(corpusErr)
+	}
+	return corpusDir, Options{Runtime: []byte("/* runtime */"), Visibility: content.Visibility{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}
+}
+
+// BenchmarkLoad measures reading and checking 1,000 articles and the
+// self-check.
+func BenchmarkLoad(b *testing.B) {
+	dir, opts := benchSite(b)
+	src := os.DirFS(dir)
+	for b.Loop() {
+		if _, errs := Load(src, opts); errs.HasErrors() {
+			b.Fatal(errs.Err())
+		}
+	}
+}
+
+// BenchmarkRender measures rendering every page of a loaded site.
+func BenchmarkRender(b *testing.B) {
+	dir, opts := benchSite(b)
+	s, errs := Load(os.DirFS(dir), opts)
+	if errs.HasErrors() {
+		b.Fatal(errs.Err())
+	}
+	for b.Loop() {
+		if _, errs := s.Render(); errs.HasErrors() {
+			b.Fatal(errs.Err())
+		}
+	}
+}
+
+// BenchmarkBuild measures load and render together, in memory.
+func BenchmarkBuild(b *testing.B) {
+	dir, opts := benchSite(b)
+	src := os.DirFS(dir)
+	for b.Loop() {
+		if _, errs := Build(src, opts); errs.HasErrors() {
+			b.Fatal(errs.Err())
+		}
+	}
+}
+
+// BenchmarkExample measures building the example site in memory, which is
+// what the preview does on every save.
+func BenchmarkExample(b *testing.B) {
+	src := os.DirFS("../..")
+	opts := Options{Runtime: []byte("/* runtime */"), Visibility: content.Visibility{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	for b.Loop() {
+		if _, errs := Build(src, opts); errs.HasErrors() {
+			b.Fatal(errs.Err())
+		}
+	}
+}
