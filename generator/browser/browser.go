@@ -17,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -107,6 +108,11 @@ func (b *Browser) Open(t testing.TB, width, height int64, js bool) *Page {
 				}
 				p.visit.Console = append(p.visit.Console, msg)
 			}
+		case *cdplog.EventEntryAdded:
+			// Content-Security-Policy violations and failed loads arrive here.
+			if ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning {
+				p.visit.Console = append(p.visit.Console, string(ev.Entry.Source)+": "+ev.Entry.Text)
+			}
 		case *page.EventJavascriptDialogOpening:
 			p.visit.Dialogs = append(p.visit.Dialogs, ev.Message)
 			// A dialog blocks the page until it is answered; answer it from
@@ -123,6 +129,9 @@ func (b *Browser) Open(t testing.TB, width, height int64, js bool) *Page {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
 	if !js {

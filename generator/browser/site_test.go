@@ -40,15 +40,18 @@ func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 	if err := publish.Publish(dir, out.Files, publish.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	// Serve every file with the headers the build recommends in _headers,
+	// so that the tests see what a strict Content-Security-Policy allows.
+	headers := parseHeaders(t, out.Files["_headers"])
+	files := withHeaders(http.FileServer(http.Dir(dir)), headers)
 	if cfg, err := fs.ReadFile(src, "site.toml"); err == nil && strings.Contains(string(cfg), "/weltoffen/") {
-		srv.Close()
 		mux := http.NewServeMux()
-		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", http.FileServer(http.Dir(dir))))
-		srv = httptest.NewServer(mux)
+		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", files))
+		srv := httptest.NewServer(mux)
 		t.Cleanup(srv.Close)
 		return srv.URL + "/weltoffen"
 	}
+	srv := httptest.NewServer(files)
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
@@ -113,6 +116,29 @@ func TestWithoutJavaScript(t *testing.T) {
 	}
 }
 
+// parseHeaders reads the "/*" block of a _headers file.
+func parseHeaders(t *testing.T, b []byte) http.Header {
+	h := http.Header{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(line), ": "); ok {
+			h.Set(k, v)
+		}
+	}
+	if h.Get("Content-Security-Policy") == "" {
+		t.Fatal("_headers has no Content-Security-Policy")
+	}
+	return h
+}
+
+func withHeaders(next http.Handler, h http.Header) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range h {
+			w.Header()[k] = v
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 func itoa(n int64) string {
 	if n == 0 {
 		return "0"
@@ -162,5 +188,22 @@ func TestDialogDetection(t *testing.T) {
 	v := p.Go(t, srv.URL)
 	if len(v.Dialogs) != 1 || v.Dialogs[0] != "caught" {
 		t.Errorf("dialogs = %q, want the one the page opened", v.Dialogs)
+	}
+}
+
+// TestCSPViolationDetection proves that a Content-Security-Policy violation
+// fails the page checks above: an inline script under the site's policy is
+// reported.
+func TestCSPViolationDetection(t *testing.T) {
+	b := New(t)
+	srv := httptest.NewServer(withHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<!DOCTYPE html><title>x</title><body><script>document.title = "ran"</script>`))
+	}), http.Header{"Content-Security-Policy": {site.ContentSecurityPolicy}}))
+	defer srv.Close()
+	p := b.Open(t, 800, 600, true)
+	v := p.Go(t, srv.URL)
+	if len(v.Console) == 0 || !strings.Contains(strings.Join(v.Console, " "), "Content Security Policy") {
+		t.Errorf("console = %q, want a Content Security Policy violation", v.Console)
 	}
 }

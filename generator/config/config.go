@@ -9,6 +9,7 @@
 //	description = "Wo wir stehen und was wir vorhaben."
 //	example_notice = "Dies ist ein fiktives Beispiel."  # optional banner on every page
 //	allow_html = false                          # render raw HTML in Markdown (default false)
+//	easy_language = "/leichte-sprache/"         # page in Leichte Sprache, linked from every header
 //
 //	[[menu]]                                    # main navigation, in this order
 //	title = "Handlungsfelder"
@@ -51,6 +52,7 @@ type Site struct {
 	Description   string `toml:"description"`
 	ExampleNotice string `toml:"example_notice"`
 	AllowHTML     bool   `toml:"allow_html"`
+	EasyLanguage  string `toml:"easy_language"`
 	Menu          []Link `toml:"menu"`
 	Footer        Footer `toml:"footer"`
 	Chart         Chart  `toml:"chart"`
@@ -135,6 +137,9 @@ func (s *Site) validate(errs *diag.List) {
 		if !strings.HasPrefix(m.URL, "/") {
 			errs.Errorf(d.ValuePos(p+".url"), "menu url %q must start with \"/\"", m.URL)
 		}
+	}
+	if s.EasyLanguage != "" && !strings.HasPrefix(s.EasyLanguage, "/") {
+		errs.Errorf(d.ValuePos("easy_language"), "easy_language %q must be a site path such as \"/leichte-sprache/\"", s.EasyLanguage)
 	}
 	for key, v := range map[string]string{"imprint": s.Footer.Imprint, "privacy": s.Footer.Privacy, "accessibility": s.Footer.Accessibility} {
 		if !strings.HasPrefix(v, "/") {

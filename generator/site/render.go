@@ -111,6 +111,7 @@ func (s *Site) Render() (*Output, diag.List) {
 		out.Files[s.Lang.Paths.Data+"/schema.json"] = []byte(roundSchema)
 	}
 	out.Files["feed.xml"] = s.feed(v)
+	out.Files["_headers"] = s.headers()
 	out.Files["sitemap.xml"] = s.sitemap(pages)
 	out.Files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.AbsURL("/sitemap.xml") + "\n")
 	return out, errs
@@ -143,7 +144,7 @@ func (s *Site) pages(v *views) []*Page {
 				Crumbs: []Crumb{*home, {Title: roundsTitle, URL: s.sectionURL(l.Paths.Rounds)}}})
 		}
 		add(&Page{Kind: "method", Path: s.sectionURL(l.Paths.Method), Title: text("method"), Fields: v.fields, Rounds: v.rounds, Crumbs: []Crumb{*home}})
-		add(&Page{Kind: "data", Path: s.sectionURL(l.Paths.Data), Title: text("data"), Rounds: v.rounds, Crumbs: []Crumb{*home}})
+		add(&Page{Kind: "data", Path: s.sectionURL(l.Paths.Data), Title: text("data"), Description: text("data_lead"), Rounds: v.rounds, Crumbs: []Crumb{*home}})
 	}
 	articlesTitle := text("articles")
 	add(&Page{Kind: "articles", Path: s.sectionURL(l.Paths.Articles), Title: articlesTitle, Docs: v.articles, Tags: tags(v.articles), Crumbs: []Crumb{*home}})
