@@ -123,7 +123,7 @@ func TestNoScriptFromContent(t *testing.T) {
 				src, typ := attr["src"], attr["type"]
 				switch {
 				case src != "" && strings.HasPrefix(src, "/weltoffen/assets/"):
-				case src == "" && typ == "application/json":
+				case src == "" && (typ == "application/json" || typ == "application/ld+json"):
 					// The text must stay JSON: a "</script>" inside would have ended it.
 					if n.FirstChild != nil && !json.Valid([]byte(n.FirstChild.Data)) {
 						t.Errorf("%s: chart data is not valid JSON: %.80s", name, n.FirstChild.Data)

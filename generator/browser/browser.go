@@ -173,6 +173,29 @@ func (p *Page) Eval(t testing.TB, expr string, out any) {
 	}
 }
 
+// EvalAsync evaluates a JavaScript expression that returns a promise and
+// stores what it resolves to in out.
+func (p *Page) EvalAsync(t testing.TB, expr string, out any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %.60s: %v", expr, err)
+	}
+	if err := json.Unmarshal(v, out); err != nil {
+		t.Fatalf("evaluating %.60s: %v", expr, err)
+	}
+}
+
+// Media emulates a media feature such as prefers-color-scheme: dark.
+func (p *Page) Media(t testing.TB, name, value string) {
+	t.Helper()
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: name, Value: value}}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Screenshot returns a PNG of the whole page.
 func (p *Page) Screenshot(t testing.TB) []byte {
 	t.Helper()

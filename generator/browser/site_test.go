@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -137,6 +138,15 @@ func withHeaders(next http.Handler, h http.Header) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+func httpGet(u string) ([]byte, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
 }
 
 func itoa(n int64) string {

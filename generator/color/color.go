@@ -45,3 +45,16 @@ func Contrast(a, b RGB) float64 {
 	}
 	return (la + 0.05) / (lb + 0.05)
 }
+
+// Hex formats c as "#rrggbb".
+func (c RGB) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// Lighten mixes c with white in small steps until it reaches the contrast
+// ratio min against bg, for charts on a dark background.
+func Lighten(c, bg RGB, min float64) RGB {
+	for step := 0; step <= 20 && Contrast(c, bg) < min; step++ {
+		mix := func(v uint8) uint8 { return v + uint8(math.Round(float64(255-v)*0.1)) }
+		c = RGB{mix(c.R), mix(c.G), mix(c.B)}
+	}
+	return c
+}

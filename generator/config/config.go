@@ -23,6 +23,8 @@
 //	[chart]
 //	background = "#ffffff"                      # the page background behind charts
 //	palette = ["#1d5f95", "#a6410b", "#2e7d32"]  # series colours, each at least 3:1 against background
+//	dark_background = "#121417"                 # the same for visitors who prefer a dark scheme;
+//	dark_palette = ["#6fb1ea", "#f0a060", "#7ed493"]  # without it, the palette is lightened
 //
 // Unknown keys are errors, so that a typo never goes unnoticed.
 package config
@@ -76,10 +78,12 @@ type Footer struct {
 	Accessibility string `toml:"accessibility"`
 }
 
-// Chart configures chart colours.
+// Chart configures chart colours, for the light and the dark colour scheme.
 type Chart struct {
-	Background string   `toml:"background"`
-	Palette    []string `toml:"palette"`
+	Background     string   `toml:"background"`
+	Palette        []string `toml:"palette"`
+	DarkBackground string   `toml:"dark_background"`
+	DarkPalette    []string `toml:"dark_palette"`
 }
 
 // MinGraphicContrast is the WCAG 2.1 (1.4.11) minimum for graphical objects.
@@ -100,7 +104,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		}
 		return nil, errs
 	}
-	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff"}}
+	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}}
 	doc, derrs := tomldoc.Decode(File, src, 0, s)
 	errs.Add(derrs)
 	s.Doc = doc
@@ -146,23 +150,41 @@ func (s *Site) validate(errs *diag.List) {
 			errs.Errorf(d.Pos("footer"), "footer.%s must be a site path such as \"/impressum/\": every page has to link to it", key)
 		}
 	}
-	bg, err := color.Parse(s.Chart.Background)
+	checkPalette(d, errs, "chart.background", s.Chart.Background, "chart.palette", s.Chart.Palette)
+	if len(s.Chart.DarkPalette) == 0 {
+		// Without a dark palette of its own, the light one is lightened
+		// until every colour stands out from the dark background.
+		if dbg, err := color.Parse(s.Chart.DarkBackground); err == nil {
+			for _, c := range s.Chart.Palette {
+				if fg, err := color.Parse(c); err == nil {
+					s.Chart.DarkPalette = append(s.Chart.DarkPalette, color.Lighten(fg, dbg, MinGraphicContrast+0.5).Hex())
+				}
+			}
+		}
+	}
+	checkPalette(d, errs, "chart.dark_background", s.Chart.DarkBackground, "chart.dark_palette", s.Chart.DarkPalette)
+}
+
+// checkPalette requires every colour of a palette to stand out from its
+// background by the WCAG contrast for graphical objects.
+func checkPalette(d *tomldoc.Doc, errs *diag.List, bgKey, background, key string, palette []string) {
+	bg, err := color.Parse(background)
 	if err != nil {
-		errs.Errorf(d.ValuePos("chart.background"), "chart.background: %v", err)
+		errs.Errorf(d.ValuePos(bgKey), "%s: %v", bgKey, err)
 		return
 	}
-	if len(s.Chart.Palette) < 2 {
-		errs.Errorf(d.Pos("chart"), "chart.palette needs at least 2 colours, one per compared round")
+	if len(palette) < 2 {
+		errs.Errorf(d.Pos("chart"), "%s needs at least 2 colours, one per compared round", key)
 	}
-	for i, c := range s.Chart.Palette {
-		p := fmt.Sprintf("chart.palette[%d]", i)
+	for i, c := range palette {
+		p := fmt.Sprintf("%s[%d]", key, i)
 		fg, err := color.Parse(c)
 		if err != nil {
-			errs.Errorf(d.ValuePos(p), "chart.palette: %v", err)
+			errs.Errorf(d.ValuePos(p), "%s: %v", key, err)
 			continue
 		}
 		if r := color.Contrast(fg, bg); r < MinGraphicContrast {
-			errs.Errorf(d.ValuePos(p), "colour %q has contrast %.2f:1 against background %q, want at least %.0f:1", c, r, s.Chart.Background, MinGraphicContrast)
+			errs.Errorf(d.ValuePos(p), "colour %q has contrast %.2f:1 against %s %q, want at least %.0f:1", c, r, bgKey, background, MinGraphicContrast)
 		}
 	}
 }

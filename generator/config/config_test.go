@@ -19,14 +19,18 @@ func TestExamplePaletteContrast(t *testing.T) {
 	if errs.HasErrors() {
 		t.Fatal(errs.Err())
 	}
-	bg, _ := color.Parse(s.Chart.Background)
-	for _, c := range s.Chart.Palette {
-		fg, err := color.Parse(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r := color.Contrast(fg, bg); r < MinGraphicContrast {
-			t.Errorf("%s has contrast %.2f:1 against %s, want at least 3:1", c, r, s.Chart.Background)
+	for bgc, palette := range map[string][]string{s.Chart.Background: s.Chart.Palette, s.Chart.DarkBackground: s.Chart.DarkPalette} {
+		bg, _ := color.Parse(bgc)
+		for _, c := range palette {
+			fg, err := color.Parse(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := color.Contrast(fg, bg)
+			t.Logf("%s on %s: %.2f:1", c, bgc, r)
+			if r < MinGraphicContrast {
+				t.Errorf("%s has contrast %.2f:1 against %s, want at least 3:1", c, r, bgc)
+			}
 		}
 	}
 	if s.BasePath != "/" || s.URL("/artikel/") != "/artikel/" {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"math"
@@ -215,16 +216,17 @@ func (s *Site) answerLabel(a *selfcheck.Answer) string {
 func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d chart.Data, format func(float64) string, dataURL string) (*ChartView, error) {
 	// The newest round always gets the same colour: with one series that is
 	// the palette's second colour, with two the first goes to the older round.
-	palette := s.Config.Chart.Palette
+	palette, dark := s.Config.Chart.Palette, s.Config.Chart.DarkPalette
 	if len(d.Series) == 1 {
-		palette = palette[1:]
+		palette, dark = palette[1:], dark[1:]
 	}
 	opts, err := chart.Options(kind, d, chart.Style{Palette: palette, Description: summary})
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", id, err)
 	}
+	darkJSON, _ := json.Marshal(dark)
 	cols, rows := table(d, format)
-	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, Options: template.JS(opts), Columns: cols, Rows: rows, DataURL: dataURL}, nil
+	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows, DataURL: dataURL}, nil
 }
 
 func (s *Site) percentFormat(v float64) string {

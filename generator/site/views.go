@@ -73,9 +73,11 @@ type ChartView struct {
 	Title   string
 	Summary string
 	Options template.JS
-	Columns []string
-	Rows    []TableRow
-	DataURL string
+	// DarkPalette is the JSON list of series colours for a dark scheme.
+	DarkPalette string
+	Columns     []string
+	Rows        []TableRow
+	DataURL     string
 }
 
 // TableRow is one row of a chart's table.

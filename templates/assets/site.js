@@ -30,6 +30,10 @@
       options.animation = false;
     }
     options.backgroundColor = "transparent";
+    if (dark && el.getAttribute("data-palette-dark")) {
+      // Series colours that keep 3:1 contrast on the dark background.
+      options.color = JSON.parse(el.getAttribute("data-palette-dark"));
+    }
     if (options.radar && el.clientWidth < 560) {
       // On phones, long axis names would be cut off: wrap them and shrink the web.
       options.radar.radius = "46%";

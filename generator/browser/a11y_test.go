@@ -1,0 +1,127 @@
+package browser
+
+import (
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+)
+
+// sitemapPaths returns the path of every URL in the built sitemap.
+func sitemapPaths(t *testing.T, base string) []string {
+	t.Helper()
+	resp, err := httpGet(base + "/sitemap.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(resp, &sm); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, u := range sm.URLs {
+		pu, err := url.Parse(u.Loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, pu.Path)
+	}
+	return paths
+}
+
+type violation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r =>
+	r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " " + n.html.slice(0, 120))})))`
+
+// TestAccessibility visits every URL of the sitemap and the 404 page, in
+// light and dark mode, and runs axe-core with the WCAG 2.1 A and AA rules.
+// It also checks that no page requests another host, logs an error or a
+// Content-Security-Policy violation, or leaves a cookie or local storage.
+func TestAccessibility(t *testing.T) {
+	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatal("axe-core is not installed: run npm ci")
+	}
+	b := New(t)
+	base := serveExample(t)
+	paths := append(sitemapPaths(t, base), "/404.html")
+	if len(paths) < 20 {
+		t.Fatalf("only %d URLs in the sitemap", len(paths))
+	}
+	checked, total := 0, 0
+	for _, scheme := range []string{"light", "dark"} {
+		p := b.Open(t, 1280, 900, true)
+		p.Media(t, "prefers-color-scheme", scheme)
+		for _, path := range paths {
+			v := p.Go(t, base+path)
+			if f := Foreign(v.Requests, base); len(f) > 0 {
+				t.Errorf("%s: requests to other hosts: %v", path, f)
+			}
+			if len(v.Console) > 0 {
+				t.Errorf("%s: console: %v", path, v.Console)
+			}
+			var ok bool
+			p.Eval(t, string(axe)+";true", &ok)
+			var vs []violation
+			p.EvalAsync(t, axeRun, &vs)
+			checked++
+			for _, x := range vs {
+				total++
+				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", path, scheme, x.Help, x.ID, x.Impact, strings.Join(x.Nodes, "\n\t"))
+			}
+			var storage struct {
+				Cookie string `json:"cookie"`
+				Local  int    `json:"local"`
+				Sess   int    `json:"session"`
+			}
+			p.Eval(t, `({cookie: document.cookie, local: localStorage.length, session: sessionStorage.length})`, &storage)
+			if storage.Cookie != "" || storage.Local != 0 || storage.Sess != 0 {
+				t.Errorf("%s: stored data: %+v", path, storage)
+			}
+		}
+	}
+	t.Logf("axe-core: %d page visits (%d URLs in light and dark mode), %d violations", checked, len(paths), total)
+	fmt.Fprintf(os.Stderr, "accessibility: %d page visits, %d axe violations\n", checked, total)
+}
+
+// TestAxeDetection proves that the accessibility check can fail: a page with
+// an image without text alternative and grey-on-white text is caught.
+func TestAxeDetection(t *testing.T) {
+	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatal("axe-core is not installed: run npm ci")
+	}
+	b := New(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<!DOCTYPE html><html lang="de"><title>x</title><main><h1>x</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb">kaum lesbar</p></main>`))
+	}))
+	defer srv.Close()
+	p := b.Open(t, 800, 600, true)
+	p.Go(t, srv.URL)
+	var ok bool
+	p.Eval(t, string(axe)+";true", &ok)
+	var vs []violation
+	p.EvalAsync(t, axeRun, &vs)
+	ids := map[string]bool{}
+	for _, v := range vs {
+		ids[v.ID] = true
+	}
+	if !ids["image-alt"] || !ids["color-contrast"] {
+		t.Errorf("violations = %+v, want image-alt and color-contrast", vs)
+	}
+}
