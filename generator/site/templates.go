@@ -165,7 +165,10 @@ func (s *Site) funcs() template.FuncMap {
 			b, err := json.Marshal(v)
 			return template.JS(b), err
 		},
-		"join":     strings.Join,
+		// level passes a list to a partial together with the heading level
+		// its items take, so that headings never skip a level.
+		"level": func(n int, items any) Leveled { return Leveled{Level: n, Items: items} },
+		"join":  strings.Join,
 		"contains": slices.Contains[[]string],
 		"base":     path.Base,
 	}
@@ -184,6 +187,12 @@ func (s *Site) assetURL(name string) (string, error) {
 	u := s.Config.URL("/assets/"+name) + "?v=" + hash8(b)
 	s.assetURLs.Store(name, u)
 	return u, nil
+}
+
+// Leveled is a list for a partial, with the heading level of its items.
+type Leveled struct {
+	Level int
+	Items any
 }
 
 // asset returns a file below /assets/: the site's own or the chart runtime.
