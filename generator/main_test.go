@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -102,7 +103,7 @@ func testCases(t *testing.T, dir, command string) {
 			site := sitetest.Merge(base, c)
 			var files []sitetest.File
 			for _, f := range site.Files {
-				if f.Name != "want" {
+				if f.Name != "want" && f.Name != "exit" {
 					files = append(files, f)
 				}
 			}
@@ -126,8 +127,12 @@ func testCases(t *testing.T, dir, command string) {
 				os.WriteFile(file, sitetest.Format(c), 0o644)
 				return
 			}
-			if code != 1 {
-				t.Errorf("exit code %d, want 1", code)
+			wantCode := 1
+			if e, ok := c.File("exit"); ok {
+				wantCode, _ = strconv.Atoi(strings.TrimSpace(string(e)))
+			}
+			if code != wantCode {
+				t.Errorf("exit code %d, want %d", code, wantCode)
 			}
 			if got != string(want) {
 				t.Errorf("problems differ\ngot:\n%s\nwant:\n%s", got, want)

@@ -128,6 +128,7 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	if errs.HasErrors() {
 		return s, errs
 	}
+	errs.Add(s.checkStatement(docs, opts.Visibility.Now))
 	for _, d := range docs {
 		if opts.Visibility.Visible(d) {
 			s.Docs = append(s.Docs, d)

@@ -167,8 +167,8 @@ func (s *Site) funcs() template.FuncMap {
 		},
 		// level passes a list to a partial together with the heading level
 		// its items take, so that headings never skip a level.
-		"level": func(n int, items any) Leveled { return Leveled{Level: n, Items: items} },
-		"join":  strings.Join,
+		"level":    func(n int, items any) Leveled { return Leveled{Level: n, Items: items} },
+		"join":     strings.Join,
 		"contains": slices.Contains[[]string],
 		"base":     path.Base,
 	}
