@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -215,5 +216,36 @@ func TestCSPViolationDetection(t *testing.T) {
 	v := p.Go(t, srv.URL)
 	if len(v.Console) == 0 || !strings.Contains(strings.Join(v.Console, " "), "Content Security Policy") {
 		t.Errorf("console = %q, want a Content Security Policy violation", v.Console)
+	}
+}
+
+// TestSearch searches as a citizen would, with German word forms, and finds
+// articles and questions without any request to another host.
+func TestSearch(t *testing.T) {
+	b := New(t)
+	base := serveExample(t)
+	p := b.Open(t, 390, 900, true)
+	for q, want := range map[string]string{
+		"Wohnraumbörse":     "Runder Tisch Wohnen",          // umlaut, article
+		"wohnraumboerse":    "Runder Tisch Wohnen",          // folded spelling
+		"Dolmetscher":       "FZ-18",                        // a question's comment
+		"Runden":            "Zweite Runde 2024",            // a plural finds the singular
+		"Leitbild Stadtrat": "Stadtrat beschließt Leitbild", // all words must match
+	} {
+		v := p.Go(t, base+"/suche/?q="+url.QueryEscape(q))
+		if f := Foreign(v.Requests, base); len(f) > 0 {
+			t.Errorf("%q: requests to other hosts: %v", q, f)
+		}
+		var text string
+		p.Eval(t, `document.getElementById("suchergebnisse").innerText`, &text)
+		if !strings.Contains(text, want) {
+			t.Errorf("search for %q does not find %q:\n%s", q, want, text)
+		}
+	}
+	p.Go(t, base+"/suche/?q=xylophonorchester")
+	var text string
+	p.Eval(t, `document.getElementById("suchergebnisse").innerText`, &text)
+	if !strings.Contains(text, "Keine Treffer") {
+		t.Errorf("a search without hits says %q", text)
 	}
 }

@@ -30,6 +30,7 @@ type Paths struct {
 	Articles string `toml:"articles"`
 	Data     string `toml:"data"`
 	Method   string `toml:"method"`
+	Search   string `toml:"search"`
 }
 
 func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
@@ -53,7 +54,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	if len(l.Months) != 12 {
 		errs.Errorf(doc.Pos("months"), "months must list 12 month names")
 	}
-	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method} {
+	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search} {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
 			errs.Errorf(doc.Pos("paths"), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}

@@ -26,6 +26,7 @@ type Page struct {
 	Description string
 	Site        *Site
 	Charts      bool // the page shows charts and loads the runtime
+	Search      bool // the page is the search page and loads its script
 	Draft       bool
 	Crumbs      []Crumb
 

@@ -110,6 +110,7 @@ func (s *Site) Render() (*Output, diag.List) {
 		}
 		out.Files[s.Lang.Paths.Data+"/schema.json"] = []byte(roundSchema)
 	}
+	out.Files[s.Lang.Paths.Search+"/index.json"] = s.searchIndex(v)
 	out.Files["feed.xml"] = s.feed(v)
 	out.Files["_headers"] = s.headers()
 	out.Files["sitemap.xml"] = s.sitemap(pages)
@@ -155,6 +156,7 @@ func (s *Site) pages(v *views) []*Page {
 	for _, p := range v.pages {
 		add(&Page{Kind: "page", Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}})
 	}
+	add(&Page{Kind: "search", Path: s.sectionURL(l.Paths.Search), Title: text("search"), Search: true, Crumbs: []Crumb{*home}})
 	add(&Page{Kind: "404", Path: "/404.html", Title: text("not_found")})
 	return pages
 }

@@ -192,7 +192,7 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 			slugs = append(slugs, f.Slug)
 		}
 	}
-	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, "assets"}
+	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, "assets"}
 	for _, d := range docs {
 		for i, f := range d.Fields {
 			if !slices.Contains(slugs, f) {

@@ -1,0 +1,86 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// searchEntry is one document of the search index, /suche/index.json. Keys
+// are short because the index travels to every visitor who searches.
+type searchEntry struct {
+	Title string `json:"t"`
+	URL   string `json:"u"`
+	Kind  string `json:"k"`
+	Text  string `json:"x"`
+}
+
+// maxSearchText bounds the text indexed per document, which keeps the index
+// small enough for slow connections.
+const maxSearchText = 1500
+
+// plainText returns the text of an HTML fragment, with blanks collapsed.
+func plainText(h template.HTML) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(string(h)))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.TextToken:
+			b.Write(z.Text())
+			b.WriteByte(' ')
+		}
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+	}
+	for cut > 0 && cut < len(s) && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + " …"
+}
+
+// searchIndex lists articles, pages, fields, questions and rounds.
+func (s *Site) searchIndex(v *views) []byte {
+	text := func(key string) string { t, _ := s.Lang.T(key); return t }
+	var entries []searchEntry
+	add := func(title, url, kind, body string) {
+		entries = append(entries, searchEntry{Title: title, URL: s.Config.URL(url), Kind: kind, Text: clip(body, maxSearchText)})
+	}
+	for _, fv := range v.fields {
+		body := fv.Description
+		if fv.Result != nil {
+			body += " " + plainText(fv.Result.Assessment)
+		}
+		add(fv.Title, fv.URL, text("search_kind_field"), body)
+		for _, g := range fv.Groups {
+			for _, q := range g.Questions {
+				add(q.ID+" "+q.Text, q.URL, fv.Title, q.Label+" "+q.Comment)
+			}
+		}
+	}
+	for _, rv := range v.rounds {
+		add(rv.Title, rv.URL, text("search_kind_round"), plainText(rv.SummaryHTML))
+	}
+	for _, a := range v.articles {
+		add(a.Title, a.URL, text("search_kind_article")+" · "+s.Lang.Date(a.Date.Time), a.Summary+" "+plainText(a.HTML))
+	}
+	for _, p := range v.pages {
+		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML))
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	_ = enc.Encode(entries)
+	return buf.Bytes()
+}
