@@ -125,3 +125,52 @@ func TestAxeDetection(t *testing.T) {
 		t.Errorf("violations = %+v, want image-alt and color-contrast", vs)
 	}
 }
+
+// TestKeyboard walks a field page with the Tab key: the first stop is the
+// skip link, it becomes visible, and every stop shows a focus outline.
+func TestKeyboard(t *testing.T) {
+	b := New(t)
+	base := serveExample(t)
+	p := b.Open(t, 1280, 900, true)
+	p.Go(t, base+"/handlungsfelder/fairer-zugang/")
+	type focus struct {
+		Text    string  `json:"text"`
+		Class   string  `json:"class"`
+		Outline float64 `json:"outline"`
+		Top     float64 `json:"top"`
+	}
+	const probe = `(() => { const e = document.activeElement; const s = getComputedStyle(e);
+		return {text: (e.innerText || e.getAttribute("aria-label") || "").slice(0, 40), class: e.className,
+			outline: parseFloat(s.outlineWidth) * (s.outlineStyle === "none" ? 0 : 1), top: e.getBoundingClientRect().top}; })()`
+	for i := range 40 {
+		p.Tab(t)
+		var f focus
+		p.Eval(t, probe, &f)
+		if i == 0 && (f.Class != "skip-link" || f.Top < 0) {
+			t.Errorf("first Tab stop is %+v, want the visible skip link", f)
+		}
+		if f.Outline < 2 {
+			t.Errorf("Tab stop %d (%q, class %q) has no visible focus outline", i+1, f.Text, f.Class)
+		}
+	}
+}
+
+// TestReducedMotion checks that charts do not animate for visitors who ask
+// for reduced motion.
+func TestReducedMotion(t *testing.T) {
+	b := New(t)
+	base := serveExample(t)
+	p := b.Open(t, 1280, 900, true)
+	p.Media(t, "prefers-reduced-motion", "reduce")
+	p.Go(t, base+"/")
+	var animated []bool
+	p.Eval(t, `[...document.querySelectorAll("[data-chart]")].map(el => echarts.getInstanceByDom(el).getOption().animation)`, &animated)
+	if len(animated) == 0 {
+		t.Fatal("no charts")
+	}
+	for i, a := range animated {
+		if a {
+			t.Errorf("chart %d animates although the visitor prefers reduced motion", i)
+		}
+	}
+}

@@ -196,6 +196,22 @@ func (p *Page) Media(t testing.TB, name, value string) {
 	}
 }
 
+// Tab presses the Tab key.
+func (p *Page) Tab(t testing.TB) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Print makes the page render as for printing.
+func (p *Page) Print(t testing.TB) {
+	t.Helper()
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Screenshot returns a PNG of the whole page.
 func (p *Page) Screenshot(t testing.TB) []byte {
 	t.Helper()

@@ -66,8 +66,13 @@ func TestChartsRender(t *testing.T) {
 	b := New(t)
 	base := serveExample(t)
 	shots := os.Getenv("OFFENBAR_SCREENSHOTS")
-	for _, width := range []int64{390, 1280} {
+	for _, view := range []struct {
+		width  int64
+		scheme string
+	}{{390, "light"}, {1280, "light"}, {390, "dark"}, {1280, "dark"}} {
+		width := view.width
 		p := b.Open(t, width, 900, true)
+		p.Media(t, "prefers-color-scheme", view.scheme)
 		for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/handlungsfelder/management-und-steuerung/", "/runden/2024/", "/artikel/zweite-runde/"} {
 			v := p.Go(t, base+path)
 			if f := Foreign(v.Requests, base); len(f) > 0 {
@@ -90,7 +95,7 @@ func TestChartsRender(t *testing.T) {
 				if name == "" {
 					name = "home"
 				}
-				os.WriteFile(filepath.Join(shots, name+"-"+itoa(width)+".png"), p.Screenshot(t), 0o644)
+				os.WriteFile(filepath.Join(shots, name+"-"+itoa(width)+"-"+view.scheme+".png"), p.Screenshot(t), 0o644)
 			}
 		}
 	}
@@ -247,5 +252,26 @@ func TestSearch(t *testing.T) {
 	p.Eval(t, `document.getElementById("suchergebnisse").innerText`, &text)
 	if !strings.Contains(text, "Keine Treffer") {
 		t.Errorf("a search without hits says %q", text)
+	}
+}
+
+// TestPrint prints a field page as for a council meeting: no navigation, no
+// chart boxes, every chart's table.
+func TestPrint(t *testing.T) {
+	b := New(t)
+	base := serveExample(t)
+	p := b.Open(t, 1024, 900, true)
+	p.Print(t)
+	p.Go(t, base+"/handlungsfelder/fairer-zugang/")
+	var r struct {
+		Nav, Canvas, Tables, Footer int
+	}
+	p.Eval(t, `({
+		nav: [...document.querySelectorAll(".main-nav, .breadcrumbs, .site-footer")].filter(e => e.offsetHeight > 0).length,
+		canvas: [...document.querySelectorAll(".chart-canvas")].filter(e => e.offsetHeight > 0).length,
+		tables: [...document.querySelectorAll("figure.chart table")].filter(e => e.offsetHeight > 0).length,
+		footer: 0})`, &r)
+	if r.Nav != 0 || r.Canvas != 0 || r.Tables < 2 {
+		t.Errorf("printed page: %d navigation blocks, %d chart boxes, %d tables; want 0, 0 and every chart's table", r.Nav, r.Canvas, r.Tables)
 	}
 }

@@ -29,6 +29,7 @@
     if (reduceMotion) {
       options.animation = false;
     }
+    el.hidden = false; // before measuring its width below
     options.backgroundColor = "transparent";
     if (dark && el.getAttribute("data-palette-dark")) {
       // Series colours that keep 3:1 contrast on the dark background.
@@ -42,7 +43,6 @@
         options.radar.indicator[k].name = options.radar.indicator[k].name.replace(/ /g, "\n");
       }
     }
-    el.hidden = false;
     var chart = window.echarts.init(el, dark ? "dark" : null, { renderer: "svg" });
     chart.setOption(options);
     charts.push(chart);
