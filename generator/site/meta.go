@@ -6,7 +6,7 @@ import (
 
 // ContentSecurityPolicy is the policy every published page works under:
 // nothing from other hosts, no inline script, no plugins, no framing.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // headers is public/_headers, the format of Netlify, Cloudflare Pages and
 // others; docs/betrieb.md shows the same for nginx and Apache.
