@@ -113,7 +113,14 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		slug = datePrefixRE.ReplaceAllString(name, "")
 	}
 	if !slugRE.MatchString(slug) {
-		errs.Errorf(diag.Pos{Path: p}, "invalid file name %q: use lower-case letters, digits and \"-\" (ä→ae, ß→ss), such as 2024-05-17-runder-tisch.md", path.Base(p))
+		better := Slug(slug)
+		if better == "" {
+			better = "runder-tisch"
+		}
+		if prefix := strings.TrimSuffix(name, slug); kind == Article {
+			better = prefix + better
+		}
+		errs.Errorf(diag.Pos{Path: p}, "invalid file name %q: use lower-case letters, digits and \"-\", such as %s.md", path.Base(p), better)
 		return nil, errs
 	}
 	front, body, serrs := Split(p, src)
