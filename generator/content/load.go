@@ -13,6 +13,7 @@ import (
 	"offenbar/generator/diag"
 	"offenbar/generator/sourcefile"
 	"offenbar/generator/tomldoc"
+	"offenbar/generator/workers"
 )
 
 // Directories below the site directory.
@@ -77,24 +78,31 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 			errs.Errorf(diag.Pos{Path: dir.path}, "%s", diag.ReadError(err))
 			continue
 		}
-		bySlug := map[string]*Doc{}
+		var paths []string
 		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-				continue
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+				paths = append(paths, path.Join(dir.path, e.Name()))
 			}
-			p := path.Join(dir.path, e.Name())
-			src, err := sourcefile.Read(fsys, p)
+		}
+		// Reading and parsing are independent per file: use every core.
+		parsed := make([]*Doc, len(paths))
+		problems := make([]diag.List, len(paths))
+		workers.ForEach(len(paths), func(i int) {
+			src, err := sourcefile.Read(fsys, paths[i])
 			if err != nil {
-				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
-				continue
+				problems[i].Errorf(diag.Pos{Path: paths[i]}, "%s", diag.ReadError(err))
+				return
 			}
-			d, derrs := Parse(p, dir.kind, src)
-			errs.Add(derrs)
+			parsed[i], problems[i] = Parse(paths[i], dir.kind, src)
+		})
+		bySlug := map[string]*Doc{}
+		for i, d := range parsed {
+			errs.Add(problems[i])
 			if d == nil {
 				continue
 			}
 			if other := bySlug[d.Slug]; other != nil {
-				errs.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "duplicate slug %q: %s has the same URL; rename one of the files", d.Slug, other.Path)
+				errs.Errorf(diag.Pos{Path: d.Path, Line: 1, Col: 1}, "duplicate slug %q: %s has the same URL; rename one of the files", d.Slug, other.Path)
 				continue
 			}
 			bySlug[d.Slug] = d

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 var words = strings.Fields(`Stadt Verwaltung Integration Beirat Vielfalt Begegnung Nachbarschaft
@@ -51,12 +52,13 @@ func Generate(example, dir string, n int, seed uint64) error {
 		return err
 	}
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
+	// Five articles a day, going back from the last day of 2025, so that
+	// every article lies in the past.
+	last := time.Date(2025, 12, 31, 10, 0, 0, 0, time.UTC)
 	for i := range n {
-		day := 1 + i%28
-		month := 1 + (i/28)%12
-		year := 2015 + i/(28*12)
-		name := fmt.Sprintf("%04d-%02d-%02d-meldung-%05d.md", year, month, day, i)
-		if err := os.WriteFile(filepath.Join(adir, name), article(r, i, year, month, day, fields), 0o644); err != nil {
+		day := last.AddDate(0, 0, -i/5)
+		name := fmt.Sprintf("%s-meldung-%05d.md", day.Format(time.DateOnly), i)
+		if err := os.WriteFile(filepath.Join(adir, name), article(r, i, day, fields), 0o644); err != nil {
 			return err
 		}
 	}
@@ -87,9 +89,9 @@ func sentence(r *rand.Rand, n int) string {
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
-func article(r *rand.Rand, i, year, month, day int, fields []string) []byte {
+func article(r *rand.Rand, i int, day time.Time, fields []string) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\ntitle = %q\ndate = %04d-%02d-%02dT10:00:00+01:00\n", sentence(r, 6), year, month, day)
+	fmt.Fprintf(&b, "+++\ntitle = %q\ndate = %sT10:%02d:00+01:00\n", sentence(r, 6), day.Format(time.DateOnly), i%5)
 	fmt.Fprintf(&b, "summary = %q\n", sentence(r, 14))
 	fmt.Fprintf(&b, "tags = [%q, %q]\n", tags[r.IntN(len(tags))], tags[r.IntN(len(tags))])
 	fmt.Fprintf(&b, "fields = [%q]\n+++\n\n", fields[i%len(fields)])

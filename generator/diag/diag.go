@@ -156,15 +156,6 @@ func SourceLine(src []byte, n int) string {
 	return ""
 }
 
-// AsWarnings returns l with every error turned into a warning.
-func (l *List) AsWarnings() List {
-	out := List{problems: slices.Clone(l.problems)}
-	for i := range out.problems {
-		out.problems[i].Severity = Warning
-	}
-	return out
-}
-
 // GitHub formats p as a GitHub Actions workflow command, so that it shows on
 // the line of a pull request.
 func (p Problem) GitHub() string {

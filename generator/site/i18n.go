@@ -31,6 +31,7 @@ type Paths struct {
 	Data     string `toml:"data"`
 	Method   string `toml:"method"`
 	Search   string `toml:"search"`
+	Page     string `toml:"page"` // pages of a long list: /artikel/seite/2/
 }
 
 func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
@@ -54,7 +55,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	if len(l.Months) != 12 {
 		errs.Errorf(doc.Pos("months"), "months must list 12 month names")
 	}
-	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search} {
+	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "page": l.Paths.Page} {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
 			errs.Errorf(doc.Pos("paths"), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}

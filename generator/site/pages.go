@@ -15,7 +15,11 @@ import (
 	"offenbar/generator/chart"
 	"offenbar/generator/content"
 	"offenbar/generator/selfcheck"
+	"offenbar/generator/workers"
 )
+
+// RelatedArticles is how many of its newest articles a field page lists.
+const RelatedArticles = 10
 
 // Page is one HTML page. Exactly one of the view fields is set, depending on
 // Kind, except for the home page, which uses several.
@@ -37,6 +41,7 @@ type Page struct {
 	Doc      *DocView
 	Docs     []*DocView
 	Tags     []string
+	Pager    *Pager
 	Overview *ChartView
 	Latest   *RoundView
 }
@@ -147,7 +152,7 @@ func (s *Site) buildViews() (*views, error) {
 	coll := collate.New(language.German)
 	// Markdown is the bulk of the work; convert it on every core.
 	html := make([]template.HTML, len(s.Docs))
-	parallel(len(s.Docs), func(i int) { html[i] = s.md.Render(s.Docs[i].Body) })
+	workers.ForEach(len(s.Docs), func(i int) { html[i] = s.md.Render(s.Docs[i].Body) })
 	for i, d := range s.Docs {
 		dv := &DocView{Doc: d, HTML: html[i], Draft: d.Draft}
 		for _, slug := range d.Fields {
@@ -165,9 +170,12 @@ func (s *Site) buildViews() (*views, error) {
 		return cmp.Or(b.Date.Compare(a.Date.Time), strings.Compare(a.Slug, b.Slug))
 	})
 	slices.SortStableFunc(v.pages, func(a, b *DocView) int { return coll.CompareString(a.Title, b.Title) })
+	// A field page shows its newest articles; the news list has them all.
 	for _, a := range v.articles {
 		for _, fv := range a.Fields {
-			fv.Articles = append(fv.Articles, a)
+			if len(fv.Articles) < RelatedArticles {
+				fv.Articles = append(fv.Articles, a)
+			}
 		}
 	}
 	if err := s.buildCharts(v); err != nil {

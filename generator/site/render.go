@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"offenbar/generator/diag"
+	"offenbar/generator/workers"
 )
 
 // Output is a rendered site: file paths below the output directory, with
@@ -56,7 +57,7 @@ func (s *Site) Render() (*Output, diag.List) {
 	seen := map[string]*failure{}
 	rendered := make([][]byte, len(pages))
 	failed := make([]error, len(pages))
-	parallel(len(pages), func(i int) { rendered[i], failed[i] = s.tmpl.execute(pages[i].Kind, pages[i]) })
+	workers.ForEach(len(pages), func(i int) { rendered[i], failed[i] = s.tmpl.execute(pages[i].Kind, pages[i]) })
 	for i, p := range pages {
 		b, err := rendered[i], failed[i]
 		if err != nil {
@@ -148,7 +149,27 @@ func (s *Site) pages(v *views) []*Page {
 		add(&Page{Kind: "data", Path: s.sectionURL(l.Paths.Data), Title: text("data"), Description: text("data_lead"), Rounds: v.rounds, Crumbs: []Crumb{*home}})
 	}
 	articlesTitle := text("articles")
-	add(&Page{Kind: "articles", Path: s.sectionURL(l.Paths.Articles), Title: articlesTitle, Docs: v.articles, Tags: tags(v.articles), Crumbs: []Crumb{*home}})
+	// The news list is split into pages of PerPage, newest first: a town's
+	// archive of thousands of articles must not arrive as one page.
+	numPages := max(1, (len(v.articles)+PerPage-1)/PerPage)
+	for n := 1; n <= numPages; n++ {
+		path := s.sectionURL(l.Paths.Articles)
+		if n > 1 {
+			path = s.sectionURL(l.Paths.Articles, l.Paths.Page, strconv.Itoa(n))
+		}
+		docs := v.articles[(n-1)*PerPage : min(n*PerPage, len(v.articles))]
+		pg := &Pager{Page: n, Pages: numPages}
+		if n > 1 {
+			pg.Prev = s.sectionURL(l.Paths.Articles)
+			if n > 2 {
+				pg.Prev = s.sectionURL(l.Paths.Articles, l.Paths.Page, strconv.Itoa(n-1))
+			}
+		}
+		if n < numPages {
+			pg.Next = s.sectionURL(l.Paths.Articles, l.Paths.Page, strconv.Itoa(n+1))
+		}
+		add(&Page{Kind: "articles", Path: path, Title: articlesTitle, Docs: docs, Pager: pg, Crumbs: []Crumb{*home}})
+	}
 	for _, a := range v.articles {
 		add(&Page{Kind: "article", Path: a.URL, Title: a.Title, Description: a.Summary, Doc: a, Draft: a.Draft,
 			Crumbs: []Crumb{*home, {Title: articlesTitle, URL: s.sectionURL(l.Paths.Articles)}}})
@@ -159,6 +180,15 @@ func (s *Site) pages(v *views) []*Page {
 	add(&Page{Kind: "search", Path: s.sectionURL(l.Paths.Search), Title: text("search"), Search: true, Crumbs: []Crumb{*home}})
 	add(&Page{Kind: "404", Path: "/404.html", Title: text("not_found")})
 	return pages
+}
+
+// PerPage is the number of articles on one page of the news list.
+const PerPage = 50
+
+// Pager links the pages of a long list.
+type Pager struct {
+	Page, Pages int
+	Prev, Next  string // site-relative URLs, "" at either end
 }
 
 func tags(docs []*DocView) []string {

@@ -20,13 +20,40 @@ type searchEntry struct {
 
 // maxSearchText bounds the text indexed per document, which keeps the index
 // small enough for slow connections.
-const maxSearchText = 1500
+const maxSearchText = 600
 
-// plainText returns the text of an HTML fragment, with blanks collapsed.
+// markdownText returns the beginning of a Markdown text without its markup,
+// which is all the search index needs and far cheaper than reading HTML.
+func markdownText(md []byte) string {
+	var b strings.Builder
+	inURL := 0
+	for i := 0; i < len(md) && b.Len() < 2*maxSearchText; i++ {
+		c := md[i]
+		switch {
+		case inURL > 0:
+			if c == '(' {
+				inURL++
+			} else if c == ')' {
+				inURL--
+			}
+		case c == ']' && i+1 < len(md) && md[i+1] == '(':
+			inURL = 1
+			i++
+		case strings.IndexByte("*_#>|`[]!\\", c) >= 0:
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// plainText returns the text of an HTML fragment, with blanks collapsed. It
+// stops reading once it has enough text for the search index.
 func plainText(h template.HTML) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(string(h)))
-	for {
+	for b.Len() < 2*maxSearchText {
 		switch z.Next() {
 		case html.ErrorToken:
 			return strings.Join(strings.Fields(b.String()), " ")
@@ -35,6 +62,7 @@ func plainText(h template.HTML) string {
 			b.WriteByte(' ')
 		}
 	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 func clip(s string, n int) string {
@@ -74,7 +102,7 @@ func (s *Site) searchIndex(v *views) []byte {
 		add(rv.Title, rv.URL, text("search_kind_round"), plainText(rv.SummaryHTML))
 	}
 	for _, a := range v.articles {
-		add(a.Title, a.URL, text("search_kind_article")+" · "+s.Lang.Date(a.Date.Time), a.Summary+" "+plainText(a.HTML))
+		add(a.Title, a.URL, text("search_kind_article")+" · "+s.Lang.Date(a.Date.Time), a.Summary+" "+markdownText(a.Body))
 	}
 	for _, p := range v.pages {
 		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML))

@@ -72,18 +72,21 @@ type Options struct {
 
 // Site is everything a build needs, loaded and checked.
 type Site struct {
-	Config    *config.Site
-	Model     *selfcheck.Model
-	Docs      []*content.Doc // the published articles and pages
-	Drafts    []*content.Doc // documents left out by Visibility
-	Lang      *Lang
-	md        *content.Markdown
-	opts      Options
-	tmpl      *templates
-	assets    map[string][]byte // name below /assets/ -> content
-	static    map[string][]byte // files of StaticDir, by output path
-	assetURLs sync.Map          // asset name -> URL with content hash
-	tmplPath  string
+	Config      *config.Site
+	Model       *selfcheck.Model
+	Docs        []*content.Doc // the published articles and pages
+	Drafts      []*content.Doc // documents left out by Visibility
+	Lang        *Lang
+	md          *content.Markdown
+	opts        Options
+	tmpl        *templates
+	assets      map[string][]byte // name below /assets/ -> content
+	static      map[string][]byte // files of StaticDir, by output path
+	assetURLs   sync.Map          // asset name -> URL with content hash
+	chromeCache sync.Map          // header and footer HTML, see chrome
+	navOnce     sync.Once
+	nav         map[string]bool
+	tmplPath    string
 }
 
 // Load reads and checks the site in src. It returns every problem found.

@@ -138,8 +138,9 @@ func (s *Site) funcs() template.FuncMap {
 		"abs": s.Config.AbsURL,
 		// asset returns the URL of a file below /assets/ with a content hash,
 		// so browsers fetch a changed file at once.
-		"asset": s.assetURL,
-		"md":    func(src string) template.HTML { return s.md.RenderString(src) },
+		"asset":  s.assetURL,
+		"md":     func(src string) template.HTML { return s.md.RenderString(src) },
+		"chrome": s.chrome,
 		"status": func(st selfcheck.Status) (string, error) {
 			if l, ok := s.Lang.Status[string(st)]; ok {
 				return l, nil
@@ -187,6 +188,39 @@ func (s *Site) assetURL(name string) (string, error) {
 	u := s.Config.URL("/assets/"+name) + "?v=" + hash8(b)
 	s.assetURLs.Store(name, u)
 	return u, nil
+}
+
+// chrome renders the partial "header" or "footer" for page, from a cache:
+// both only differ on the pages that the navigation marks as current.
+func (s *Site) chrome(name string, p *Page) (template.HTML, error) {
+	key := name
+	if name == "header" && s.navTargets()[p.Path] {
+		key += " " + p.Path
+	}
+	if h, ok := s.chromeCache.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := s.tmpl.byKind[p.Kind].ExecuteTemplate(&buf, name, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	s.chromeCache.Store(key, h)
+	return h, nil
+}
+
+// navTargets are the paths that the header links to and can mark current.
+func (s *Site) navTargets() map[string]bool {
+	s.navOnce.Do(func() {
+		s.nav = map[string]bool{"/": true, "/" + s.Lang.Paths.Search + "/": true}
+		if s.Config.EasyLanguage != "" {
+			s.nav[s.Config.EasyLanguage] = true
+		}
+		for _, m := range s.Config.Menu {
+			s.nav[m.URL] = true
+		}
+	})
+	return s.nav
 }
 
 // Leveled is a list for a partial, with the heading level of its items.

@@ -1,4 +1,5 @@
-package site
+// Package workers spreads independent work over every core.
+package workers
 
 import (
 	"runtime"
@@ -6,10 +7,10 @@ import (
 	"sync/atomic"
 )
 
-// parallel calls f(i) for i in [0, n) on GOMAXPROCS goroutines. The results
-// must go to index i of a slice, so that their order never depends on
-// scheduling.
-func parallel(n int, f func(i int)) {
+// ForEach calls f(i) for i in [0, n) on GOMAXPROCS goroutines. f writes its
+// result to index i of a slice, so that the order of results never depends
+// on scheduling.
+func ForEach(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
