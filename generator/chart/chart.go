@@ -63,7 +63,11 @@ func Options(kind Kind, d Data, s Style) ([]byte, error) {
 		"label":   map[string]any{"enabled": true, "description": s.Description},
 		"decal":   map[string]any{"show": true},
 	}
+	// The runtime bundles neither toolbox, title nor tooltip: the page shows
+	// the title, and the table beside the chart gives every value.
 	delete(obj, "toolbox")
+	delete(obj, "title")
+	delete(obj, "tooltip")
 	return json.Marshal(obj)
 }
 

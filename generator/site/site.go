@@ -163,25 +163,35 @@ func Build(src fs.FS, opts Options) (*Output, diag.List) {
 	return out, errs
 }
 
-// FindRuntime looks for the installed echarts package in each directory and
-// its ancestors, in order, as Node's module resolution does, and returns the
-// runtime or nil.
+// RuntimeBundle is the chart runtime that `npm ci` bundles (see
+// templates/bundle/charts.js), and RuntimeFull the complete ECharts build,
+// used when the bundle is missing.
+const (
+	RuntimeBundle = "node_modules/.offenbar/echarts.min.js"
+	RuntimeFull   = "node_modules/echarts/dist/echarts.min.js"
+)
+
+// FindRuntime looks for the chart runtime in each directory and its
+// ancestors, in order, as Node's module resolution does: the site's own
+// bundle first, then the full ECharts build. It returns nil when neither is
+// installed.
 func FindRuntime(dirs ...string) []byte {
-	for _, start := range dirs {
-		dir, err := filepath.Abs(start)
-		if err != nil {
-			continue
-		}
-		for {
-			b, err := os.ReadFile(filepath.Join(dir, "node_modules", "echarts", "dist", RuntimeName))
-			if err == nil {
-				return b
+	for _, name := range []string{RuntimeBundle, RuntimeFull} {
+		for _, start := range dirs {
+			dir, err := filepath.Abs(start)
+			if err != nil {
+				continue
 			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
+			for {
+				if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
+					return b
+				}
+				parent := filepath.Dir(dir)
+				if parent == dir {
+					break
+				}
+				dir = parent
 			}
-			dir = parent
 		}
 	}
 	return nil

@@ -1,0 +1,65 @@
+package conformance
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"offenbar/generator/content"
+	"offenbar/generator/site"
+)
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+var resourceRE = regexp.MustCompile(`(?:src|href)="/((?:assets)/[^"?]+)`)
+
+// TestPageWeight prints what a first visit to the main pages transfers,
+// gzipped: the HTML and every script, stylesheet and icon it loads. It
+// asserts that pages without charts load no chart runtime.
+func TestPageWeight(t *testing.T) {
+	out, errs := site.Build(os.DirFS("../.."), site.Options{
+		Runtime:    site.FindRuntime("../.."),
+		Visibility: content.Visibility{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
+	})
+	if errs.HasErrors() {
+		t.Fatal(errs.Err())
+	}
+	for _, page := range []string{"index.html", "handlungsfelder/fairer-zugang/index.html", "runden/2024/index.html", "artikel/zweite-runde/index.html", "artikel/index.html"} {
+		html := out.Files[page]
+		total := gzipSize(html)
+		parts := []string{"html " + itoa(gzipSize(html))}
+		for _, m := range resourceRE.FindAllSubmatch(html, -1) {
+			name := string(m[1])
+			b, ok := out.Files[name]
+			if !ok {
+				t.Errorf("%s loads %s, which was not built", page, name)
+				continue
+			}
+			total += gzipSize(b)
+			parts = append(parts, strings.TrimPrefix(name, "assets/")+" "+itoa(gzipSize(b)))
+		}
+		t.Logf("%-42s %7d bytes gzipped (%s)", page, total, strings.Join(parts, ", "))
+		charts := bytes.Contains(html, []byte("data-chart="))
+		if !charts && bytes.Contains(html, []byte(site.RuntimeName)) {
+			t.Errorf("%s has no charts but loads the chart runtime", page)
+		}
+	}
+}
+
+func itoa(n int) string {
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}

@@ -1,0 +1,14 @@
+// The chart runtime of the site: ECharts with only the parts the site's
+// charts use, built with esbuild by `npm ci` into
+// node_modules/.offenbar/echarts.min.js. The build copies that file to
+// /assets/echarts.min.js; it is half the size of the full ECharts build.
+// Tooltips are left out on purpose: they only answer the mouse, and the
+// table next to every chart gives each value to everyone.
+import * as echarts from "echarts/core";
+import { RadarChart, BarChart, LineChart } from "echarts/charts";
+import { AriaComponent, GridComponent, LegendComponent, RadarComponent } from "echarts/components";
+import { SVGRenderer } from "echarts/renderers";
+
+echarts.use([RadarChart, BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, RadarComponent, SVGRenderer]);
+
+window.echarts = echarts;
