@@ -13,6 +13,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -250,6 +251,11 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
+	// Between rebuilds, only changed documents are converted again. The
+	// cache is keyed by the Markdown itself; a change of site.toml (base
+	// path, language, raw HTML) starts a new one.
+	opts.Markdown = &content.Cache{}
+	var cfgSeen []byte
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)
 	err := serve.Run(serve.Config{
@@ -259,6 +265,9 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			src, err := siteFS(f.source)
 			if err != nil {
 				return nil, err
+			}
+			if cfg, _ := fs.ReadFile(src, "site.toml"); !bytes.Equal(cfg, cfgSeen) {
+				cfgSeen, opts.Markdown = cfg, &content.Cache{}
 			}
 			out, errs := site.Build(src, opts)
 			if errs.HasErrors() {

@@ -2,8 +2,10 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,7 +20,15 @@ import (
 
 // Markdown renders Markdown to HTML. It is safe for concurrent use.
 type Markdown struct {
-	md goldmark.Markdown
+	md    goldmark.Markdown
+	cache *Cache
+}
+
+// Cache remembers rendered Markdown across builds, so that the preview
+// converts only the documents that changed. It is safe for concurrent use.
+// A cache belongs to one set of Options.
+type Cache struct {
+	m sync.Map // sha256 of the source -> template.HTML
 }
 
 // Options configure Markdown.
@@ -29,6 +39,8 @@ type Options struct {
 	AllowHTML bool
 	// Lang selects typographic quotes: "de" gives „…“ and ‚…‘.
 	Lang string
+	// Cache, when set, keeps rendered documents between builds.
+	Cache *Cache
 }
 
 // NewMarkdown returns a renderer.
@@ -64,15 +76,26 @@ func NewMarkdown(o Options) *Markdown {
 		),
 		goldmark.WithRendererOptions(rOpts...),
 	)
-	return &Markdown{md: md}
+	return &Markdown{md: md, cache: o.Cache}
 }
 
 // Render converts src to HTML.
 func (m *Markdown) Render(src []byte) template.HTML {
+	var key [sha256.Size]byte
+	if m.cache != nil {
+		key = sha256.Sum256(src)
+		if h, ok := m.cache.m.Load(key); ok {
+			return h.(template.HTML)
+		}
+	}
 	var buf bytes.Buffer
 	// Rendering into a buffer cannot fail.
 	_ = m.md.Convert(src, &buf)
-	return template.HTML(buf.String())
+	h := template.HTML(buf.String())
+	if m.cache != nil {
+		m.cache.m.Store(key, h)
+	}
+	return h
 }
 
 // RenderString is Render for text from TOML values.

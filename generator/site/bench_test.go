@@ -78,3 +78,18 @@ func BenchmarkExample(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExampleRebuild measures what the preview does after an editor
+// saved one article: a build that converts only changed Markdown.
+func BenchmarkExampleRebuild(b *testing.B) {
+	src := os.DirFS("../..")
+	opts := Options{Runtime: []byte("/* runtime */"), Markdown: &content.Cache{}, Visibility: content.Visibility{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	if _, errs := Build(src, opts); errs.HasErrors() {
+		b.Fatal(errs.Err())
+	}
+	for b.Loop() {
+		if _, errs := Build(src, opts); errs.HasErrors() {
+			b.Fatal(errs.Err())
+		}
+	}
+}

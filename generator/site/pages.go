@@ -193,7 +193,6 @@ func (s *Site) questionViews(r *selfcheck.Round, fv *FieldView, qs []*selfcheck.
 }
 
 func (s *Site) questionView(r *selfcheck.Round, fv *FieldView, q *selfcheck.Question) *QuestionView {
-	in := s.Model.Instrument
 	qv := &QuestionView{Question: q, URL: fv.URL + "#" + q.Anchor(), Change: changeName(r.Compare(r.Prev, q))}
 	if a := r.Answers[q.ID]; a != nil {
 		qv.Answered = true
@@ -203,9 +202,11 @@ func (s *Site) questionView(r *selfcheck.Round, fv *FieldView, q *selfcheck.Ques
 	if r.Prev != nil {
 		if a := r.Prev.Answers[q.ID]; a != nil {
 			qv.PrevLabel = s.answerLabel(a)
+			if qv.Change != "same" {
+				qv.BeforeText, _ = s.Lang.Tf("answer_before", qv.PrevLabel)
+			}
 		}
 	}
-	_ = in
 	return qv
 }
 

@@ -68,6 +68,8 @@ type Options struct {
 	Templates fs.FS
 	// Runtime is the ECharts runtime, copied to /assets/echarts.min.js.
 	Runtime []byte
+	// Markdown, when set, keeps rendered Markdown between builds (serve).
+	Markdown *content.Cache
 }
 
 // Site is everything a build needs, loaded and checked.
@@ -116,7 +118,7 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 		lang, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
 		errs.Add(lerrs)
 		s.Lang = lang
-		s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language})
+		s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown})
 	}
 	if s.Lang == nil {
 		return s, errs

@@ -49,14 +49,15 @@ type QuestionGroup struct {
 // QuestionView is a question with its latest answer.
 type QuestionView struct {
 	*selfcheck.Question
-	URL       string // permalink on the field page
-	Answered  bool   // the latest round has an answer
-	Points    int
-	Skipped   bool
-	Label     string
-	Comment   string
-	PrevLabel string // previous round's answer; "" when there is none
-	Change    string // same, better, worse, now_answered, now_skipped, new
+	URL        string // permalink on the field page
+	Answered   bool   // the latest round has an answer
+	Points     int
+	Skipped    bool
+	Label      string
+	Comment    string
+	PrevLabel  string // previous round's answer; "" when there is none
+	BeforeText string // "vorher: …" when the answer changed, else ""
+	Change     string // same, better, worse, now_answered, now_skipped, new
 }
 
 // ResultView is the latest assessment and recommendations of a field.
