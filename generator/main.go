@@ -179,9 +179,8 @@ func printProblems(w io.Writer, errs diag.List, format string) {
 	}
 }
 
-// load builds the site in memory. With strict set (check) it also follows
-// every internal link.
-func load(f flags, stderr io.Writer, strict bool) (*site.Output, int) {
+// load reads and checks the site.
+func load(f flags, stderr io.Writer) (*site.Site, int) {
 	if f.format != "text" && f.format != "github" {
 		fmt.Fprintf(stderr, "offenbar: unknown --format %q, want text or github\n", f.format)
 		return nil, 2
@@ -200,47 +199,62 @@ func load(f flags, stderr io.Writer, strict bool) (*site.Output, int) {
 		return nil, 2
 	}
 	s, errs := site.Load(src, opts)
-	var out *site.Output
-	if !errs.HasErrors() {
-		var rerrs diag.List
-		out, rerrs = s.Render()
-		errs.Add(rerrs)
-	}
-	// Following every link means reading every page again; check does it,
-	// and build leaves it to check to stay fast.
-	if strict && !errs.HasErrors() {
-		errs.Add(s.CheckLinks(out))
-	}
 	printProblems(stderr, errs, f.format)
 	if errs.HasErrors() {
 		return nil, 1
 	}
-	return out, 0
+	return s, 0
 }
 
+// build renders the site straight into a new output directory, which
+// replaces the old one only when every page was written.
 func build(f flags, stdout, stderr io.Writer) int {
 	start := time.Now()
-	out, code := load(f, stderr, false)
-	if code != 0 {
+	failed := func(code int) int {
 		fmt.Fprintln(stderr, "build failed; the previous output was left as it was")
 		return code
+	}
+	s, code := load(f, stderr)
+	if code != 0 {
+		return failed(code)
 	}
 	dest := f.dest
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	if err := publish.Publish(dest, out.Files, publish.Options{Site: f.source, Force: f.force}); err != nil {
+	tx, err := publish.Begin(dest, publish.Options{Site: f.source, Force: f.force})
+	if err != nil {
 		fmt.Fprintf(stderr, "offenbar: %v\n", err)
-		return 1
+		return failed(1)
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %d ms\n", out.Pages, len(out.Files), dest, time.Since(start).Milliseconds())
+	out, errs := s.RenderTo(tx.Write)
+	printProblems(stderr, errs, f.format)
+	if errs.HasErrors() {
+		tx.Abort()
+		return failed(1)
+	}
+	if err := tx.Commit(); err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return failed(1)
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %d ms\n", out.Pages, out.Written, dest, time.Since(start).Milliseconds())
 	return 0
 }
 
+// check renders the site in memory and follows every internal link; it
+// writes nothing.
 func check(f flags, stdout, stderr io.Writer) int {
-	out, code := load(f, stderr, true)
+	s, code := load(f, stderr)
 	if code != 0 {
 		return code
+	}
+	out, errs := s.Render()
+	if !errs.HasErrors() {
+		errs.Add(s.CheckLinks(out))
+	}
+	printProblems(stderr, errs, f.format)
+	if errs.HasErrors() {
+		return 1
 	}
 	fmt.Fprintf(stdout, "ok: %d pages would be built\n", out.Pages)
 	return 0

@@ -17,7 +17,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -36,32 +35,101 @@ type Options struct {
 
 // Publish writes files to dest, replacing what was there.
 func Publish(dest string, files map[string][]byte, opts Options) error {
-	abs, err := filepath.Abs(dest)
+	tx, err := Begin(dest, opts)
 	if err != nil {
 		return err
 	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := tx.Write(name, files[name]); err != nil {
+			tx.Abort()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Tx is a publication in progress: files go to a new directory next to the
+// destination, which replaces the destination on Commit. Write may be called
+// from several goroutines, so that pages are written as soon as they are
+// rendered and need not all be held in memory.
+type Tx struct {
+	dest, tmp string
+	root      *os.Root
+	mu        sync.Mutex
+	dirs      map[string]bool
+}
+
+// Begin starts publishing to dest.
+func Begin(dest string, opts Options) (*Tx, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
 	if err := checkDest(abs, opts); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	removeStale(abs)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// MkdirTemp creates a private directory; a web server must read it.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return err
+		return nil, err
 	}
-	if err := write(tmp, files); err != nil {
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
 		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Tx{dest: abs, tmp: tmp, root: root, dirs: map[string]bool{}}, nil
+}
+
+// Write writes one file. Through os.Root, nothing can land outside the new
+// directory, whatever the name.
+func (tx *Tx) Write(name string, data []byte) error {
+	if err := CheckPath(name); err != nil {
 		return err
 	}
-	return swap(abs, tmp)
+	if d := path.Dir(name); d != "." {
+		tx.mu.Lock()
+		if !tx.dirs[d] {
+			if err := tx.root.MkdirAll(d, 0o755); err != nil {
+				tx.mu.Unlock()
+				return err
+			}
+			tx.dirs[d] = true
+		}
+		tx.mu.Unlock()
+	}
+	return tx.root.WriteFile(name, data, 0o644)
+}
+
+// Commit marks the new directory as offenbar's and swaps it in.
+func (tx *Tx) Commit() error {
+	err := tx.root.WriteFile(Marker, []byte("This directory is written by offenbar. It is replaced on every build.\n"), 0o644)
+	tx.root.Close()
+	if err != nil {
+		os.RemoveAll(tx.tmp)
+		return err
+	}
+	return swap(tx.dest, tx.tmp)
+}
+
+// Abort throws the new directory away; the destination stays as it was.
+func (tx *Tx) Abort() {
+	tx.root.Close()
+	os.RemoveAll(tx.tmp)
 }
 
 // CheckPath reports whether p is safe as an output file name: relative,
@@ -74,67 +142,6 @@ func CheckPath(p string) error {
 		return fmt.Errorf("unsafe output path %q", p)
 	}
 	return nil
-}
-
-func write(dir string, files map[string][]byte) error {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	names := make([]string, 0, len(files))
-	dirs := map[string]bool{}
-	for name := range files {
-		if err := CheckPath(name); err != nil {
-			return err
-		}
-		names = append(names, name)
-		if d := path.Dir(name); d != "." {
-			dirs[d] = true
-		}
-	}
-	slices.Sort(names)
-	for d := range dirs {
-		if err := root.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
-	// Writing is dominated by system calls; a few workers keep the disk busy.
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		next  = make(chan string)
-	)
-	for range max(2, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range next {
-				if err := root.WriteFile(name, files[name], 0o644); err != nil {
-					mu.Lock()
-					first = cmpErr(first, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, n := range names {
-		next <- n
-	}
-	close(next)
-	wg.Wait()
-	if first != nil {
-		return first
-	}
-	return root.WriteFile(Marker, []byte("This directory is written by offenbar. It is replaced on every build.\n"), 0o644)
-}
-
-func cmpErr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // swap replaces dest by tmp. Between the two renames dest does not exist for

@@ -15,7 +15,6 @@ import (
 	"offenbar/generator/chart"
 	"offenbar/generator/content"
 	"offenbar/generator/selfcheck"
-	"offenbar/generator/workers"
 )
 
 // RelatedArticles is how many of its newest articles a field page lists.
@@ -150,11 +149,8 @@ func (s *Site) buildViews() (*views, error) {
 	}
 
 	coll := collate.New(language.German)
-	// Markdown is the bulk of the work; convert it on every core.
-	html := make([]template.HTML, len(s.Docs))
-	workers.ForEach(len(s.Docs), func(i int) { html[i] = s.md.Render(s.Docs[i].Body) })
-	for i, d := range s.Docs {
-		dv := &DocView{Doc: d, HTML: html[i], Draft: d.Draft}
+	for _, d := range s.Docs {
+		dv := &DocView{Doc: d, Draft: d.Draft, md: s.md}
 		for _, slug := range d.Fields {
 			dv.Fields = append(dv.Fields, byField[slug])
 		}

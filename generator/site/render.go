@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -23,7 +24,9 @@ type Output struct {
 	Files map[string][]byte
 	Pages int               // HTML pages among Files
 	Kinds map[string]string // HTML file -> the kind of page, which names its template
-	views *views
+	// Written is the number of files rendered.
+	Written int
+	views   *views
 }
 
 // Paths returns the file paths in sorted order.
@@ -36,8 +39,26 @@ func (o *Output) Paths() []string {
 	return ps
 }
 
-// Render renders the whole site.
+// Render renders the whole site into memory.
 func (s *Site) Render() (*Output, diag.List) {
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	out, errs := s.RenderTo(func(name string, b []byte) error {
+		mu.Lock()
+		files[name] = b
+		mu.Unlock()
+		return nil
+	})
+	if out != nil {
+		out.Files = files
+	}
+	return out, errs
+}
+
+// RenderTo renders the whole site and hands every file to put as soon as it
+// is ready, from several goroutines at once, so that a build can write pages
+// while others are still being rendered. The Output it returns has no Files.
+func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag.List) {
 	var errs diag.List
 	v, err := s.buildViews()
 	if err != nil {
@@ -45,8 +66,34 @@ func (s *Site) Render() (*Output, diag.List) {
 		errs.Errorf(p, "%s", msg)
 		return nil, errs
 	}
-	out := &Output{Files: map[string][]byte{}, Kinds: map[string]string{}, views: v}
+	out := &Output{Kinds: map[string]string{}, views: v}
+	var (
+		mu     sync.Mutex
+		names  = map[string]bool{}
+		putErr error
+	)
+	emit := func(name string, b []byte) {
+		mu.Lock()
+		names[name] = true
+		mu.Unlock()
+		if err := put(name, b); err != nil {
+			mu.Lock()
+			if putErr == nil {
+				putErr = err
+			}
+			mu.Unlock()
+		}
+	}
 	pages := s.pages(v)
+	fileName := func(p *Page) string {
+		if p.Kind == "404" {
+			return "404.html"
+		}
+		return strings.TrimPrefix(p.Path, "/") + "index.html"
+	}
+	for _, p := range pages {
+		out.Kinds[fileName(p)] = p.Kind
+	}
 	// A broken template usually breaks many pages; report it once.
 	type failure struct {
 		pos        diag.Pos
@@ -55,12 +102,17 @@ func (s *Site) Render() (*Output, diag.List) {
 	}
 	var failures []*failure
 	seen := map[string]*failure{}
-	rendered := make([][]byte, len(pages))
 	failed := make([]error, len(pages))
-	workers.ForEach(len(pages), func(i int) { rendered[i], failed[i] = s.tmpl.execute(pages[i].Kind, pages[i]) })
-	for i, p := range pages {
-		b, err := rendered[i], failed[i]
+	workers.ForEach(len(pages), func(i int) {
+		b, err := s.tmpl.execute(pages[i].Kind, pages[i])
 		if err != nil {
+			failed[i] = err
+			return
+		}
+		emit(fileName(pages[i]), b)
+	})
+	for i, p := range pages {
+		if err := failed[i]; err != nil {
 			pos, msg := templateProblem(s.tmplPath, err)
 			key := pos.String() + msg
 			if f := seen[key]; f != nil {
@@ -71,12 +123,6 @@ func (s *Site) Render() (*Output, diag.List) {
 			failures = append(failures, seen[key])
 			continue
 		}
-		name := strings.TrimPrefix(p.Path, "/") + "index.html"
-		if p.Kind == "404" {
-			name = "404.html"
-		}
-		out.Files[name] = b
-		out.Kinds[name] = p.Kind
 		out.Pages++
 	}
 	for _, f := range failures {
@@ -86,36 +132,46 @@ func (s *Site) Render() (*Output, diag.List) {
 			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
 		}
 	}
-	for name, b := range s.static {
-		if _, taken := out.Files[name]; taken || strings.HasPrefix(name, "assets/") {
+	statics := make([]string, 0, len(s.static))
+	for name := range s.static {
+		statics = append(statics, name)
+	}
+	slices.Sort(statics)
+	for _, name := range statics {
+		if names[name] || strings.HasPrefix(name, "assets/") {
 			errs.Errorf(diag.Pos{Path: StaticDir + "/" + name}, "static file %q would replace a generated file; move or rename it", name)
 			continue
 		}
-		out.Files[name] = b
+		emit(name, s.static[name])
 	}
 	for name, b := range s.assets {
-		out.Files["assets/"+name] = b
+		emit("assets/"+name, b)
 	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		if s.opts.Runtime == nil {
 			errs.Errorf(diag.Pos{Path: "node_modules/echarts"}, "chart runtime not found: run \"npm ci\" in the site directory to install echarts")
+		} else {
+			emit("assets/"+RuntimeName, s.opts.Runtime)
 		}
-		out.Files["assets/"+RuntimeName] = s.opts.Runtime
 		for _, rv := range v.rounds {
-			out.Files[strings.TrimPrefix(rv.CSV, "/")] = s.roundCSV(rv)
+			emit(strings.TrimPrefix(rv.CSV, "/"), s.roundCSV(rv))
 			b, err := s.roundJSON(rv)
 			if err != nil {
 				errs.Errorf(diag.Pos{Path: rv.Round.Doc.Path}, "cannot encode open data: %v", err)
 			}
-			out.Files[strings.TrimPrefix(rv.JSON, "/")] = b
+			emit(strings.TrimPrefix(rv.JSON, "/"), b)
 		}
-		out.Files[s.Lang.Paths.Data+"/schema.json"] = []byte(roundSchema)
+		emit(s.Lang.Paths.Data+"/schema.json", []byte(roundSchema))
 	}
-	out.Files[s.Lang.Paths.Search+"/index.json"] = s.searchIndex(v)
-	out.Files["feed.xml"] = s.feed(v)
-	out.Files["_headers"] = s.headers()
-	out.Files["sitemap.xml"] = s.sitemap(pages)
-	out.Files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.AbsURL("/sitemap.xml") + "\n")
+	emit(s.Lang.Paths.Search+"/index.json", s.searchIndex(v))
+	emit("feed.xml", s.feed(v))
+	emit("_headers", s.headers())
+	emit("sitemap.xml", s.sitemap(pages))
+	emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.AbsURL("/sitemap.xml")+"\n"))
+	out.Written = len(names)
+	if putErr != nil {
+		errs.Errorf(diag.Pos{Path: "public"}, "cannot write the site: %v", putErr)
+	}
 	return out, errs
 }
 

@@ -105,7 +105,7 @@ func (s *Site) searchIndex(v *views) []byte {
 		add(a.Title, a.URL, text("search_kind_article")+" · "+s.Lang.Date(a.Date.Time), a.Summary+" "+markdownText(a.Body))
 	}
 	for _, p := range v.pages {
-		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML))
+		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML()))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -114,10 +114,14 @@ type RoundField struct {
 type DocView struct {
 	*content.Doc
 	URL    string
-	HTML   template.HTML
 	Fields []*FieldView
 	Draft  bool
+	md     *content.Markdown
 }
+
+// HTML converts the document's Markdown. It runs while its page renders, so
+// that a build never holds the HTML of every article at once.
+func (d *DocView) HTML() template.HTML { return d.md.Render(d.Body) }
 
 func percent(s selfcheck.Score) int { return s.Rounded() }
 
