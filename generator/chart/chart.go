@@ -84,12 +84,9 @@ func radar(d Data, s Style) map[string]any {
 	for _, name := range d.Categories {
 		ind = append(ind, &opts.Indicator{Name: name, Max: float32(d.Max)})
 	}
-	c.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "chart"}),
+	c.SetGlobalOptions(append(common(),
 		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind, SplitNumber: 4, Shape: "polygon", Center: []string{"50%", "50%"}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-	)
+	)...)
 	for _, ser := range d.Series {
 		vals := make([]any, len(ser.Values))
 		for i, v := range ser.Values {
@@ -106,14 +103,11 @@ func radar(d Data, s Style) map[string]any {
 
 func bar(d Data, s Style) map[string]any {
 	c := charts.NewBar()
-	c.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "chart"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "2%", Bottom: "40", ContainLabel: opts.Bool(true)}),
+	c.SetGlobalOptions(append(common(),
+		grid("2%"),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: maxOrNil(d.Max)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-	)
+	)...)
 	c.SetXAxis(d.Categories)
 	for _, ser := range d.Series {
 		var vals []opts.BarData
@@ -129,13 +123,10 @@ func bar(d Data, s Style) map[string]any {
 
 func line(d Data, s Style) map[string]any {
 	c := charts.NewLine()
-	c.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "chart"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "8%", Bottom: "40", ContainLabel: opts.Bool(true)}),
+	c.SetGlobalOptions(append(common(),
+		grid("8%"),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: maxOrNil(d.Max)}),
-	)
+	)...)
 	c.SetXAxis(d.Categories)
 	symbols := []string{"circle", "rect", "triangle", "diamond"}
 	for i, ser := range d.Series {
@@ -151,6 +142,20 @@ func line(d Data, s Style) map[string]any {
 	}
 	c.Validate()
 	return c.JSON()
+}
+
+// common are the options of every chart: a fixed ID, so that output does
+// not change from build to build, and the legend below the chart.
+func common() []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "chart"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+	}
+}
+
+// grid places the plot, leaving room for the legend and the axis labels.
+func grid(top string) charts.GlobalOpts {
+	return charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: top, Bottom: "40", ContainLabel: opts.Bool(true)})
 }
 
 func maxOrNil(m float64) any {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -230,12 +231,7 @@ func (r *Round) validate(in *Instrument, errs *diag.List) {
 		errs.Errorf(d.Pos("date"), "missing date: add date = 2024-03-12, the day the answers were completed")
 	}
 	r.Answers = map[string]*Answer{}
-	ids := make([]string, 0, len(r.RawAnswers))
-	for id := range r.RawAnswers {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(r.RawAnswers)) {
 		p := "answers." + id
 		q := in.Question(id)
 		if q == nil {
@@ -299,12 +295,7 @@ func (r *Round) validate(in *Instrument, errs *diag.List) {
 	if r.Draft && open > 0 {
 		errs.Warnf(missing, "draft round: %d of %d questions are not answered yet", open, len(in.Questions))
 	}
-	slugs := make([]string, 0, len(r.Fields))
-	for slug := range r.Fields {
-		slugs = append(slugs, slug)
-	}
-	slices.Sort(slugs)
-	for _, slug := range slugs {
+	for _, slug := range slices.Sorted(maps.Keys(r.Fields)) {
 		fp := "fields." + slug
 		if in.Field(slug) == nil {
 			var known []string

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -132,12 +133,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
 		}
 	}
-	statics := make([]string, 0, len(s.static))
-	for name := range s.static {
-		statics = append(statics, name)
-	}
-	slices.Sort(statics)
-	for _, name := range statics {
+	for _, name := range slices.Sorted(maps.Keys(s.static)) {
 		if names[name] || strings.HasPrefix(name, "assets/") {
 			errs.Errorf(diag.Pos{Path: StaticDir + "/" + name}, "static file %q would replace a generated file; move or rename it", name)
 			continue

@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -260,17 +261,8 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 			return
 		}
 		fields := structFields(rv.Type())
-		var names []string
-		for name := range fields {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		names := slices.Sorted(maps.Keys(fields))
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			idx, ok := fields[k]
 			if !ok {
 				d.errs.Errorf(d.doc.Pos(join(path, k)), "unknown key %q, want one of: %s", k, strings.Join(names, ", "))
