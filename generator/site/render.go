@@ -144,11 +144,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		emit("assets/"+name, b)
 	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
-		if s.opts.Runtime == nil {
-			errs.Errorf(diag.Pos{Path: "node_modules/echarts"}, "chart runtime not found: run \"npm ci\" in the site directory to install echarts")
-		} else {
-			emit("assets/"+RuntimeName, s.opts.Runtime)
-		}
+		emit("assets/"+RuntimeName, s.opts.Runtime)
 		for _, rv := range v.rounds {
 			emit(strings.TrimPrefix(rv.CSV, "/"), s.roundCSV(rv))
 			b, err := s.roundJSON(rv)

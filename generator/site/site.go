@@ -148,6 +148,9 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	errs.Add(aerrs)
 	s.assets = assets
 	s.static, errs = loadStatic(src, errs)
+	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
+		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
+	}
 	return s, errs
 }
 
