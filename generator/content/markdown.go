@@ -137,7 +137,10 @@ func (t siteLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 // "align-right", which site.css styles.
 type alignClasses struct{}
 
-func (alignClasses) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (alignClasses) Transform(doc *ast.Document, r text.Reader, _ parser.Context) {
+	if !bytes.Contains(r.Source(), []byte("|")) {
+		return // no table, nothing to walk
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if c, ok := n.(*east.TableCell); ok && entering && c.Alignment != east.AlignNone {
 			c.SetAttributeString("class", []byte("align-"+c.Alignment.String()))

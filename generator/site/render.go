@@ -230,6 +230,9 @@ func (s *Site) pages(v *views) []*Page {
 	return pages
 }
 
+// FeedEntries is the number of articles in feed.xml.
+const FeedEntries = 50
+
 // PerPage is the number of articles on one page of the news list.
 const PerPage = 50
 
@@ -386,7 +389,8 @@ func (s *Site) feed(v *views) []byte {
 		ID:     s.Config.AbsURL("/"),
 		Author: cmpOr(s.Config.Municipality, s.Config.Title),
 	}
-	for _, a := range v.articles {
+	// A feed carries the newest articles; readers keep what they fetched.
+	for _, a := range v.articles[:min(len(v.articles), FeedEntries)] {
 		u := a.Date.UTC().Format("2006-01-02T15:04:05Z")
 		if f.Updated == "" || u > f.Updated {
 			f.Updated = u

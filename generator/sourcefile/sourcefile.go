@@ -4,6 +4,7 @@
 package sourcefile
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -30,7 +31,15 @@ func Read(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	// Reading into a buffer of the file's size saves the copies that a
+	// growing buffer makes.
+	size := 512
+	if fi, err := f.Stat(); err == nil && fi.Size() < MaxSize {
+		size = int(fi.Size()) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, err
 	}
