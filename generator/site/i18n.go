@@ -86,6 +86,7 @@ func (l *Lang) Tf(key string, args ...any) (string, error) {
 
 // Date formats t as a long date such as "17. Mai 2024".
 func (l *Lang) Date(t time.Time) string {
-	r := strings.NewReplacer("{day}", strconv.Itoa(t.Day()), "{month}", l.Months[t.Month()-1], "{year}", strconv.Itoa(t.Year()))
-	return r.Replace(l.DateFormat)
+	s := strings.Replace(l.DateFormat, "{day}", strconv.Itoa(t.Day()), 1)
+	s = strings.Replace(s, "{month}", l.Months[t.Month()-1], 1)
+	return strings.Replace(s, "{year}", strconv.Itoa(t.Year()), 1)
 }

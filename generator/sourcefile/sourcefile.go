@@ -4,7 +4,6 @@
 package sourcefile
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -31,24 +30,25 @@ func Read(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	// Reading into a buffer of the file's size saves the copies that a
-	// growing buffer makes.
-	size := 512
-	if fi, err := f.Stat(); err == nil && fi.Size() < MaxSize {
-		size = int(fi.Size()) + 1
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		if fi.Size() > MaxSize {
+			return nil, &TooLarge{Size: fi.Size()}
+		}
+		// One buffer of the file's size, instead of the copies that a
+		// growing buffer makes.
+		b := make([]byte, fi.Size())
+		n, err := io.ReadFull(f, b)
+		if err != nil && err != io.ErrUnexpectedEOF {
+			return nil, err
+		}
+		return b[:n], nil
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	_, err = buf.ReadFrom(io.LimitReader(f, MaxSize+1))
-	b := buf.Bytes()
+	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(b) > MaxSize {
-		size := int64(len(b))
-		if fi, err := f.Stat(); err == nil {
-			size = fi.Size()
-		}
-		return nil, &TooLarge{Size: size}
+		return nil, &TooLarge{Size: int64(len(b))}
 	}
 	return b, nil
 }
