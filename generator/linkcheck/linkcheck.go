@@ -31,6 +31,7 @@ type Input struct {
 	Files    map[string][]byte
 	BasePath string            // the site's base path, ending in "/"
 	Sources  []Source          // links written in content
+	Global   []Source          // links on every page, such as the menu; Page is ignored
 	Drafts   map[string]string // output file of an unpublished document -> its source
 	Template func(page string) diag.Pos
 }
@@ -76,6 +77,12 @@ func Check(in Input) diag.List {
 			for _, s := range sources[name] {
 				if s.Dest == l.dest {
 					errs.Errorf(s.Pos, "%s", msg)
+					found = true
+				}
+			}
+			for _, g := range in.Global {
+				if !found && g.Dest == l.dest {
+					errs.Errorf(g.Pos, "%s", msg)
 					found = true
 				}
 			}

@@ -2,6 +2,9 @@ package site
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"offenbar/generator/content"
@@ -21,6 +24,18 @@ func (s *Site) CheckLinks(out *Output) diag.List {
 		},
 	}
 	file := func(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+	// Links from site.toml stand on every page; a broken one is reported
+	// once, at its key.
+	cfg := s.Config
+	global := map[string]string{"footer.imprint": cfg.Footer.Imprint, "footer.privacy": cfg.Footer.Privacy, "footer.accessibility": cfg.Footer.Accessibility, "easy_language": cfg.EasyLanguage}
+	for i, m := range cfg.Menu {
+		global[fmt.Sprintf("menu[%d].url", i)] = m.URL
+	}
+	for _, key := range slices.Sorted(maps.Keys(global)) {
+		if u := global[key]; u != "" {
+			in.Global = append(in.Global, linkcheck.Source{Dest: cfg.URL(u), Pos: cfg.Doc.ValuePos(key)})
+		}
+	}
 	v := out.views
 	for _, d := range append(append([]*DocView{}, v.articles...), v.pages...) {
 		for _, l := range s.md.Links(d.Body) {
