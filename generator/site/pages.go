@@ -43,6 +43,7 @@ type Page struct {
 	Pager    *Pager
 	Overview *ChartView
 	Latest   *RoundView
+	Plans    *Plans
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -58,6 +59,20 @@ type views struct {
 	articles []*DocView // newest first
 	pages    []*DocView
 	overview *ChartView
+	plans    *Plans
+}
+
+// Plans is what the town is doing next: the latest round's recommendations
+// by status, and the ones not yet done.
+type Plans struct {
+	Planned, InProgress, Done int
+	Open                      []*FieldPlans
+}
+
+// FieldPlans are a field's recommendations that are not done yet.
+type FieldPlans struct {
+	Field *FieldView
+	Recs  []*selfcheck.Recommendation
 }
 
 func (s *Site) sectionURL(section string, slug ...string) string {
@@ -174,6 +189,7 @@ func (s *Site) buildViews() (*views, error) {
 			}
 		}
 	}
+	v.plans = plans(v.fields)
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}
@@ -447,3 +463,32 @@ func (s *Site) roundChart(rv *RoundView) error {
 }
 
 var _ = math.NaN
+
+func plans(fields []*FieldView) *Plans {
+	p := &Plans{}
+	for _, fv := range fields {
+		if fv.Result == nil {
+			continue
+		}
+		var open []*selfcheck.Recommendation
+		for _, r := range fv.Result.Recommendations {
+			switch r.Status {
+			case selfcheck.Planned:
+				p.Planned++
+				open = append(open, r)
+			case selfcheck.InProgress:
+				p.InProgress++
+				open = append(open, r)
+			case selfcheck.Done:
+				p.Done++
+			}
+		}
+		if len(open) > 0 {
+			p.Open = append(p.Open, &FieldPlans{Field: fv, Recs: open})
+		}
+	}
+	if p.Planned+p.InProgress+p.Done == 0 {
+		return nil
+	}
+	return p
+}

@@ -179,7 +179,7 @@ func (s *Site) pages(v *views) []*Page {
 		latest = v.rounds[len(v.rounds)-1]
 	}
 	add(&Page{Kind: "home", Path: "/", Title: s.Config.Title, Description: s.Config.Description,
-		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Docs: v.articles[:min(3, len(v.articles))], Charts: v.overview != nil})
+		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Plans: v.plans, Docs: v.articles[:min(3, len(v.articles))], Charts: v.overview != nil})
 	if s.Model != nil {
 		fieldsTitle := text("fields")
 		add(&Page{Kind: "fields", Path: s.sectionURL(l.Paths.Fields), Title: fieldsTitle, Fields: v.fields, Latest: latest, Crumbs: []Crumb{*home}})
