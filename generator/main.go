@@ -269,6 +269,7 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	// cache is keyed by the Markdown itself; a change of site.toml (base
 	// path, language, raw HTML) starts a new one.
 	opts.Markdown = &content.Cache{}
+	opts.Pages = &site.PageCache{}
 	var cfgSeen []byte
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)

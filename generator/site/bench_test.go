@@ -2,8 +2,10 @@ package site
 
 import (
 	"os"
+	"strconv"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"offenbar/generator/content"
@@ -80,14 +82,20 @@ func BenchmarkExample(b *testing.B) {
 }
 
 // BenchmarkExampleRebuild measures what the preview does after an editor
-// saved one article: a build that converts only changed Markdown.
+// saved one article: a build with the preview's caches, in which only the
+// changed page is rendered again.
 func BenchmarkExampleRebuild(b *testing.B) {
-	src := os.DirFS("../..")
-	opts := Options{Runtime: []byte("/* runtime */"), Markdown: &content.Cache{}, Visibility: content.Visibility{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	src := exampleFS(b)
+	opts := Options{Runtime: []byte("/* runtime */"), Markdown: &content.Cache{}, Pages: &PageCache{}, Visibility: content.Visibility{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}
 	if _, errs := Build(src, opts); errs.HasErrors() {
 		b.Fatal(errs.Err())
 	}
+	const name = "content/articles/2024-09-16-fest-der-kulturen.md"
+	orig := src[name].Data
+	i := 0
 	for b.Loop() {
+		i++
+		src[name] = &fstest.MapFile{Data: append(append([]byte{}, orig...), []byte("\nNachtrag "+strconv.Itoa(i)+".\n")...)}
 		if _, errs := Build(src, opts); errs.HasErrors() {
 			b.Fatal(errs.Err())
 		}

@@ -15,7 +15,8 @@ import (
 // Lang holds the UI texts and URL paths of one language. They live in
 // templates/i18n/<lang>.toml, so that no UI text is written in Go.
 type Lang struct {
-	Code       string            `toml:"-"`
+	Code       string `toml:"-"`
+	src        []byte
 	Months     []string          `toml:"months"`
 	DateFormat string            `toml:"date_format"` // with {day}, {month}, {year}
 	Paths      Paths             `toml:"paths"`
@@ -46,7 +47,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		}
 		return nil, errs
 	}
-	l := &Lang{Code: code}
+	l := &Lang{Code: code, src: src}
 	doc, derrs := tomldoc.Decode(dir+"/"+p, src, 0, l)
 	errs.Add(derrs)
 	if derrs.HasErrors() {

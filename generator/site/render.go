@@ -104,13 +104,29 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	var failures []*failure
 	seen := map[string]*failure{}
 	failed := make([]error, len(pages))
+	var global, lists []byte
+	if s.opts.Pages != nil {
+		global, lists = s.siteKeys()
+	}
 	workers.ForEach(len(pages), func(i int) {
+		name := fileName(pages[i])
+		var key [32]byte
+		if s.opts.Pages != nil {
+			key = s.pageKey(pages[i], global, lists)
+			if b, ok := s.opts.Pages.get(name, key); ok {
+				emit(name, b)
+				return
+			}
+		}
 		b, err := s.tmpl.execute(pages[i].Kind, pages[i])
 		if err != nil {
 			failed[i] = err
 			return
 		}
-		emit(fileName(pages[i]), b)
+		if s.opts.Pages != nil {
+			s.opts.Pages.put(name, key, b)
+		}
+		emit(name, b)
 	})
 	for i, p := range pages {
 		if err := failed[i]; err != nil {

@@ -70,6 +70,8 @@ type Options struct {
 	Runtime []byte
 	// Markdown, when set, keeps rendered Markdown between builds (serve).
 	Markdown *content.Cache
+	// Pages, when set, keeps rendered pages between builds (serve).
+	Pages *PageCache
 }
 
 // Site is everything a build needs, loaded and checked.

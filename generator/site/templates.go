@@ -26,6 +26,7 @@ var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "
 type templates struct {
 	byKind map[string]*template.Template
 	dir    string
+	hash   []byte // of every template source, for the page cache
 }
 
 var tmplErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
@@ -44,12 +45,15 @@ func templateProblem(dir string, err error) (diag.Pos, string) {
 func loadTemplates(tfs fs.FS, dir string, s *Site) (*templates, diag.List) {
 	var errs diag.List
 	base := template.New("layout.html").Funcs(s.funcs())
+	h := sha256.New()
 	read := func(name string) (string, bool) {
 		b, err := fs.ReadFile(tfs, name)
 		if err != nil {
 			errs.Errorf(diag.Pos{Path: dir + "/" + name}, "cannot read template: %v", err)
 			return "", false
 		}
+		fmt.Fprintf(h, "%s %d\n", name, len(b))
+		h.Write(b)
 		return string(b), true
 	}
 	if src, ok := read("layout.html"); ok {
@@ -73,6 +77,7 @@ func loadTemplates(tfs fs.FS, dir string, s *Site) (*templates, diag.List) {
 		return nil, errs
 	}
 	t := &templates{byKind: map[string]*template.Template{}, dir: dir}
+	defer func() { t.hash = h.Sum(nil) }()
 	for _, kind := range Kinds {
 		name := kind + ".html"
 		src, ok := read(name)
