@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"math"
 	"slices"
 	"strings"
 
@@ -39,7 +38,6 @@ type Page struct {
 	Rounds   []*RoundView
 	Doc      *DocView
 	Docs     []*DocView
-	Tags     []string
 	Pager    *Pager
 	Overview *ChartView
 	Latest   *RoundView
@@ -461,8 +459,6 @@ func (s *Site) roundChart(rv *RoundView) error {
 	rv.Charts = append(rv.Charts, c)
 	return nil
 }
-
-var _ = math.NaN
 
 func plans(fields []*FieldView) *Plans {
 	p := &Plans{}

@@ -12,9 +12,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"offenbar/generator/diag"
 	"offenbar/generator/workers"
 )
@@ -28,16 +25,6 @@ type Output struct {
 	// Written is the number of files rendered.
 	Written int
 	views   *views
-}
-
-// Paths returns the file paths in sorted order.
-func (o *Output) Paths() []string {
-	ps := make([]string, 0, len(o.Files))
-	for p := range o.Files {
-		ps = append(ps, p)
-	}
-	slices.Sort(ps)
-	return ps
 }
 
 // Render renders the whole site into memory.
@@ -256,21 +243,6 @@ const PerPage = 50
 type Pager struct {
 	Page, Pages int
 	Prev, Next  string // site-relative URLs, "" at either end
-}
-
-func tags(docs []*DocView) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, d := range docs {
-		for _, t := range d.Tags {
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
-		}
-	}
-	collate.New(language.German).SortStrings(out)
-	return out
 }
 
 func (s *Site) roundCSV(rv *RoundView) []byte {
