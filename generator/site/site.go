@@ -1,17 +1,25 @@
-// Package site assembles a whole site in memory: it loads the configuration,
-// the self-check and the articles, checks them against each other, and
-// renders every page, feed, data file and asset into an Output. It writes
-// nothing to disk; package publish does that.
+// Package site assembles a whole site: it loads the configuration, the
+// self-check and the articles, checks them against each other, and renders
+// every page, feed, data file, the search index and the assets. It hands
+// each file to a callback (RenderTo), or collects them in memory (Render);
+// it writes nothing to disk itself; package publish does that.
 //
-// Templates, CSS, the site script and the UI texts come from the templates
-// directory:
+// Templates, CSS, the site's scripts and the UI texts come from the
+// templates directory:
 //
-//	templates/layout.html      the frame of every page: head, header, footer
-//	templates/<kind>.html      one per page kind: home, field, fields, round,
-//	                           rounds, article, articles, page, method, data, 404
-//	templates/partials/*.html  shared pieces such as the chart figure
-//	templates/i18n/<lang>.toml UI texts and URL paths per language
-//	templates/assets/*         CSS, JavaScript and images, copied to /assets/
+//	templates/layout.html        the frame of every page: the head
+//	templates/<kind>.html        one per page kind: home, fields, field, rounds,
+//	                             round, articles, article, page, method, data,
+//	                             search, 404; each defines "main"
+//	templates/partials/*.html    shared pieces: "header" and "footer"
+//	                             (chrome.html), the chart figure, lists
+//	templates/i18n/<lang>.toml   UI texts, month names and URL paths per language
+//	templates/assets/*           CSS, JavaScript and images, copied to /assets/
+//	templates/bundle/charts.js   the entry of the chart runtime that npm ci bundles
+//
+// Templates may call t and tf (UI texts), url and abs (site paths), asset
+// (an asset's URL with its content hash), date, pct, signed, status, md
+// (Markdown from TOML values), level and chrome.
 package site
 
 import (
