@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"offenbar/generator/content"
@@ -271,6 +272,8 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	opts.Markdown = &content.Cache{}
 	opts.Pages = &site.PageCache{}
 	var cfgSeen []byte
+	var basePath atomic.Value
+	basePath.Store("/")
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)
 	err := serve.Run(serve.Config{
@@ -284,15 +287,23 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			if cfg, _ := fs.ReadFile(src, "site.toml"); !bytes.Equal(cfg, cfgSeen) {
 				cfgSeen, opts.Markdown = cfg, &content.Cache{}
 			}
-			out, errs := site.Build(src, opts)
+			s, errs := site.Load(src, opts)
+			if s != nil && s.Config != nil && s.Config.BasePath != "" {
+				basePath.Store(s.Config.BasePath)
+			}
+			if errs.HasErrors() {
+				return nil, errs.Err()
+			}
+			out, errs := s.Render()
 			if errs.HasErrors() {
 				return nil, errs.Err()
 			}
 			return out.Files, nil
 		},
-		Stop: stop,
-		Log:  stdout,
-		Src:  func(p string) ([]byte, error) { return fs.ReadFile(os.DirFS(f.source), p) },
+		BasePath: func() string { return basePath.Load().(string) },
+		Stop:     stop,
+		Log:      stdout,
+		Src:      func(p string) ([]byte, error) { return fs.ReadFile(os.DirFS(f.source), p) },
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "offenbar serve: %v\n", err)

@@ -36,6 +36,9 @@ type Config struct {
 	Port   int
 	// Build renders the site; a *diag.ListError lists content problems.
 	Build func() (map[string][]byte, error)
+	// BasePath returns the path the site is published under, such as
+	// "/weltoffen/"; the preview serves it there too, so that links work.
+	BasePath func() string
 	// Src reads a source file relative to Source, for showing error lines.
 	Src  func(path string) ([]byte, error)
 	Stop <-chan os.Signal
@@ -168,6 +171,13 @@ const reloadJS = `(function () {
 })();
 `
 
+func (s *server) basePath() string {
+	if s.cfg.BasePath == nil {
+		return "/"
+	}
+	return s.cfg.BasePath()
+}
+
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case reloadPath:
@@ -188,8 +198,19 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(s.overlay(berr))
 		return
 	}
-	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-	if strings.HasSuffix(r.URL.Path, "/") {
+	urlPath := r.URL.Path
+	if base := s.basePath(); base != "/" {
+		if urlPath == "/" || urlPath+"/" == base {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		if !strings.HasPrefix(urlPath, base) && urlPath+"/" != base {
+			urlPath = "/-outside-the-base-path-"
+		}
+		urlPath = "/" + strings.TrimPrefix(strings.TrimPrefix(urlPath, base), "/")
+	}
+	name := strings.TrimPrefix(path.Clean(urlPath), "/")
+	if strings.HasSuffix(urlPath, "/") {
 		name = strings.TrimPrefix(name+"/index.html", "/")
 	}
 	body, ok := files[name]

@@ -2,8 +2,10 @@ package serve
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,5 +141,30 @@ func TestServeRebuildsAndShowsErrors(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("server did not stop on interrupt")
+	}
+}
+
+// TestServeUnderBasePath serves a site published below a sub-path there, so
+// that its links work in the preview.
+func TestServeUnderBasePath(t *testing.T) {
+	s := &server{cfg: Config{BasePath: func() string { return "/weltoffen/" }}}
+	s.files = map[string][]byte{"index.html": []byte("home"), "artikel/index.html": []byte("news"), "404.html": []byte("missing")}
+	for path, want := range map[string]string{
+		"/":                   "302 /weltoffen/",
+		"/weltoffen":          "302 /weltoffen/",
+		"/weltoffen/":         "200 home",
+		"/weltoffen/artikel/": "200 news",
+		"/artikel/":           "404 missing",
+		"/weltoffen/nichts/":  "404 missing",
+	} {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		got := fmt.Sprintf("%d %s", rec.Code, strings.TrimSuffix(rec.Body.String(), reloadScript))
+		if rec.Code == http.StatusFound {
+			got = fmt.Sprintf("%d %s", rec.Code, rec.Header().Get("Location"))
+		}
+		if !strings.HasPrefix(got, want) {
+			t.Errorf("GET %s = %q, want %q", path, got, want)
+		}
 	}
 }
