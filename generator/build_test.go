@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -99,17 +100,8 @@ func TestNoScriptFromContent(t *testing.T) {
 			continue
 		}
 		pages++
-		doc, err := html.Parse(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for n := range doc.Descendants() {
-			if n.Type != html.ElementNode {
-				continue
-			}
-			attr := map[string]string{}
+		for n, attr := range elements(t, name, data) {
 			for _, a := range n.Attr {
-				attr[a.Key] = a.Val
 				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
 					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
 				}
@@ -179,6 +171,29 @@ func TestExampleBuildsIdentically(t *testing.T) {
 	}
 }
 
+// elements parses an HTML page and yields each element with its attributes.
+func elements(t *testing.T, name string, data []byte) iter.Seq2[*html.Node, map[string]string] {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return func(yield func(*html.Node, map[string]string) bool) {
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			attr := map[string]string{}
+			for _, a := range n.Attr {
+				attr[a.Key] = a.Val
+			}
+			if !yield(n, attr) {
+				return
+			}
+		}
+	}
+}
+
 var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)`)
 
 func external(u string) bool {
@@ -196,18 +211,7 @@ func TestNoThirdPartyRequests(t *testing.T) {
 		switch {
 		case strings.HasSuffix(name, ".html"):
 			checked++
-			doc, err := html.Parse(bytes.NewReader(data))
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			for n := range doc.Descendants() {
-				if n.Type != html.ElementNode {
-					continue
-				}
-				attr := map[string]string{}
-				for _, a := range n.Attr {
-					attr[a.Key] = a.Val
-				}
+			for n, attr := range elements(t, name, data) {
 				if src, ok := attr["src"]; ok && external(src) {
 					t.Errorf("%s: <%s src=%q> loads from another host", name, n.Data, src)
 				}
