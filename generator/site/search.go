@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"offenbar/generator/workers"
 )
 
 // searchEntry is one document of the search index, /suche/index.json. Keys
@@ -101,8 +103,10 @@ func (s *Site) searchIndex(v *views) []byte {
 	for _, rv := range v.rounds {
 		add(rv.Title, rv.URL, text("search_kind_round"), plainText(rv.SummaryHTML))
 	}
-	for _, a := range v.articles {
-		add(a.Title, a.URL, text("search_kind_article")+" · "+s.Lang.Date(a.Date.Time), a.Summary+" "+markdownText(a.Body))
+	texts := make([]string, len(v.articles))
+	workers.ForEach(len(v.articles), func(i int) { texts[i] = markdownText(v.articles[i].Body) })
+	for i, a := range v.articles {
+		add(a.Title, a.URL, text("search_kind_article")+" · "+s.Lang.Date(a.Date.Time), a.Summary+" "+texts[i])
 	}
 	for _, p := range v.pages {
 		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML()))
