@@ -198,23 +198,24 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(s.overlay(berr))
 		return
 	}
+	// The site lives below its base path, as it will when published.
 	urlPath := r.URL.Path
+	inside := true
 	if base := s.basePath(); base != "/" {
 		if urlPath == "/" || urlPath+"/" == base {
 			http.Redirect(w, r, base, http.StatusFound)
 			return
 		}
-		if !strings.HasPrefix(urlPath, base) && urlPath+"/" != base {
-			urlPath = "/-outside-the-base-path-"
-		}
-		urlPath = "/" + strings.TrimPrefix(strings.TrimPrefix(urlPath, base), "/")
+		inside = strings.HasPrefix(urlPath, base)
+		urlPath = "/" + strings.TrimPrefix(urlPath, base)
 	}
 	name := strings.TrimPrefix(path.Clean(urlPath), "/")
 	if strings.HasSuffix(urlPath, "/") {
 		name = strings.TrimPrefix(name+"/index.html", "/")
 	}
 	body, ok := files[name]
-	if !ok && !strings.Contains(path.Base(name), ".") {
+	ok = ok && inside
+	if !ok && inside && !strings.Contains(path.Base(name), ".") {
 		if _, isDir := files[name+"/index.html"]; isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
