@@ -31,6 +31,8 @@ type Page struct {
 	Search      bool // the page is the search page and loads its script
 	Draft       bool
 	Crumbs      []Crumb
+	Canonical   string // absolute URL
+	OGType      string // Open Graph type: article or website
 
 	Field    *FieldView
 	Fields   []*FieldView

@@ -175,7 +175,18 @@ func (s *Site) pages(v *views) []*Page {
 	text := func(key string) string { t, _ := l.T(key); return t }
 	home := &Crumb{Title: text("home"), URL: "/"}
 	var pages []*Page
-	add := func(p *Page) { p.Site = s; pages = append(pages, p) }
+	add := func(p *Page) {
+		p.Site = s
+		p.Canonical = s.Config.AbsURL(p.Path)
+		p.OGType = "website"
+		if p.Kind == "article" {
+			p.OGType = "article"
+		}
+		if p.Description == "" {
+			p.Description = s.Config.Description
+		}
+		pages = append(pages, p)
+	}
 
 	var latest *RoundView
 	if len(v.rounds) > 0 {

@@ -195,12 +195,16 @@ func (s *Site) assetURL(name string) (string, error) {
 	return u, nil
 }
 
-// chrome renders the partial "header" or "footer" for page, from a cache:
-// both only differ on the pages that the navigation marks as current.
+// chrome renders the partial "head-assets", "header" or "footer" for page,
+// from a cache: they are the same on thousands of pages and only differ by
+// the scripts a page needs and the page the navigation marks as current.
 func (s *Site) chrome(name string, p *Page) (template.HTML, error) {
 	key := name
-	if name == "header" && s.navTargets()[p.Path] {
+	switch {
+	case name == "header" && s.navTargets()[p.Path]:
 		key += " " + p.Path
+	case name == "head-assets":
+		key += fmt.Sprint(" ", p.Charts, p.Search)
 	}
 	if h, ok := s.chromeCache.Load(key); ok {
 		return h.(template.HTML), nil
