@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
@@ -23,7 +22,6 @@ func (s *Site) CheckLinks(out *Output) diag.List {
 			return diag.Pos{Path: s.tmplPath + "/" + out.Kinds[page] + ".html"}
 		},
 	}
-	file := func(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
 	// Links from site.toml stand on every page; a broken one is reported
 	// once, at its key.
 	cfg := s.Config
@@ -39,7 +37,7 @@ func (s *Site) CheckLinks(out *Output) diag.List {
 	v := out.views
 	for _, d := range append(append([]*DocView{}, v.articles...), v.pages...) {
 		for _, l := range s.md.Links(d.Body) {
-			in.Sources = append(in.Sources, linkcheck.Source{Page: file(d.URL), Dest: l.Dest, Pos: diag.PosAt(d.Path, d.Body, l.Offset)})
+			in.Sources = append(in.Sources, linkcheck.Source{Page: outputFile(d.URL), Dest: l.Dest, Pos: diag.PosAt(d.Path, d.Body, l.Offset)})
 		}
 	}
 	// Markdown inside TOML: round summaries and workshop texts on round pages,
@@ -55,15 +53,15 @@ func (s *Site) CheckLinks(out *Output) diag.List {
 		}
 	}
 	for _, rv := range v.rounds {
-		tomlLinks(file(rv.URL), rv.Round.Doc.Path, rv.Round.Doc.Src, rv.Round.Summary)
+		tomlLinks(outputFile(rv.URL), rv.Round.Doc.Path, rv.Round.Doc.Src, rv.Round.Summary)
 		if rv.Round.Workshop != nil {
-			tomlLinks(file(rv.URL), rv.Round.Doc.Path, rv.Round.Doc.Src, rv.Round.Workshop.Description)
+			tomlLinks(outputFile(rv.URL), rv.Round.Doc.Path, rv.Round.Doc.Src, rv.Round.Workshop.Description)
 		}
 	}
 	for _, fv := range v.fields {
 		if fv.Result != nil {
 			r := fv.Result.Round.Round
-			tomlLinks(file(fv.URL), r.Doc.Path, r.Doc.Src, r.Fields[fv.Slug].Assessment)
+			tomlLinks(outputFile(fv.URL), r.Doc.Path, r.Doc.Src, r.Fields[fv.Slug].Assessment)
 		}
 	}
 	for _, d := range s.Drafts {
@@ -71,7 +69,7 @@ func (s *Site) CheckLinks(out *Output) diag.List {
 		if d.Kind == content.Article {
 			url = s.sectionURL(s.Lang.Paths.Articles, d.Slug)
 		}
-		in.Drafts[file(url)] = d.Path
+		in.Drafts[outputFile(url)] = d.Path
 	}
 	return linkcheck.Check(in)
 }

@@ -77,7 +77,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		if p.Kind == "404" {
 			return "404.html"
 		}
-		return strings.TrimPrefix(p.Path, "/") + "index.html"
+		return outputFile(p.Path)
 	}
 	for _, p := range pages {
 		out.Kinds[fileName(p)] = p.Kind
@@ -243,6 +243,10 @@ func (s *Site) pages(v *views) []*Page {
 	add(&Page{Kind: "404", Path: "/404.html", Title: text("not_found")})
 	return pages
 }
+
+// outputFile is the file that serves the site path p, such as
+// "artikel/a/index.html" for "/artikel/a/".
+func outputFile(p string) string { return strings.TrimPrefix(p, "/") + "index.html" }
 
 // FeedEntries is the number of articles in feed.xml.
 const FeedEntries = 50
