@@ -6,11 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"offenbar/generator/content"
 	"offenbar/generator/publish"
-	"offenbar/generator/site"
 )
 
 // TestNuHTMLChecker validates every page of the example site with the Nu
@@ -27,13 +24,7 @@ func TestNuHTMLChecker(t *testing.T) {
 	if _, err := os.Stat(jar); err != nil {
 		t.Fatal("vnu-jar is not installed: run npm ci")
 	}
-	out, errs := site.Build(os.DirFS("../.."), site.Options{
-		Runtime:    site.FindRuntime("../.."),
-		Visibility: content.Visibility{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
-	})
-	if errs.HasErrors() {
-		t.Fatal(errs.Err())
-	}
+	out := buildExample(t)
 	dir := filepath.Join(t.TempDir(), "public")
 	if err := publish.Publish(dir, out.Files, publish.Options{}); err != nil {
 		t.Fatal(err)

@@ -3,13 +3,10 @@ package conformance
 import (
 	"bytes"
 	"compress/gzip"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"offenbar/generator/content"
 	"offenbar/generator/site"
 )
 
@@ -27,13 +24,7 @@ var resourceRE = regexp.MustCompile(`(?:src|href)="/((?:assets)/[^"?]+)`)
 // gzipped: the HTML and every script, stylesheet and icon it loads. It
 // asserts that pages without charts load no chart runtime.
 func TestPageWeight(t *testing.T) {
-	out, errs := site.Build(os.DirFS("../.."), site.Options{
-		Runtime:    site.FindRuntime("../.."),
-		Visibility: content.Visibility{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
-	})
-	if errs.HasErrors() {
-		t.Fatal(errs.Err())
-	}
+	out := buildExample(t)
 	for _, page := range []string{"index.html", "handlungsfelder/fairer-zugang/index.html", "runden/2024/index.html", "artikel/zweite-runde/index.html", "artikel/index.html"} {
 		html := out.Files[page]
 		total := gzipSize(html)
