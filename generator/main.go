@@ -13,7 +13,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -266,12 +265,10 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	// Between rebuilds, only changed documents are converted again. The
-	// cache is keyed by the Markdown itself; a change of site.toml (base
-	// path, language, raw HTML) starts a new one.
+	// Between rebuilds, only changed documents are converted again and only
+	// pages whose inputs changed are rendered again.
 	opts.Markdown = &content.Cache{}
 	opts.Pages = &site.PageCache{}
-	var cfgSeen []byte
 	var basePath atomic.Value
 	basePath.Store("/")
 	stop := make(chan os.Signal, 1)
@@ -283,9 +280,6 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			src, err := siteFS(f.source)
 			if err != nil {
 				return nil, err
-			}
-			if cfg, _ := fs.ReadFile(src, "site.toml"); !bytes.Equal(cfg, cfgSeen) {
-				cfgSeen, opts.Markdown = cfg, &content.Cache{}
 			}
 			s, errs := site.Load(src, opts)
 			if s != nil && s.Config != nil && s.Config.BasePath != "" {

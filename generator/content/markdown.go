@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -22,11 +23,13 @@ import (
 type Markdown struct {
 	md    goldmark.Markdown
 	cache *Cache
+	salt  string // the options, so that a cache never mixes renderings
 }
 
 // Cache remembers rendered Markdown across builds, so that the preview
 // converts only the documents that changed. It is safe for concurrent use.
-// A cache belongs to one set of Options.
+// Entries are keyed by the source and the options it was rendered with, so
+// a change of base path or language needs no new cache.
 type Cache struct {
 	m sync.Map // sha256 of the source -> template.HTML
 }
@@ -76,14 +79,17 @@ func NewMarkdown(o Options) *Markdown {
 		),
 		goldmark.WithRendererOptions(rOpts...),
 	)
-	return &Markdown{md: md, cache: o.Cache}
+	return &Markdown{md: md, cache: o.Cache, salt: fmt.Sprintf("%q %v %q\n", o.BasePath, o.AllowHTML, o.Lang)}
 }
 
 // Render converts src to HTML.
 func (m *Markdown) Render(src []byte) template.HTML {
 	var key [sha256.Size]byte
 	if m.cache != nil {
-		key = sha256.Sum256(src)
+		h := sha256.New()
+		h.Write([]byte(m.salt))
+		h.Write(src)
+		h.Sum(key[:0])
 		if h, ok := m.cache.m.Load(key); ok {
 			return h.(template.HTML)
 		}

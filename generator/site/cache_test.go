@@ -83,6 +83,8 @@ func TestPreviewCachesGiveTheSameSite(t *testing.T) {
 	same("answer changed")
 	edit("templates/i18n/de.toml", `home = "Startseite"`, `home = "Start"`)
 	same("UI text changed")
+	edit("site.toml", `base_url = "https://weltoffen.lindenbrueck.example/"`, `base_url = "https://www.lindenbrueck.example/weltoffen/"`)
+	same("base path changed")
 	if strings.Count(string(build(cached)["artikel/fest-der-kulturen/index.html"]), "Großes Fest") == 0 {
 		t.Error("the edited title is missing")
 	}
