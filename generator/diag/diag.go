@@ -187,6 +187,8 @@ func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 // ReadError describes why a source file could not be read, in words an
 // editor can act on.
 func ReadError(err error) string {
+	// os.Root reports a link out of the site with this text and no
+	// exported error value to compare with.
 	if strings.Contains(err.Error(), "path escapes from parent") {
 		return "symbolic link points outside the site directory; copy the file into the site instead"
 	}
