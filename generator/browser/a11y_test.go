@@ -163,6 +163,7 @@ func TestReducedMotion(t *testing.T) {
 	p := b.Open(t, 1280, 900, true)
 	p.Media(t, "prefers-reduced-motion", "reduce")
 	p.Go(t, base+"/")
+	p.Interactive(t)
 	var animated []bool
 	p.Eval(t, `[...document.querySelectorAll("[data-chart]")].map(el => echarts.getInstanceByDom(el).getOption().animation)`, &animated)
 	if len(animated) == 0 {

@@ -161,6 +161,37 @@ func (p *Page) Go(t testing.TB, u string) Visit {
 	return Visit{Requests: slices.Clone(p.visit.Requests), Console: slices.Clone(p.visit.Console), Dialogs: slices.Clone(p.visit.Dialogs)}
 }
 
+// Seen returns what the page did since the last Go, including requests
+// and messages after it loaded.
+func (p *Page) Seen() Visit {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return Visit{Requests: slices.Clone(p.visit.Requests), Console: slices.Clone(p.visit.Console), Dialogs: slices.Clone(p.visit.Dialogs)}
+}
+
+// Interactive presses every "Interaktiv anzeigen" button of the page and
+// waits until ECharts has drawn all its charts; it returns their number.
+func (p *Page) Interactive(t testing.TB) int {
+	t.Helper()
+	var n int
+	p.EvalAsync(t, `new Promise((resolve, reject) => {
+		const els = [...document.querySelectorAll("[data-chart]")];
+		document.querySelectorAll(".chart-interactive").forEach(b => b.click());
+		const started = Date.now();
+		const poll = () => {
+			if (window.echarts && els.every(el => echarts.getInstanceByDom(el) && el.querySelector("svg path"))) {
+				resolve(els.length);
+			} else if (Date.now() - started > 20000) {
+				reject(new Error("charts not drawn interactively"));
+			} else {
+				setTimeout(poll, 50);
+			}
+		};
+		poll();
+	})`, &n)
+	return n
+}
+
 // Eval evaluates a JavaScript expression into out.
 func (p *Page) Eval(t testing.TB, expr string, out any) {
 	t.Helper()

@@ -59,9 +59,12 @@ func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 }
 
 // TestChartsRender opens the pages with charts at phone and desktop width and
-// checks that every chart was drawn, nothing came from another host and
-// nothing was logged as an error. With OFFENBAR_SCREENSHOTS=DIR it saves
-// screenshots there for a person to look at.
+// checks that every chart is there as the SVG the build drew, that the chart
+// runtime is not loaded until a visitor asks for the interactive version, and
+// that the interactive version draws every chart. Nothing may come from
+// another host and nothing may be logged as an error. With
+// OFFENBAR_SCREENSHOTS=DIR it saves screenshots there for a person to look
+// at, before and after the switch.
 func TestChartsRender(t *testing.T) {
 	b := New(t)
 	base := serveExample(t)
@@ -75,50 +78,68 @@ func TestChartsRender(t *testing.T) {
 		p.Media(t, "prefers-color-scheme", view.scheme)
 		for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/handlungsfelder/management-und-steuerung/", "/runden/2024/", "/artikel/zweite-runde/"} {
 			v := p.Go(t, base+path)
-			if f := Foreign(v.Requests, base); len(f) > 0 {
-				t.Errorf("%s: requests to other hosts: %v", path, f)
+			name := strings.Trim(strings.ReplaceAll(path, "/", "-"), "-")
+			if name == "" {
+				name = "home"
 			}
-			if len(v.Console) > 0 {
-				t.Errorf("%s at %d px: console: %v", path, width, v.Console)
+			shot := func(suffix string) {
+				if shots != "" {
+					os.WriteFile(filepath.Join(shots, name+"-"+itoa(width)+"-"+view.scheme+suffix+".png"), p.Screenshot(t), 0o644)
+				}
 			}
-			var charts, drawn int
+			for _, r := range v.Requests {
+				if strings.Contains(r, "echarts") {
+					t.Errorf("%s: loads the chart runtime before anyone asked: %s", path, r)
+				}
+			}
+			var charts, drawn, buttons int
 			p.Eval(t, `document.querySelectorAll("[data-chart]").length`, &charts)
-			p.Eval(t, `Array.from(document.querySelectorAll("[data-chart]")).filter(el => !el.hidden && el.querySelector("svg path")).length`, &drawn)
-			if drawn != charts {
-				t.Errorf("%s at %d px: %d of %d charts drawn", path, width, drawn, charts)
+			// Exactly one of the two layouts shows, at its full width.
+			p.Eval(t, `[...document.querySelectorAll("[data-chart]")].filter(el => [...el.querySelectorAll("svg")].filter(s => s.getBoundingClientRect().height > 100 && s.getBoundingClientRect().width > 0.8 * Math.min(el.clientWidth, 720)).length === 1).length`, &drawn)
+			p.Eval(t, `document.querySelectorAll("button.chart-interactive").length`, &buttons)
+			if drawn != charts || buttons != charts {
+				t.Errorf("%s at %d px: %d charts, %d drawn as SVG, %d buttons for the interactive version", path, width, charts, drawn, buttons)
 			}
 			if path != "/artikel/zweite-runde/" && charts == 0 {
 				t.Errorf("%s: no charts", path)
 			}
-			if shots != "" {
-				name := strings.Trim(strings.ReplaceAll(path, "/", "-"), "-")
-				if name == "" {
-					name = "home"
+			shot("")
+			if charts > 0 {
+				if n := p.Interactive(t); n != charts {
+					t.Errorf("%s: %d of %d charts interactive", path, n, charts)
 				}
-				os.WriteFile(filepath.Join(shots, name+"-"+itoa(width)+"-"+view.scheme+".png"), p.Screenshot(t), 0o644)
+				shot("-interactive")
+			}
+			seen := p.Seen()
+			if f := Foreign(seen.Requests, base); len(f) > 0 {
+				t.Errorf("%s: requests to other hosts: %v", path, f)
+			}
+			if len(seen.Console) > 0 {
+				t.Errorf("%s at %d px: console: %v", path, width, seen.Console)
 			}
 		}
 	}
 }
 
-// TestWithoutJavaScript loads pages with JavaScript off: the summaries and
-// tables of all charts must be there, and the empty chart boxes hidden.
+// TestWithoutJavaScript loads pages with JavaScript off: every chart shows as
+// SVG with its summary and table, and no button offers what needs a script.
 func TestWithoutJavaScript(t *testing.T) {
 	b := New(t)
 	base := serveExample(t)
 	p := b.Open(t, 390, 900, false)
 	for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/runden/2024/"} {
 		p.Go(t, base+path)
-		var figures, tables, summaries, visibleCanvas int
+		var figures, tables, summaries, visibleCharts, buttons int
 		p.Eval(t, `document.querySelectorAll("figure.chart").length`, &figures)
 		p.Eval(t, `Array.from(document.querySelectorAll("figure.chart table")).filter(t => t.offsetHeight > 0 && t.rows.length > 1).length`, &tables)
 		p.Eval(t, `Array.from(document.querySelectorAll("figure.chart .chart-summary")).filter(s => s.offsetHeight > 0 && s.textContent.length > 20).length`, &summaries)
-		p.Eval(t, `Array.from(document.querySelectorAll("[data-chart]")).filter(el => el.offsetHeight > 0).length`, &visibleCanvas)
-		if figures == 0 || tables != figures || summaries != figures {
-			t.Errorf("%s: %d charts, %d visible tables, %d visible summaries", path, figures, tables, summaries)
+		p.Eval(t, `Array.from(document.querySelectorAll("[data-chart] svg")).filter(el => el.getBoundingClientRect().height > 100).length`, &visibleCharts)
+		p.Eval(t, `document.querySelectorAll("button").length`, &buttons)
+		if figures == 0 || tables != figures || summaries != figures || visibleCharts != figures {
+			t.Errorf("%s: %d charts, %d visible tables, %d visible summaries, %d visible SVG charts", path, figures, tables, summaries, visibleCharts)
 		}
-		if visibleCanvas != 0 {
-			t.Errorf("%s: %d empty chart boxes shown without JavaScript", path, visibleCanvas)
+		if buttons != 0 {
+			t.Errorf("%s: %d buttons without JavaScript", path, buttons)
 		}
 	}
 }

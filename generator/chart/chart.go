@@ -1,7 +1,10 @@
-// Package chart turns series of numbers into ECharts options, built with
-// go-echarts. It does no I/O and knows nothing about the self-check: callers
-// pass a Data value, and the same value also fills the chart's HTML table, so
-// that chart and table cannot disagree.
+// Package chart draws series of numbers: as SVG at build time (SVG), which
+// every page shows without a script, and as ECharts options built with
+// go-echarts (Options), which site.js draws when a visitor asks for the
+// interactive version. It does no I/O and knows nothing about the
+// self-check: callers pass a Data value, and the same value also fills the
+// chart's HTML table, so that chart, interactive chart and table cannot
+// disagree.
 //
 // The options are JSON for a <script type="application/json"> block. JSON
 // encoding escapes <, > and &, so a label such as "</script>" cannot end the

@@ -3,7 +3,12 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +37,77 @@ func TestOptionsAreSafeAndDeterministic(t *testing.T) {
 		aria := obj["aria"].(map[string]any)
 		if aria["decal"].(map[string]any)["show"] != true {
 			t.Errorf("%s: decal patterns are off", k)
+		}
+	}
+}
+
+// TestSVG draws every kind in both layouts and checks that the result is
+// well-formed XML, the same on every run, escapes labels, carries no style
+// attribute (a strict Content-Security-Policy would block it) and keeps its
+// text inside the image.
+func TestSVG(t *testing.T) {
+	d := Data{
+		Categories: []string{"</text><script>alert(1)</script>", "Interkulturelle Öffnung und Antirassismus", "Fairer Zugang", "Engagement", "Zusammenhalt", "Kommunikation", "Arbeit & Wirtschaft"},
+		Series:     []Series{{Name: "Erste Runde 2021", Values: []float64{40, math.NaN(), 20, 30, 55, 60, 0}}, {Name: "Zweite Runde 2024", Values: []float64{55, 60, 100, 35, 50, 70, 10}}},
+		Max:        100,
+	}
+	format := func(v float64) string { return strconv.Itoa(int(v)) + " %" }
+	for _, k := range []Kind{Radar, Bar, Line} {
+		for _, l := range []Layout{Narrow, Wide} {
+			a := SVG(k, d, l, "c", 0, format)
+			if b := SVG(k, d, l, "c", 0, format); a != b {
+				t.Errorf("%s %s: differs between runs", k, l.Name)
+			}
+			if strings.Contains(a, "<script") || strings.Contains(a, "style=") {
+				t.Errorf("%s %s: unescaped label or style attribute: %s", k, l.Name, a)
+			}
+			dec := xml.NewDecoder(strings.NewReader(a))
+			var width, height float64
+			texts := 0
+			for {
+				tok, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("%s %s: not well-formed: %v\n%s", k, l.Name, err, a)
+				}
+				se, ok := tok.(xml.StartElement)
+				if !ok {
+					continue
+				}
+				attr := map[string]string{}
+				for _, at := range se.Attr {
+					attr[at.Name.Local] = at.Value
+				}
+				switch se.Name.Local {
+				case "svg":
+					fmt.Sscanf(attr["viewBox"], "0 0 %g %g", &width, &height)
+				case "text", "tspan":
+					texts++
+					x, _ := strconv.ParseFloat(attr["x"], 64)
+					y, _ := strconv.ParseFloat(attr["y"], 64)
+					if x < 0 || x > width || (se.Name.Local == "text" && (y < 0 || y > height)) {
+						t.Errorf("%s %s: text at %g,%g outside the %gx%g image", k, l.Name, x, y, width, height)
+					}
+				}
+			}
+			if width != float64(l.Width) || height < 100 || texts < len(d.Categories) {
+				t.Errorf("%s %s: %gx%g with %d texts", k, l.Name, width, height, texts)
+			}
+			if k == Bar && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p1)"`) {
+				t.Errorf("%s %s: the older round is not hatched", k, l.Name)
+			}
+		}
+	}
+}
+
+// TestStylesheet gives each series class its colour in both schemes.
+func TestStylesheet(t *testing.T) {
+	css := Stylesheet([]string{"#6b7785", "#1d5f95"}, []string{"#8d99a6", "#6fb1ea"})
+	for _, want := range []string{".chart-svg .c0{color:#6b7785}", ".chart-svg .c1{color:#1d5f95}", "prefers-color-scheme: dark", ".chart-svg .c1{color:#6fb1ea}"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("stylesheet lacks %q:\n%s", want, css)
 		}
 	}
 }

@@ -22,7 +22,10 @@ var resourceRE = regexp.MustCompile(`(?:src|href)="/((?:assets)/[^"?]+)`)
 
 // TestPageWeight prints what a first visit to the main pages transfers,
 // gzipped: the HTML and every script, stylesheet and icon it loads. It
-// asserts that pages without charts load no chart runtime.
+// asserts the budget of 150 KB for pages with charts, and that no page loads
+// the chart runtime on its own: charts are SVG, and only a visitor who asks
+// for the interactive version fetches ECharts (TestChartsRender checks that
+// in the browser).
 func TestPageWeight(t *testing.T) {
 	out := buildExample(t)
 	for _, page := range []string{"index.html", "handlungsfelder/fairer-zugang/index.html", "runden/2024/index.html", "artikel/zweite-runde/index.html", "artikel/index.html"} {
@@ -42,7 +45,13 @@ func TestPageWeight(t *testing.T) {
 		t.Logf("%-42s %7d bytes gzipped (%s)", page, total, strings.Join(parts, ", "))
 		charts := bytes.Contains(html, []byte("data-chart="))
 		if !charts && bytes.Contains(html, []byte(site.RuntimeName)) {
-			t.Errorf("%s has no charts but loads the chart runtime", page)
+			t.Errorf("%s has no charts but names the chart runtime", page)
+		}
+		if regexp.MustCompile(`src="[^"]*` + regexp.QuoteMeta(site.RuntimeName)).Match(html) {
+			t.Errorf("%s loads the chart runtime on its first visit", page)
+		}
+		if total > 150_000 {
+			t.Errorf("%s transfers %d bytes gzipped, more than the budget of 150,000", page, total)
 		}
 	}
 }

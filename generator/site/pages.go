@@ -27,7 +27,7 @@ type Page struct {
 	Title       string
 	Description string
 	Site        *Site
-	Charts      bool // the page shows charts and loads the runtime
+	Charts      bool // the page shows charts: it loads charts.css and site.js
 	Search      bool // the page is the search page and loads its script
 	Draft       bool
 	Crumbs      []Crumb
@@ -239,8 +239,9 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	// The newest round always gets the same colour: with one series that is
 	// the palette's second colour, with two the first goes to the older round.
 	palette, dark := s.Config.Chart.Palette, s.Config.Chart.DarkPalette
+	first := 0
 	if len(d.Series) == 1 {
-		palette, dark = palette[1:], dark[1:]
+		palette, dark, first = palette[1:], dark[1:], 1
 	}
 	opts, err := chart.Options(kind, d, chart.Style{Palette: palette, Description: summary})
 	if err != nil {
@@ -248,7 +249,8 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	}
 	darkJSON, _ := json.Marshal(dark)
 	cols, rows := table(d, format)
-	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows, DataURL: dataURL}, nil
+	svg := chart.SVG(kind, d, chart.Narrow, id, first, format) + chart.SVG(kind, d, chart.Wide, id, first, format)
+	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows, DataURL: dataURL}, nil
 }
 
 func (s *Site) percentFormat(v float64) string {

@@ -31,6 +31,7 @@ import (
 	"strings"
 	"sync"
 
+	"offenbar/generator/chart"
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
@@ -156,6 +157,10 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	s.tmpl = tmpl
 	assets, aerrs := loadAssets(tfs, TemplatesDir)
 	errs.Add(aerrs)
+	if _, ok := assets[ChartStyles]; ok {
+		errs.Errorf(diag.Pos{Path: TemplatesDir + "/assets/" + ChartStyles}, "%s is written by the build from the [chart] colours of site.toml; rename this file", ChartStyles)
+	}
+	assets[ChartStyles] = []byte(chart.Stylesheet(cfg.Chart.Palette, cfg.Chart.DarkPalette))
 	s.assets = assets
 	s.static, errs = loadStatic(src, errs)
 	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
@@ -185,6 +190,10 @@ const (
 	RuntimeBundle = "node_modules/.offenbar/echarts.min.js"
 	RuntimeFull   = "node_modules/echarts/dist/echarts.min.js"
 )
+
+// ChartStyles is the stylesheet below /assets/ with the series colours of
+// the charts, which the build writes from the [chart] table of site.toml.
+const ChartStyles = "charts.css"
 
 // FindRuntime looks for the chart runtime in each directory and its
 // ancestors, in order, as Node's module resolution does: the site's own

@@ -73,6 +73,8 @@ type ChartView struct {
 	Kind    chart.Kind
 	Title   string
 	Summary string
+	// SVG is the chart drawn at build time, in a narrow and a wide layout.
+	SVG     template.HTML
 	Options template.JS
 	// DarkPalette is the JSON list of series colours for a dark scheme.
 	DarkPalette string

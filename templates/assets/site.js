@@ -1,40 +1,68 @@
-// site.js starts every chart on a page. Each chart's options sit in a
-// <script type="application/json"> block next to it, so no inline script runs
-// and a strict Content-Security-Policy holds. Without JavaScript the summary
-// and the table next to each chart carry the same information.
+// site.js offers an interactive version of every chart on a page. The build
+// draws each chart as SVG, so pages show their charts without any script; a
+// button below each chart loads the ECharts runtime only when a visitor asks
+// for it, and redraws the chart from the options in the
+// <script type="application/json"> block next to it. No inline script runs,
+// so a strict Content-Security-Policy holds.
 (function () {
   "use strict";
-  if (!window.echarts || !document.querySelectorAll) {
+  var me = document.currentScript;
+  if (!me || !document.querySelectorAll || !window.JSON) {
     return;
   }
+  var runtime = me.getAttribute("data-runtime");
+  var label = me.getAttribute("data-label");
   var media = function (q) {
     return window.matchMedia ? window.matchMedia(q).matches : false;
   };
-  var reduceMotion = media("(prefers-reduced-motion: reduce)");
-  var dark = media("(prefers-color-scheme: dark)");
   var charts = [];
-  var nodes = document.querySelectorAll("[data-chart]");
-  for (var i = 0; i < nodes.length; i++) {
-    var el = nodes[i];
-    var src = document.getElementById(el.getAttribute("data-chart"));
-    if (!src) {
-      continue;
+  var waiting = [];
+  var loading = false;
+
+  // load calls done once the runtime is there, fetching it the first time.
+  function load(done, failed) {
+    if (window.echarts) {
+      done();
+      return;
     }
-    var options;
-    try {
-      options = JSON.parse(src.textContent);
-    } catch (e) {
-      continue;
+    waiting.push(done);
+    if (loading) {
+      return;
     }
-    if (reduceMotion) {
+    loading = true;
+    var s = document.createElement("script");
+    s.src = runtime;
+    s.onload = function () {
+      var w = waiting;
+      waiting = [];
+      for (var i = 0; i < w.length; i++) {
+        w[i]();
+      }
+    };
+    s.onerror = function () {
+      loading = false;
+      waiting = [];
+      failed();
+    };
+    document.head.appendChild(s);
+  }
+
+  // start draws the chart in el with ECharts, in place of the SVG.
+  function start(el) {
+    var options = JSON.parse(document.getElementById(el.getAttribute("data-chart")).textContent);
+    var dark = media("(prefers-color-scheme: dark)");
+    if (media("(prefers-reduced-motion: reduce)")) {
       options.animation = false;
     }
-    el.hidden = false; // before measuring its width below
     options.backgroundColor = "transparent";
     if (dark && el.getAttribute("data-palette-dark")) {
       // Series colours that keep 3:1 contrast on the dark background.
       options.color = JSON.parse(el.getAttribute("data-palette-dark"));
     }
+    while (el.firstChild) {
+      el.removeChild(el.firstChild);
+    }
+    el.className += " is-live";
     if (options.radar && el.clientWidth < 560) {
       // On phones, long axis names would be cut off: wrap them and shrink the web.
       options.radar.radius = "46%";
@@ -46,6 +74,32 @@
     var chart = window.echarts.init(el, dark ? "dark" : null, { renderer: "svg" });
     chart.setOption(options);
     charts.push(chart);
+  }
+
+  function offer(el) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "chart-interactive";
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      load(function () {
+        start(el);
+        el.setAttribute("tabindex", "-1");
+        button.parentNode.removeChild(button);
+        el.focus();
+      }, function () {
+        button.disabled = false;
+      });
+    });
+    el.parentNode.insertBefore(button, el.nextSibling);
+  }
+
+  var nodes = document.querySelectorAll("[data-chart]");
+  for (var i = 0; i < nodes.length; i++) {
+    if (document.getElementById(nodes[i].getAttribute("data-chart"))) {
+      offer(nodes[i]);
+    }
   }
   var pending = false;
   window.addEventListener("resize", function () {

@@ -2,6 +2,8 @@
 // charts use, built with esbuild by `npm ci` into
 // node_modules/.offenbar/echarts.min.js. The build copies that file to
 // /assets/echarts.min.js; it is half the size of the full ECharts build.
+// Pages show their charts as SVG drawn by the build; site.js loads this
+// runtime only when a visitor asks for the interactive version.
 // Tooltips are left out on purpose: they only answer the mouse, and the
 // table next to every chart gives each value to everyone.
 import * as echarts from "echarts/core";
