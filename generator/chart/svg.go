@@ -224,7 +224,8 @@ func (c *canvas) radar(d Data) (string, float64) {
 	dx, dy := make([]float64, n), make([]float64, n)
 	r := w * 0.3
 	for i, name := range d.Categories {
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+		// Counter-clockwise from the top, as ECharts draws a radar.
+		a := -math.Pi/2 - 2*math.Pi*float64(i)/float64(n)
 		dx[i], dy[i] = math.Cos(a), math.Sin(a)
 		labels[i] = c.wrap(name, maxLabel)
 		lw := c.widest(labels[i])
