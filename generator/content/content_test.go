@@ -50,8 +50,8 @@ func TestMarkdownIsSafeByDefault(t *testing.T) {
 
 func TestMarkdownExtensions(t *testing.T) {
 	md := NewMarkdown(Options{Lang: "de"})
-	got := string(md.Render([]byte("## Ergebnisse\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Fußnote\n")))
-	for _, want := range []string{`<h2 id="ergebnisse">`, "<table>", `class="footnotes"`, `<td class="align-right">2</td>`} {
+	got := string(md.Render([]byte("## Ergebnisse\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nText[^1]\n\n> | c | d |\n> |:-:|---|\n> | 3 | 4 |\n\n- | e |\n  |--:|\n  | 5 |\n\n[^1]: Fußnote\n")))
+	for _, want := range []string{`<h2 id="ergebnisse">`, "<table>", `class="footnotes"`, `<td class="align-right">2</td>`, `<td class="align-center">3</td>`, `<td class="align-right">5</td>`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %s in\n%s", want, got)
 		}

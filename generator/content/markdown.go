@@ -148,11 +148,24 @@ func (alignClasses) Transform(doc *ast.Document, r text.Reader, _ parser.Context
 		return // no table, nothing to walk
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if c, ok := n.(*east.TableCell); ok && entering && c.Alignment != east.AlignNone {
-			c.SetAttributeString("class", []byte("align-"+c.Alignment.String()))
+		if c, ok := n.(*east.TableCell); ok {
+			if entering && c.Alignment != east.AlignNone {
+				c.SetAttributeString("class", []byte("align-"+c.Alignment.String()))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeBlock && n.Kind() != east.KindTable && n.Kind() != east.KindTableRow && n.Kind() != east.KindTableHeader && !containsBlocks(n) {
+			return ast.WalkSkipChildren, nil // a paragraph or heading: only inline content below
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// containsBlocks reports whether n's children are blocks, such as those of
+// a list or a block quote, which may hold a table.
+func containsBlocks(n ast.Node) bool {
+	c := n.FirstChild()
+	return c != nil && c.Type() == ast.TypeBlock
 }
 
 // Link is a link or image destination found in Markdown, with the byte

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"html/template"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -27,9 +29,12 @@ const maxSearchText = 600
 // markdownText returns the beginning of a Markdown text without its markup,
 // which is all the search index needs and far cheaper than reading HTML.
 func markdownText(md []byte) string {
-	var b strings.Builder
+	// Read as much source as the limit allows, with markup as blanks; then
+	// collapse blanks (unicode.IsSpace) to single spaces, as strings.Fields
+	// and strings.Join would, in one pass.
+	raw := make([]byte, 0, min(len(md), 2*maxSearchText))
 	inURL := 0
-	for i := 0; i < len(md) && b.Len() < 2*maxSearchText; i++ {
+	for i := 0; i < len(md) && len(raw) < 2*maxSearchText; i++ {
 		c := md[i]
 		switch {
 		case inURL > 0:
@@ -41,13 +46,45 @@ func markdownText(md []byte) string {
 		case c == ']' && i+1 < len(md) && md[i+1] == '(':
 			inURL = 1
 			i++
-		case strings.IndexByte("*_#>|`[]!\\", c) >= 0:
-			b.WriteByte(' ')
+		case markupByte[c]:
+			raw = append(raw, ' ')
 		default:
-			b.WriteByte(c)
+			raw = append(raw, c)
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	out := make([]byte, 0, len(raw))
+	blank := false
+	for i := 0; i < len(raw); {
+		c, size := raw[i], 1
+		space := asciiSpace[c]
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(raw[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			blank = len(out) > 0
+		} else {
+			if blank {
+				out = append(out, ' ')
+				blank = false
+			}
+			out = append(out, raw[i:i+size]...)
+		}
+		i += size
+	}
+	return string(out)
+}
+
+var markupByte, asciiSpace [256]bool
+
+func init() {
+	for _, c := range []byte("*_#>|`[]!\\") {
+		markupByte[c] = true
+	}
+	for _, c := range []byte("\t\n\v\f\r ") {
+		asciiSpace[c] = true
+	}
 }
 
 // plainText returns the text of an HTML fragment, with blanks collapsed. It
