@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -137,7 +138,10 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		return nil, errs
 	}
 	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body}
-	meta, derrs := tomldoc.Decode(p, front, 1, &d.Front)
+	// The front matter is kept for error positions. A copy of its few bytes
+	// lets the file's buffer go: body is a copy already, and a build holds
+	// every document at once.
+	meta, derrs := tomldoc.Decode(p, bytes.Clone(front), 1, &d.Front)
 	d.Meta = meta
 	errs.Add(derrs)
 	if derrs.HasErrors() {
