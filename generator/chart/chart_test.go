@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,6 +86,11 @@ func TestSVG(t *testing.T) {
 					fmt.Sscanf(attr["viewBox"], "0 0 %g %g", &width, &height)
 				case "text", "tspan":
 					texts++
+					if se.Name.Local == "text" {
+						if y, _ := strconv.ParseFloat(attr["y"], 64); y < float64(l.FontSize)*0.7 {
+							t.Errorf("%s %s: text at y=%g is cut off at the top", k, l.Name, y)
+						}
+					}
 					x, _ := strconv.ParseFloat(attr["x"], 64)
 					y, _ := strconv.ParseFloat(attr["y"], 64)
 					if x < 0 || x > width || (se.Name.Local == "text" && (y < 0 || y > height)) {
@@ -92,10 +98,22 @@ func TestSVG(t *testing.T) {
 					}
 				}
 			}
-			if width != float64(l.Width) || height < 100 || texts < len(d.Categories) {
+			// German words stay whole, however narrow the layout.
+			var words []string
+			for _, c := range d.Categories[1:] {
+				words = append(words, strings.Fields(c)...)
+			}
+			for _, frag := range textContent(a) {
+				for _, w := range words {
+					if frag != w && strings.HasPrefix(w, frag) && !slices.Contains(words, frag) {
+						t.Errorf("%s %s: %q is a broken piece of %q", k, l.Name, frag, w)
+					}
+				}
+			}
+			if width != float64(l.Width) || height < 100 || texts < 4 {
 				t.Errorf("%s %s: %gx%g with %d texts", k, l.Name, width, height, texts)
 			}
-			if k == Bar && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p1)"`) {
+			if k == Bar && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p0)"`) && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p1)"`) {
 				t.Errorf("%s %s: the older round is not hatched", k, l.Name)
 			}
 		}
@@ -108,6 +126,29 @@ func TestStylesheet(t *testing.T) {
 	for _, want := range []string{".chart-svg .c0{color:#6b7785}", ".chart-svg .c1{color:#1d5f95}", "prefers-color-scheme: dark", ".chart-svg .c1{color:#6fb1ea}"} {
 		if !strings.Contains(css, want) {
 			t.Errorf("stylesheet lacks %q:\n%s", want, css)
+		}
+	}
+}
+
+func TestTicks(t *testing.T) {
+	for top, want := range map[float64]string{100: "[0 25 50 75 100]", 10: "[0 2 4 6 8 10]", 3: "[0 1 2 3]", 20: "[0 5 10 15 20]", 25: "[0 5 10 15 20 25]", 1: "[0 1]"} {
+		if got := fmt.Sprint(ticks(top)); got != want {
+			t.Errorf("ticks(%g) = %s, want %s", top, got, want)
+		}
+	}
+}
+
+// textContent returns the words of every text and tspan of an SVG.
+func textContent(svg string) []string {
+	var out []string
+	dec := xml.NewDecoder(strings.NewReader(svg))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			out = append(out, strings.Fields(string(cd))...)
 		}
 	}
 }

@@ -124,11 +124,12 @@ func (c *canvas) textWidth(s string) float64 {
 	return float64(utf8.RuneCountInString(s)) * c.fs * 0.58
 }
 
-// wrap breaks s at spaces into lines no wider than w; a word wider than w
-// is broken where it reaches w.
+// wrap breaks s at spaces into lines no wider than w. A word may be up to
+// a third wider than w, as the width is an estimate; a longer one, which
+// no language has but a pasted address may, is broken.
 func (c *canvas) wrap(s string, w float64) []string {
 	var lines []string
-	per := max(1, int(w/(c.fs*0.58)))
+	per := max(1, int(w*4/3/(c.fs*0.58)))
 	var words []string
 	for _, word := range strings.Fields(s) {
 		for r := []rune(word); len(r) > 0; {
@@ -336,12 +337,15 @@ func niceMax(d Data) float64 {
 	return 10 * p
 }
 
-// ticks are the axis values from 0 to top: four steps, or whole numbers
-// for small counts.
+// ticks are the axis values from 0 to top: four steps, or five where that
+// keeps whole numbers, such as 0, 2, 4, 6, 8, 10 for counts.
 func ticks(top float64) []float64 {
 	steps := 4.0
-	if top <= 5 && top == math.Trunc(top) {
+	switch {
+	case top <= 5 && top == math.Trunc(top):
 		steps = top
+	case top/4 != math.Trunc(top/4) && top/5 == math.Trunc(top/5):
+		steps = 5
 	}
 	var t []float64
 	for i := 0.0; i <= steps; i++ {
@@ -440,14 +444,27 @@ func (c *canvas) line(d Data) (string, float64) {
 	axisW := c.textWidth(num(top)) + 8
 	x0, x1 := pad+axisW, w-pad-c.fs
 	n := len(d.Categories)
+	// Where the categories are too many for their words, only every k-th
+	// is named, as on most axes; the table names them all.
+	slot := (x1 - x0) / float64(max(n, 1))
+	word := 0.0
+	for _, name := range d.Categories {
+		for _, w := range strings.Fields(name) {
+			word = math.Max(word, c.textWidth(w))
+		}
+	}
+	every := max(1, int(math.Ceil((word+c.fs)/slot)))
 	labels := make([][]string, n)
 	lines := 1
 	for i, name := range d.Categories {
-		labels[i] = c.wrap(name, (x1-x0)/float64(max(n, 1))*0.95)
-		lines = max(lines, len(labels[i]))
+		if i%every == 0 {
+			labels[i] = c.wrap(name, slot*float64(every)*0.95)
+			lines = max(lines, len(labels[i]))
+		}
 	}
 	h += float64(lines-1) * c.lh
-	y0, y1 := pad+c.fs*1.6, h-float64(lines)*c.lh-pad // top and bottom of the plot
+	// Room above the plot for the value labels, one line per series.
+	y0, y1 := pad+c.fs+9+float64(max(c.n-1, 0))*c.lh, h-float64(lines)*c.lh-pad // top and bottom of the plot
 	xAt := func(i int) float64 {
 		if n == 1 {
 			return (x0 + x1) / 2
@@ -466,6 +483,9 @@ func (c *canvas) line(d Data) (string, float64) {
 		c.text(&b, x0-6, yAt(t)+c.fs*0.35, "end", "axis", []string{num(t)})
 	}
 	for i, lines := range labels {
+		if lines == nil {
+			continue
+		}
 		// Keep the outer labels inside the image.
 		half := c.widest(lines) / 2
 		x := math.Min(math.Max(xAt(i), pad+half), w-pad-half)
