@@ -108,6 +108,22 @@ func TestChartsRender(t *testing.T) {
 				if n := p.Interactive(t); n != charts {
 					t.Errorf("%s: %d of %d charts interactive", path, n, charts)
 				}
+				// Each chart shows a tooltip, drawn inside its SVG.
+				var grown int
+				p.EvalAsync(t, `(async () => {
+					const els = [...document.querySelectorAll("[data-chart]")];
+					let grown = 0;
+					for (const el of els) {
+						const before = el.textContent.length;
+						echarts.getInstanceByDom(el).dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0});
+						await new Promise(r => setTimeout(r, 150));
+						if (el.textContent.length > before) grown++;
+					}
+					return grown;
+				})()`, &grown)
+				if grown != charts {
+					t.Errorf("%s: %d of %d charts showed a tooltip", path, grown, charts)
+				}
 				shot("-interactive")
 			}
 			seen := p.Seen()

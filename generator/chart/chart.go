@@ -66,11 +66,16 @@ func Options(kind Kind, d Data, s Style) ([]byte, error) {
 		"label":   map[string]any{"enabled": true, "description": s.Description},
 		"decal":   map[string]any{"show": true},
 	}
-	// The runtime bundles neither toolbox, title nor tooltip: the page shows
-	// the title, and the table beside the chart gives every value.
+	// The runtime bundles no toolbox and no title: the page shows the title.
 	delete(obj, "toolbox")
 	delete(obj, "title")
-	delete(obj, "tooltip")
+	// Tooltips are drawn inside the chart's own SVG (richText), not as HTML
+	// with style attributes, which the Content-Security-Policy would block.
+	trigger := "axis"
+	if kind == Radar {
+		trigger = "item"
+	}
+	obj["tooltip"] = map[string]any{"show": true, "trigger": trigger, "renderMode": "richText"}
 	return json.Marshal(obj)
 }
 

@@ -4,13 +4,11 @@
 // /assets/echarts.min.js; it is half the size of the full ECharts build.
 // Pages show their charts as SVG drawn by the build; site.js loads this
 // runtime only when a visitor asks for the interactive version.
-// Tooltips are left out on purpose: they only answer the mouse, and the
-// table next to every chart gives each value to everyone.
 import * as echarts from "echarts/core";
 import { RadarChart, BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, RadarComponent } from "echarts/components";
+import { AriaComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
-echarts.use([RadarChart, BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, RadarComponent, SVGRenderer]);
+echarts.use([RadarChart, BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent, SVGRenderer]);
 
 window.echarts = echarts;
