@@ -175,3 +175,34 @@ func TestReducedMotion(t *testing.T) {
 		}
 	}
 }
+
+// TestInteractiveAccessibility runs axe-core on the pages with charts after
+// a visitor switched every chart to its interactive version.
+func TestInteractiveAccessibility(t *testing.T) {
+	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatal("axe-core is not installed: run npm ci")
+	}
+	b := New(t)
+	base := serveExample(t)
+	for _, scheme := range []string{"light", "dark"} {
+		p := b.Open(t, 1280, 900, true)
+		p.Media(t, "prefers-color-scheme", scheme)
+		for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/handlungsfelder/management-und-steuerung/", "/runden/2024/"} {
+			p.Go(t, base+path)
+			if n := p.Interactive(t); n == 0 {
+				t.Fatalf("%s: no charts", path)
+			}
+			var ok bool
+			p.Eval(t, string(axe)+";true", &ok)
+			var vs []violation
+			p.EvalAsync(t, axeRun, &vs)
+			for _, x := range vs {
+				t.Errorf("%s (%s, interactive): %s [%s, %s]\n\t%s", path, scheme, x.Help, x.ID, x.Impact, strings.Join(x.Nodes, "\n\t"))
+			}
+			if seen := p.Seen(); len(seen.Console) > 0 {
+				t.Errorf("%s: console: %v", path, seen.Console)
+			}
+		}
+	}
+}
