@@ -113,6 +113,9 @@ func TestSVG(t *testing.T) {
 			if width != float64(l.Width) || height < 100 || texts < 4 {
 				t.Errorf("%s %s: %gx%g with %d texts", k, l.Name, width, height, texts)
 			}
+			if (k == Bar || k == Radar && l == Narrow) && !strings.Contains(a, "<rect") {
+				t.Errorf("%s %s: no bars", k, l.Name)
+			}
 			if k == Bar && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p0)"`) && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p1)"`) {
 				t.Errorf("%s %s: the older round is not hatched", k, l.Name)
 			}

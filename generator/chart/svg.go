@@ -20,11 +20,12 @@ type Layout struct {
 
 // The two layouts a page carries; its stylesheet shows one of them.
 var (
-	Narrow = Layout{Name: "narrow", Width: 360, FontSize: 13}
+	Narrow = Layout{Name: "narrow", Width: 360, FontSize: 14}
 	Wide   = Layout{Name: "wide", Width: 720, FontSize: 14}
 )
 
-// SVG draws d as an SVG image that needs no script. Series k has the class
+// SVG draws d as an SVG image that needs no script. In a narrow layout a
+// radar is drawn as grouped bars. Series k has the class
 // "c<first+k>", and draws in currentColor: a stylesheet sets each class's
 // colour (see Stylesheet), so a dark colour scheme only needs CSS. Text,
 // grid and axes have the classes "grid" and "axis" and take the page's text
@@ -36,6 +37,11 @@ var (
 // The image is decorative for assistive technology (aria-hidden): the
 // figure's summary and table carry the same information.
 func SVG(kind Kind, d Data, l Layout, id string, first int, format func(float64) string) string {
+	if kind == Radar && l.Width < 500 {
+		// On a phone the labels of a radar leave its web too small to
+		// read: the same values as grouped bars are clearer.
+		kind = Bar
+	}
 	c := &canvas{l: l, id: id + "-" + l.Name, first: first, n: len(d.Series), format: format, fs: float64(l.FontSize)}
 	c.lh = c.fs * 1.25
 	var body string
