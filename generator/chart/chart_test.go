@@ -155,3 +155,47 @@ func textContent(svg string) []string {
 		}
 	}
 }
+
+// FuzzSVG draws charts of any labels and values: it must not panic, and the
+// result must be well-formed XML without a number that is not one.
+func FuzzSVG(f *testing.F) {
+	f.Add("Steuerung", "Runde 2024", 55.0, 100.0, uint8(3))
+	f.Add("</text><script>", "", -1.0, 0.0, uint8(1))
+	f.Fuzz(func(t *testing.T, label, series string, v, top float64, n uint8) {
+		if math.IsInf(v, 0) || math.IsInf(top, 0) || math.IsNaN(top) || math.Abs(v) > 1e12 || top < 0 || top > 1e12 {
+			t.Skip() // scores and counts are finite, and the axis maximum is 0 or positive
+		}
+		d := Data{Max: top}
+		for i := range int(n % 12) {
+			d.Categories = append(d.Categories, label+strconv.Itoa(i))
+		}
+		for k := range 2 {
+			s := Series{Name: series + strconv.Itoa(k)}
+			for i := range d.Categories {
+				s.Values = append(s.Values, v*float64(i+k))
+			}
+			d.Series = append(d.Series, s)
+		}
+		for _, k := range []Kind{Radar, Bar, Line} {
+			for _, l := range []Layout{Narrow, Wide} {
+				svg := SVG(k, d, l, "f", 0, func(x float64) string { return strconv.FormatFloat(x, 'f', 0, 64) })
+				if strings.Contains(svg, "NaN") && !strings.Contains(label+series, "NaN") {
+					t.Fatalf("%s %s: NaN in %s", k, l.Name, svg)
+				}
+				if len(textContent(svg)) == 0 && len(d.Categories) > 0 {
+					t.Fatalf("%s %s: no text", k, l.Name)
+				}
+				dec := xml.NewDecoder(strings.NewReader(svg))
+				for {
+					_, err := dec.Token()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatalf("%s %s: %v", k, l.Name, err)
+					}
+				}
+			}
+		}
+	})
+}

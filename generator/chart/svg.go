@@ -176,14 +176,14 @@ func (c *canvas) text(b *strings.Builder, x, y float64, anchor, class string, li
 	}
 	b.WriteString(">")
 	if len(lines) == 1 {
-		b.WriteString(html.EscapeString(lines[0]))
+		b.WriteString(escape(lines[0]))
 	} else {
 		for i, s := range lines {
 			dy := "0"
 			if i > 0 {
 				dy = num(c.lh)
 			}
-			fmt.Fprintf(b, `<tspan x="%s" dy="%s">%s</tspan>`, num(x), dy, html.EscapeString(s))
+			fmt.Fprintf(b, `<tspan x="%s" dy="%s">%s</tspan>`, num(x), dy, escape(s))
 		}
 	}
 	b.WriteString("</text>")
@@ -573,6 +573,18 @@ func (c *canvas) legend(d Data, kind Kind, y float64) (string, float64) {
 		ly += (r.lines + 0.3) * c.lh
 	}
 	return b.String(), ly - y - c.lh/2
+}
+
+// escape makes s safe as text in SVG: markup characters become entities,
+// control characters, which XML does not allow, are left out, and invalid
+// UTF-8 becomes U+FFFD.
+func escape(s string) string {
+	return html.EscapeString(strings.Map(func(r rune) rune {
+		if r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0xfffe || r == 0xffff {
+			return -1
+		}
+		return r
+	}, s))
 }
 
 // num formats a coordinate with at most one decimal.
