@@ -81,6 +81,10 @@
     button.type = "button";
     button.className = "chart-interactive";
     button.textContent = label;
+    // Every chart has such a button: its title tells them apart.
+    if (document.getElementById(el.id + "-title")) {
+      button.setAttribute("aria-describedby", el.id + "-title");
+    }
     button.addEventListener("click", function () {
       button.disabled = true;
       load(function () {
