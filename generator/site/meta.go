@@ -36,12 +36,16 @@ func (p *Page) JSONLD() any {
 	case "home":
 		return map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": s.Config.Title, "url": s.Config.AbsURL("/"), "inLanguage": s.Lang.Code, "publisher": publisher}
 	case "article":
+		// A struct, not a map: there are thousands of articles, and a struct
+		// encodes several times faster. Its fields are in the order of the
+		// keys, as a map would sort them.
 		d := p.Doc
-		return map[string]any{
-			"@context": "https://schema.org", "@type": "NewsArticle",
-			"headline": d.Title, "description": d.Summary, "datePublished": d.Date.Format("2006-01-02T15:04:05Z07:00"),
-			"url": s.Config.AbsURL(d.URL), "mainEntityOfPage": s.Config.AbsURL(d.URL), "inLanguage": s.Lang.Code,
-			"author": publisher, "publisher": publisher, "keywords": strings.Join(d.Tags, ", "),
+		org := organization{Type: "GovernmentOrganization", Name: cmpOr(s.Config.Municipality, s.Config.Title), URL: s.Config.AbsURL("/")}
+		return newsArticle{
+			Context: "https://schema.org", Type: "NewsArticle",
+			Author: org, DatePublished: d.Date.Format("2006-01-02T15:04:05Z07:00"), Description: d.Summary,
+			Headline: d.Title, InLanguage: s.Lang.Code, Keywords: strings.Join(d.Tags, ", "),
+			MainEntityOfPage: s.Config.AbsURL(d.URL), Publisher: org, URL: s.Config.AbsURL(d.URL),
 		}
 	case "data":
 		var dist []any
@@ -67,4 +71,25 @@ func (p *Page) JSONLD() any {
 		return ld
 	}
 	return nil
+}
+
+// newsArticle is the schema.org NewsArticle of an article page.
+type newsArticle struct {
+	Context          string       `json:"@context"`
+	Type             string       `json:"@type"`
+	Author           organization `json:"author"`
+	DatePublished    string       `json:"datePublished"`
+	Description      string       `json:"description"`
+	Headline         string       `json:"headline"`
+	InLanguage       string       `json:"inLanguage"`
+	Keywords         string       `json:"keywords"`
+	MainEntityOfPage string       `json:"mainEntityOfPage"`
+	Publisher        organization `json:"publisher"`
+	URL              string       `json:"url"`
+}
+
+type organization struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
