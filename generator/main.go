@@ -248,15 +248,12 @@ func check(f flags, stdout, stderr io.Writer) int {
 	if code != 0 {
 		return code
 	}
-	out, errs := s.Render()
-	if !errs.HasErrors() {
-		errs.Add(s.CheckLinks(out))
-	}
+	pages, errs := s.Check()
 	printProblems(stderr, errs, f.format)
 	if errs.HasErrors() {
 		return 1
 	}
-	fmt.Fprintf(stdout, "ok: %d pages would be built\n", out.Pages)
+	fmt.Fprintf(stdout, "ok: %d pages would be built\n", pages)
 	return 0
 }
 

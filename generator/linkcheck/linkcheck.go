@@ -28,7 +28,8 @@ type Source struct {
 
 // Input is what Check needs.
 type Input struct {
-	Files    map[string][]byte
+	Files    map[string]bool   // every output file
+	Pages    map[string]*Page  // every HTML page among Files, as Scan read it
 	BasePath string            // the site's base path, ending in "/"
 	Sources  []Source          // links written in content
 	Global   []Source          // links on every page, such as the menu; Page is ignored
@@ -36,7 +37,10 @@ type Input struct {
 	Template func(page string) diag.Pos
 }
 
-type page struct {
+// Page is what Check needs of an HTML page: its ids and its links. It is
+// far smaller than the page, so a site can be checked while it is rendered
+// without holding every page in memory.
+type Page struct {
 	ids   map[string]bool
 	links []ref
 }
@@ -49,12 +53,7 @@ type ref struct {
 // Check returns a problem for every link that does not resolve.
 func Check(in Input) diag.List {
 	var errs diag.List
-	pages := map[string]*page{}
-	for name, b := range in.Files {
-		if strings.HasSuffix(name, ".html") {
-			pages[name] = scan(b)
-		}
-	}
+	pages := in.Pages
 	names := make([]string, 0, len(pages))
 	for n := range pages {
 		names = append(names, n)
@@ -99,7 +98,7 @@ func Check(in Input) diag.List {
 }
 
 // resolve returns "" when the link works, else what is wrong with it.
-func (in Input) resolve(from string, l ref, pages map[string]*page) string {
+func (in Input) resolve(from string, l ref, pages map[string]*Page) string {
 	u, err := url.Parse(l.dest)
 	if err != nil {
 		return "invalid link " + in.show(l.dest)
@@ -125,8 +124,8 @@ func (in Input) resolve(from string, l ref, pages map[string]*page) string {
 		}
 		target = rel
 	}
-	if _, ok := in.Files[target]; !ok {
-		if _, ok := in.Files[target+"/index.html"]; ok {
+	if !in.Files[target] {
+		if in.Files[target+"/index.html"] {
 			return "link " + in.show(l.dest) + " lacks its trailing \"/\""
 		}
 		if src, ok := in.Drafts[target]; ok {
@@ -156,9 +155,9 @@ func (in Input) show(dest string) string {
 	return quote(dest)
 }
 
-// scan collects the ids and the links of a page.
-func scan(b []byte) *page {
-	p := &page{ids: map[string]bool{}}
+// Scan collects the ids and the links of an HTML page.
+func Scan(b []byte) *Page {
+	p := &Page{ids: map[string]bool{}}
 	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		tt := z.Next()

@@ -5,17 +5,48 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
+	"sync"
 
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
 	"offenbar/generator/linkcheck"
+	"offenbar/generator/workers"
 )
 
-// CheckLinks reports every internal link, anchor and image in out that does
-// not resolve, at the Markdown or template that holds it.
-func (s *Site) CheckLinks(out *Output) diag.List {
+// Check renders the site without writing it and reports every internal
+// link, anchor and image that does not resolve, at the Markdown or template
+// that holds it. Each page is scanned as soon as it is rendered and then
+// let go, so checking needs no more memory than building. It returns the
+// number of pages.
+func (s *Site) Check() (int, diag.List) {
+	var mu sync.Mutex
+	files := map[string]bool{}
+	pages := map[string]*linkcheck.Page{}
+	out, errs := s.RenderTo(func(name string, b []byte) error {
+		var p *linkcheck.Page
+		if strings.HasSuffix(name, ".html") {
+			p = linkcheck.Scan(b)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		files[name] = true
+		if p != nil {
+			pages[name] = p
+		}
+		return nil
+	})
+	if errs.HasErrors() {
+		return 0, errs
+	}
+	errs.Add(s.checkLinks(out, files, pages))
+	return out.Pages, errs
+}
+
+func (s *Site) checkLinks(out *Output, files map[string]bool, pages map[string]*linkcheck.Page) diag.List {
 	in := linkcheck.Input{
-		Files:    out.Files,
+		Files:    files,
+		Pages:    pages,
 		BasePath: s.Config.BasePath,
 		Drafts:   map[string]string{},
 		Template: func(page string) diag.Pos {
@@ -35,10 +66,17 @@ func (s *Site) CheckLinks(out *Output) diag.List {
 		}
 	}
 	v := out.views
-	for _, d := range append(append([]*DocView{}, v.articles...), v.pages...) {
+	docs := append(append([]*DocView{}, v.articles...), v.pages...)
+	// Finding the links parses each document again: use every core.
+	links := make([][]linkcheck.Source, len(docs))
+	workers.ForEach(len(docs), func(i int) {
+		d := docs[i]
 		for _, l := range s.md.Links(d.Body) {
-			in.Sources = append(in.Sources, linkcheck.Source{Page: outputFile(d.URL), Dest: l.Dest, Pos: diag.PosAt(d.Path, d.Body, l.Offset)})
+			links[i] = append(links[i], linkcheck.Source{Page: outputFile(d.URL), Dest: l.Dest, Pos: diag.PosAt(d.Path, d.Body, l.Offset)})
 		}
+	})
+	for _, l := range links {
+		in.Sources = append(in.Sources, l...)
 	}
 	// Markdown inside TOML: round summaries and workshop texts on round pages,
 	// assessments on field pages.
