@@ -54,11 +54,11 @@ func Options(kind Kind, d Data, s Style) ([]byte, error) {
 	var obj map[string]any
 	switch kind {
 	case Radar:
-		obj = radar(d, s)
+		obj = radar(d)
 	case Bar:
-		obj = bar(d, s)
+		obj = bar(d)
 	default:
-		obj = line(d, s)
+		obj = line(d)
 	}
 	obj["color"] = s.Palette
 	obj["aria"] = map[string]any{
@@ -86,7 +86,7 @@ func value(v float64) any {
 	return v
 }
 
-func radar(d Data, s Style) map[string]any {
+func radar(d Data) map[string]any {
 	c := charts.NewRadar()
 	var ind []*opts.Indicator
 	for _, name := range d.Categories {
@@ -109,7 +109,7 @@ func radar(d Data, s Style) map[string]any {
 	return c.JSON()
 }
 
-func bar(d Data, s Style) map[string]any {
+func bar(d Data) map[string]any {
 	c := charts.NewBar()
 	c.SetGlobalOptions(append(common(),
 		grid("2%"),
@@ -129,7 +129,7 @@ func bar(d Data, s Style) map[string]any {
 	return c.JSON()
 }
 
-func line(d Data, s Style) map[string]any {
+func line(d Data) map[string]any {
 	c := charts.NewLine()
 	c.SetGlobalOptions(append(common(),
 		grid("8%"),

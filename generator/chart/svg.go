@@ -70,15 +70,16 @@ func SVG(kind Kind, d Data, l Layout, id string, first int, format func(float64)
 // colours: palette in the light scheme, dark in the dark one.
 func Stylesheet(palette, dark []string) string {
 	var b strings.Builder
-	b.WriteString("/* Series colours of the charts, from site.toml [chart]. */\n")
-	for i, c := range palette {
-		fmt.Fprintf(&b, ".chart-svg .c%d{color:%s}\n", i, c)
-	}
-	if len(dark) > 0 {
-		b.WriteString("@media screen and (prefers-color-scheme: dark){\n")
-		for i, c := range dark {
+	colours := func(p []string) {
+		for i, c := range p {
 			fmt.Fprintf(&b, ".chart-svg .c%d{color:%s}\n", i, c)
 		}
+	}
+	b.WriteString("/* Series colours of the charts, from site.toml [chart]. */\n")
+	colours(palette)
+	if len(dark) > 0 {
+		b.WriteString("@media screen and (prefers-color-scheme: dark){\n")
+		colours(dark)
 		b.WriteString("}\n")
 	}
 	return b.String()
@@ -124,10 +125,14 @@ func (c *canvas) defs(n int) string {
 	return b.String()
 }
 
-// textWidth estimates the width of s in the layout's font: wide enough for
-// the common sans-serif fonts, so that labels do not run out of the image.
+// charWidth estimates the width of a character in the layout's font: wide
+// enough for the common sans-serif fonts, so that labels do not run out of
+// the image.
+func (c *canvas) charWidth() float64 { return c.fs * 0.58 }
+
+// textWidth estimates the width of s.
 func (c *canvas) textWidth(s string) float64 {
-	return float64(utf8.RuneCountInString(s)) * c.fs * 0.58
+	return float64(utf8.RuneCountInString(s)) * c.charWidth()
 }
 
 // wrap breaks s at spaces into lines no wider than w. A word may be up to
@@ -135,7 +140,7 @@ func (c *canvas) textWidth(s string) float64 {
 // no language has but a pasted address may, is broken.
 func (c *canvas) wrap(s string, w float64) []string {
 	var lines []string
-	per := max(1, int(w*4/3/(c.fs*0.58)))
+	per := max(1, int(w*4/3/c.charWidth()))
 	var words []string
 	for _, word := range strings.Fields(s) {
 		for r := []rune(word); len(r) > 0; {
@@ -209,6 +214,15 @@ func marker(b *strings.Builder, k int, x, y, r float64) {
 	}
 }
 
+// rect draws a bar of series k, hatched unless it is the plain series;
+// attrs are more attributes of both rectangles.
+func (c *canvas) rect(b *strings.Builder, k int, x, y, w, h float64, attrs string) {
+	fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s"%s/>`, num(x), num(y), num(w), num(h), attrs)
+	if c.style(k) > 0 && w > 0 {
+		fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s"%s fill="url(#%s-p%d)"/>`, num(x), num(y), num(w), num(h), attrs, c.id, c.style(k))
+	}
+}
+
 func dash(k int) string {
 	if d := dashes[k%len(dashes)]; d != "" {
 		return ` stroke-dasharray="` + d + `"`
@@ -221,10 +235,7 @@ const pad = 6.0
 func (c *canvas) radar(d Data) (string, float64) {
 	n := len(d.Categories)
 	w := float64(c.l.Width)
-	top := d.Max
-	if top <= 0 {
-		top = niceMax(d)
-	}
+	top := d.axisMax()
 	gap := c.fs * 0.6
 	maxLabel := w * 0.3
 	labels := make([][]string, n)
@@ -293,9 +304,8 @@ func (c *canvas) radar(d Data) (string, float64) {
 		}
 		b.WriteString(`"/>`)
 		for i := 0; i < n; i++ {
-			if i < len(s.Values) && !math.IsNaN(s.Values[i]) {
-				v := s.Values[i] / top
-				marker(&b, c.style(k), cx+r*v*dx[i], cy+r*v*dy[i], 3.5)
+			if v, ok := valueAt(s.Values, i); ok {
+				marker(&b, c.style(k), cx+r*v/top*dx[i], cy+r*v/top*dy[i], 3.5)
 			}
 		}
 		b.WriteString(`</g>`)
@@ -312,17 +322,29 @@ func (c *canvas) radar(d Data) (string, float64) {
 	return b.String(), cy + bottom + pad
 }
 
-// value0 is the i-th value, 0 where there is none.
-func value0(vs []float64, i int) float64 {
+// valueAt is the i-th value, and whether there is one.
+func valueAt(vs []float64, i int) (float64, bool) {
 	if i >= len(vs) || math.IsNaN(vs[i]) {
-		return 0
+		return math.NaN(), false
 	}
-	return math.Max(vs[i], 0)
+	return vs[i], true
 }
 
-// niceMax is the axis maximum for data without one: the largest value
-// rounded up to 1, 2 or 5 times a power of ten, and at least 1.
-func niceMax(d Data) float64 {
+// value0 is the i-th value, 0 where there is none or it is negative: the
+// length of a bar or a spoke.
+func value0(vs []float64, i int) float64 {
+	if v, ok := valueAt(vs, i); ok {
+		return math.Max(v, 0)
+	}
+	return 0
+}
+
+// axisMax is the axis maximum: Max, or for data without one the largest
+// value rounded up to 1, 2 or 5 times a power of ten, and at least 1.
+func (d Data) axisMax() float64 {
+	if d.Max > 0 {
+		return d.Max
+	}
 	m := 0.0
 	for _, s := range d.Series {
 		for _, v := range s.Values {
@@ -372,10 +394,7 @@ func (c *canvas) value(v float64) string {
 
 func (c *canvas) bar(d Data) (string, float64) {
 	w := float64(c.l.Width)
-	top := d.Max
-	if top <= 0 {
-		top = niceMax(d)
-	}
+	top := d.axisMax()
 	ns := len(d.Series)
 	labelW := 0.0
 	labels := make([][]string, len(d.Categories))
@@ -406,27 +425,19 @@ func (c *canvas) bar(d Data) (string, float64) {
 	for _, t := range ticks(top) {
 		c.text(&b, x0+pw*t/top, plotBottom+c.fs*1.1, "middle", "axis", []string{num(t)})
 	}
+	// barY is the top of series k's bar in row r.
+	barY := func(r row, k int) float64 { return r.y + (r.h-float64(ns)*(barH+2))/2 + float64(k)*(barH+2) }
 	for k, s := range d.Series {
 		fmt.Fprintf(&b, `<g class="%s" fill="currentColor">`, c.class(k))
 		for i, r := range rows {
-			v := value0(s.Values, i)
-			by := r.y + (r.h-float64(ns)*(barH+2))/2 + float64(k)*(barH+2)
-			bw := pw * math.Min(v, top) / top
-			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s"/>`, num(x0), num(by), num(bw), num(barH))
-			if c.style(k) > 0 && bw > 0 {
-				fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s-p%d)"/>`, num(x0), num(by), num(bw), num(barH), c.id, c.style(k))
-			}
+			c.rect(&b, k, x0, barY(r, k), pw*math.Min(value0(s.Values, i), top)/top, barH, "")
 		}
 		b.WriteString(`</g>`)
 	}
 	for k, s := range d.Series {
 		for i, r := range rows {
-			v := math.NaN()
-			if i < len(s.Values) {
-				v = s.Values[i]
-			}
-			by := r.y + (r.h-float64(ns)*(barH+2))/2 + float64(k)*(barH+2)
-			c.text(&b, x0+pw*value0(s.Values, i)/top+4, by+barH*0.82, "", "value", []string{c.value(v)})
+			v, _ := valueAt(s.Values, i)
+			c.text(&b, x0+pw*value0(s.Values, i)/top+4, barY(r, k)+barH*0.82, "", "value", []string{c.value(v)})
 		}
 	}
 	for i, r := range rows {
@@ -439,10 +450,7 @@ func (c *canvas) bar(d Data) (string, float64) {
 
 func (c *canvas) line(d Data) (string, float64) {
 	w := float64(c.l.Width)
-	top := d.Max
-	if top <= 0 {
-		top = niceMax(d)
-	}
+	top := d.axisMax()
 	h := math.Round(w * 0.42)
 	if c.l.Width < 500 {
 		h = math.Round(w * 0.6)
@@ -501,24 +509,24 @@ func (c *canvas) line(d Data) (string, float64) {
 		fmt.Fprintf(&b, `<g class="%s" fill="currentColor" stroke="currentColor">`, c.class(k))
 		var pts []string
 		for i := 0; i < n; i++ {
-			if i < len(s.Values) && !math.IsNaN(s.Values[i]) {
-				pts = append(pts, num(xAt(i))+","+num(yAt(s.Values[i])))
+			if v, ok := valueAt(s.Values, i); ok {
+				pts = append(pts, num(xAt(i))+","+num(yAt(v)))
 			}
 		}
 		if len(pts) > 1 {
 			fmt.Fprintf(&b, `<polyline fill="none" stroke-width="3"%s points="%s"/>`, dash(c.style(k)), strings.Join(pts, " "))
 		}
 		for i := 0; i < n; i++ {
-			if i < len(s.Values) && !math.IsNaN(s.Values[i]) {
-				marker(&b, c.style(k), xAt(i), yAt(s.Values[i]), 5)
+			if v, ok := valueAt(s.Values, i); ok {
+				marker(&b, c.style(k), xAt(i), yAt(v), 5)
 			}
 		}
 		b.WriteString(`</g>`)
 	}
 	for k, s := range d.Series {
-		for i := 0; i < n && i < len(s.Values); i++ {
-			if !math.IsNaN(s.Values[i]) {
-				c.text(&b, xAt(i), yAt(s.Values[i])-9-float64(k)*c.lh, "middle", "value", []string{c.value(s.Values[i])})
+		for i := 0; i < n; i++ {
+			if v, ok := valueAt(s.Values, i); ok {
+				c.text(&b, xAt(i), yAt(v)-9-float64(k)*c.lh, "middle", "value", []string{c.value(v)})
 			}
 		}
 	}
@@ -557,10 +565,7 @@ func (c *canvas) legend(d Data, kind Kind, y float64) (string, float64) {
 		for _, it := range r.items {
 			fmt.Fprintf(&b, `<g class="%s" fill="currentColor" stroke="currentColor">`, c.class(k))
 			if kind == Bar {
-				fmt.Fprintf(&b, `<rect x="%s" y="%s" width="20" height="%s" stroke="none"/>`, num(x), num(ly-c.fs*0.45), num(c.fs*0.9))
-				if c.style(k) > 0 {
-					fmt.Fprintf(&b, `<rect x="%s" y="%s" width="20" height="%s" stroke="none" fill="url(#%s-p%d)"/>`, num(x), num(ly-c.fs*0.45), num(c.fs*0.9), c.id, c.style(k))
-				}
+				c.rect(&b, k, x, ly-c.fs*0.45, 20, c.fs*0.9, ` stroke="none"`)
 			} else {
 				fmt.Fprintf(&b, `<path fill="none" stroke-width="2.5"%s d="M%s %sH%s"/>`, dash(c.style(k)), num(x), num(ly), num(x+20))
 				marker(&b, c.style(k), x+10, ly, 3.5)
