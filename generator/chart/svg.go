@@ -59,7 +59,9 @@ func SVG(kind Kind, d Data, l Layout, id string, first int, format func(float64)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart-svg chart-svg-%s" viewBox="0 0 %d %s" width="%d" height="%s" font-size="%d" aria-hidden="true" focusable="false">`,
 		l.Name, l.Width, num(h), l.Width, num(h), l.FontSize)
-	b.WriteString(c.defs(len(d.Series)))
+	if kind == Bar {
+		b.WriteString(c.defs())
+	}
 	b.WriteString(body)
 	b.WriteString(legend)
 	b.WriteString("</svg>")
@@ -99,14 +101,15 @@ var (
 	markers = []string{"circle", "square", "triangle", "diamond"}
 )
 
-// defs holds the hatch patterns of the series after the first.
-func (c *canvas) defs(n int) string {
-	if n < 2 {
+// defs holds the hatch patterns of bars: one for each style but the plain
+// one.
+func (c *canvas) defs() string {
+	if c.n < 2 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("<defs>")
-	for k := 1; k < n; k++ {
+	for k := 1; k < c.n; k++ {
 		// diagonal lines, crossed lines, dots, horizontal lines
 		var shape string
 		switch k % 4 {
