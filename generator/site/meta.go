@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"strings"
 )
 
@@ -31,7 +32,7 @@ func (p *Page) Locale() string {
 // JSONLD returns the schema.org description of the page, or nil.
 func (p *Page) JSONLD() any {
 	s := p.Site
-	publisher := map[string]any{"@type": "GovernmentOrganization", "name": cmpOr(s.Config.Municipality, s.Config.Title), "url": s.Config.AbsURL("/")}
+	publisher := organization{Type: "GovernmentOrganization", Name: cmp.Or(s.Config.Municipality, s.Config.Title), URL: s.Config.AbsURL("/")}
 	switch p.Kind {
 	case "home":
 		return map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": s.Config.Title, "url": s.Config.AbsURL("/"), "inLanguage": s.Lang.Code, "publisher": publisher}
@@ -40,12 +41,11 @@ func (p *Page) JSONLD() any {
 		// encodes several times faster. Its fields are in the order of the
 		// keys, as a map would sort them.
 		d := p.Doc
-		org := organization{Type: "GovernmentOrganization", Name: cmpOr(s.Config.Municipality, s.Config.Title), URL: s.Config.AbsURL("/")}
 		return newsArticle{
 			Context: "https://schema.org", Type: "NewsArticle",
-			Author: org, DatePublished: d.Date.Format("2006-01-02T15:04:05Z07:00"), Description: d.Summary,
+			Author: publisher, DatePublished: d.Date.Format("2006-01-02T15:04:05Z07:00"), Description: d.Summary,
 			Headline: d.Title, InLanguage: s.Lang.Code, Keywords: strings.Join(d.Tags, ", "),
-			MainEntityOfPage: s.Config.AbsURL(d.URL), Publisher: org, URL: s.Config.AbsURL(d.URL),
+			MainEntityOfPage: p.Canonical, Publisher: publisher, URL: p.Canonical,
 		}
 	case "data":
 		var dist []any
@@ -88,6 +88,8 @@ type newsArticle struct {
 	URL              string       `json:"url"`
 }
 
+// organization is the schema.org GovernmentOrganization that publishes the
+// site; its fields are in key order too.
 type organization struct {
 	Type string `json:"@type"`
 	Name string `json:"name"`

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -390,7 +391,7 @@ func (s *Site) feed(v *views) []byte {
 		Title:  s.Config.Title,
 		Links:  []link{{Href: s.Config.AbsURL("/feed.xml"), Rel: "self"}, {Href: s.Config.AbsURL("/")}},
 		ID:     s.Config.AbsURL("/"),
-		Author: cmpOr(s.Config.Municipality, s.Config.Title),
+		Author: cmp.Or(s.Config.Municipality, s.Config.Title),
 	}
 	// A feed carries the newest articles; readers keep what they fetched.
 	for _, a := range v.articles[:min(len(v.articles), FeedEntries)] {
@@ -407,13 +408,6 @@ func (s *Site) feed(v *views) []byte {
 	return append([]byte(xml.Header), append(b, '\n')...)
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 func (s *Site) sitemap(pages []*Page) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -422,7 +416,7 @@ func (s *Site) sitemap(pages []*Page) []byte {
 			continue
 		}
 		buf.WriteString("  <url><loc>")
-		_ = xml.EscapeText(&buf, []byte(s.Config.AbsURL(p.Path)))
+		_ = xml.EscapeText(&buf, []byte(p.Canonical))
 		buf.WriteString("</loc>")
 		if p.Doc != nil && !p.Doc.Date.IsZero() {
 			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", p.Doc.Date.ISO())
