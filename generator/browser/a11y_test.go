@@ -47,15 +47,44 @@ type violation struct {
 const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r =>
 	r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " " + n.html.slice(0, 120))})))`
 
+// readAxe returns the axe-core script that npm ci installed.
+func readAxe(t *testing.T) string {
+	t.Helper()
+	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatal("axe-core is not installed: run npm ci")
+	}
+	return string(axe)
+}
+
+// axeViolations runs axe-core with the WCAG 2.1 A and AA rules on the page
+// as it is.
+func axeViolations(t *testing.T, p *Page, axe string) []violation {
+	t.Helper()
+	var ok bool
+	p.Eval(t, axe+";true", &ok)
+	var vs []violation
+	p.EvalAsync(t, axeRun, &vs)
+	return vs
+}
+
+// runAxe reports each violation on the page as an error, at where; it
+// returns their number.
+func runAxe(t *testing.T, p *Page, axe, where string) int {
+	t.Helper()
+	vs := axeViolations(t, p, axe)
+	for _, x := range vs {
+		t.Errorf("%s: %s [%s, %s]\n\t%s", where, x.Help, x.ID, x.Impact, strings.Join(x.Nodes, "\n\t"))
+	}
+	return len(vs)
+}
+
 // TestAccessibility visits every URL of the sitemap and the 404 page, in
 // light and dark mode, and runs axe-core with the WCAG 2.1 A and AA rules.
 // It also checks that no page requests another host, logs an error or a
 // Content-Security-Policy violation, or leaves a cookie or local storage.
 func TestAccessibility(t *testing.T) {
-	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
-	if err != nil {
-		t.Fatal("axe-core is not installed: run npm ci")
-	}
+	axe := readAxe(t)
 	b := New(t)
 	base := serveExample(t)
 	paths := append(sitemapPaths(t, base), "/404.html")
@@ -74,15 +103,8 @@ func TestAccessibility(t *testing.T) {
 			if len(v.Console) > 0 {
 				t.Errorf("%s: console: %v", path, v.Console)
 			}
-			var ok bool
-			p.Eval(t, string(axe)+";true", &ok)
-			var vs []violation
-			p.EvalAsync(t, axeRun, &vs)
+			total += runAxe(t, p, axe, path+" ("+scheme+")")
 			checked++
-			for _, x := range vs {
-				total++
-				t.Errorf("%s (%s): %s [%s, %s]\n\t%s", path, scheme, x.Help, x.ID, x.Impact, strings.Join(x.Nodes, "\n\t"))
-			}
 			var storage struct {
 				Cookie string `json:"cookie"`
 				Local  int    `json:"local"`
@@ -101,10 +123,7 @@ func TestAccessibility(t *testing.T) {
 // TestAxeDetection proves that the accessibility check can fail: a page with
 // an image without text alternative and grey-on-white text is caught.
 func TestAxeDetection(t *testing.T) {
-	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
-	if err != nil {
-		t.Fatal("axe-core is not installed: run npm ci")
-	}
+	axe := readAxe(t)
 	b := New(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -113,10 +132,7 @@ func TestAxeDetection(t *testing.T) {
 	defer srv.Close()
 	p := b.Open(t, 800, 600, true)
 	p.Go(t, srv.URL)
-	var ok bool
-	p.Eval(t, string(axe)+";true", &ok)
-	var vs []violation
-	p.EvalAsync(t, axeRun, &vs)
+	vs := axeViolations(t, p, axe)
 	ids := map[string]bool{}
 	for _, v := range vs {
 		ids[v.ID] = true
@@ -179,10 +195,7 @@ func TestReducedMotion(t *testing.T) {
 // TestInteractiveAccessibility runs axe-core on the pages with charts after
 // a visitor switched every chart to its interactive version.
 func TestInteractiveAccessibility(t *testing.T) {
-	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
-	if err != nil {
-		t.Fatal("axe-core is not installed: run npm ci")
-	}
+	axe := readAxe(t)
 	b := New(t)
 	base := serveExample(t)
 	for _, scheme := range []string{"light", "dark"} {
@@ -193,13 +206,7 @@ func TestInteractiveAccessibility(t *testing.T) {
 			if n := p.Interactive(t); n == 0 {
 				t.Fatalf("%s: no charts", path)
 			}
-			var ok bool
-			p.Eval(t, string(axe)+";true", &ok)
-			var vs []violation
-			p.EvalAsync(t, axeRun, &vs)
-			for _, x := range vs {
-				t.Errorf("%s (%s, interactive): %s [%s, %s]\n\t%s", path, scheme, x.Help, x.ID, x.Impact, strings.Join(x.Nodes, "\n\t"))
-			}
+			runAxe(t, p, axe, path+" ("+scheme+", interactive)")
 			if seen := p.Seen(); len(seen.Console) > 0 {
 				t.Errorf("%s: console: %v", path, seen.Console)
 			}

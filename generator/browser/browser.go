@@ -156,9 +156,7 @@ func (p *Page) Go(t testing.TB, u string) Visit {
 	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitReady("body"), chromedp.Sleep(300*time.Millisecond)); err != nil {
 		t.Fatalf("loading %s: %v", u, err)
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return Visit{Requests: slices.Clone(p.visit.Requests), Console: slices.Clone(p.visit.Console), Dialogs: slices.Clone(p.visit.Dialogs)}
+	return p.Seen()
 }
 
 // Seen returns what the page did since the last Go, including requests

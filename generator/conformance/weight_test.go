@@ -18,7 +18,10 @@ func gzipSize(b []byte) int {
 	return buf.Len()
 }
 
-var resourceRE = regexp.MustCompile(`(?:src|href)="/((?:assets)/[^"?]+)`)
+var (
+	resourceRE = regexp.MustCompile(`(?:src|href)="/((?:assets)/[^"?]+)`)
+	runtimeRE  = regexp.MustCompile(`src="[^"]*` + regexp.QuoteMeta(site.RuntimeName))
+)
 
 // TestPageWeight prints what a first visit to the main pages transfers,
 // gzipped: the HTML and every script, stylesheet and icon it loads. It
@@ -47,7 +50,7 @@ func TestPageWeight(t *testing.T) {
 		if !charts && bytes.Contains(html, []byte(site.RuntimeName)) {
 			t.Errorf("%s has no charts but names the chart runtime", page)
 		}
-		if regexp.MustCompile(`src="[^"]*` + regexp.QuoteMeta(site.RuntimeName)).Match(html) {
+		if runtimeRE.Match(html) {
 			t.Errorf("%s loads the chart runtime on its first visit", page)
 		}
 		if total > 150_000 {
