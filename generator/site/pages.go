@@ -223,15 +223,20 @@ func (s *Site) questionView(r *selfcheck.Round, fv *FieldView, q *selfcheck.Ques
 }
 
 func (s *Site) answerLabel(a *selfcheck.Answer) string {
-	in := s.Model.Instrument
 	if a.Skipped {
-		if in.SkippedLabel != "" {
-			return in.SkippedLabel
-		}
-		t, _ := s.Lang.T("skipped")
-		return t
+		return s.skippedLabel()
 	}
-	return in.Label(a.Points)
+	return s.Model.Instrument.Label(a.Points)
+}
+
+// skippedLabel names a skipped question: as the instrument does, or as the
+// UI texts do.
+func (s *Site) skippedLabel() string {
+	if l := s.Model.Instrument.SkippedLabel; l != "" {
+		return l
+	}
+	t, _ := s.Lang.T("skipped")
+	return t
 }
 
 // newChart renders data as a chart of kind with its table.
@@ -355,11 +360,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 		for _, o := range in.Scale {
 			d.Categories = append(d.Categories, o.Label)
 		}
-		skipped := in.SkippedLabel
-		if skipped == "" {
-			skipped, _ = l.T("skipped")
-		}
-		d.Categories = append(d.Categories, skipped)
+		d.Categories = append(d.Categories, s.skippedLabel())
 		var counts []int
 		for _, rv := range pair {
 			counts = rv.Round.Distribution(in, fv.Field.Questions)
