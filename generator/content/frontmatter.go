@@ -12,7 +12,9 @@ const Delimiter = "+++"
 // Split separates TOML front matter from the Markdown body. The body keeps
 // its line numbers: the front matter and its delimiters are replaced by empty
 // lines. front starts on line 2 of the file. A leading byte order mark and
-// CRLF line endings are accepted.
+// CRLF line endings are accepted. When the front matter is closed, front and
+// body are copies, so that a caller who keeps them lets src go: a build
+// holds every document at once.
 func Split(path string, src []byte) (front, body []byte, errs diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
@@ -24,7 +26,7 @@ func Split(path string, src []byte) (front, body []byte, errs diag.List) {
 	for off <= len(rest) {
 		line, _, found := bytes.Cut(rest[off:], []byte("\n"))
 		if string(bytes.TrimRight(line, " \t\r")) == Delimiter {
-			front = rest[:off]
+			front = bytes.Clone(rest[:off])
 			// The body keeps one line break for each one that front matter and
 			// its delimiters took.
 			n := 1 + bytes.Count(front, []byte("\n"))

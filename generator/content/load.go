@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -138,10 +137,7 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		return nil, errs
 	}
 	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body}
-	// The front matter is kept for error positions. A copy of its few bytes
-	// lets the file's buffer go: body is a copy already, and a build holds
-	// every document at once.
-	meta, derrs := tomldoc.Decode(p, bytes.Clone(front), 1, &d.Front)
+	meta, derrs := tomldoc.Decode(p, front, 1, &d.Front)
 	d.Meta = meta
 	errs.Add(derrs)
 	if derrs.HasErrors() {
