@@ -48,7 +48,8 @@ func (d *Doc) ValuePos(path string) diag.Pos {
 
 // Decode parses src as TOML into v, a pointer to a struct whose fields carry
 // `toml:"name"` tags. It reports every problem at once: invalid UTF-8, syntax
-// errors, values of the wrong type and keys that v has no field for. Fields
+// errors, control characters in strings, values of the wrong type and keys
+// that v has no field for. Fields
 // of a type implementing encoding.TextUnmarshaler receive the string value and
 // their errors are positioned at the value.
 //
@@ -90,8 +91,37 @@ func Decode(path string, src []byte, lineOffset int, v any) (*Doc, diag.List) {
 		shift(doc.Index, lineOffset)
 	}
 	d := decoder{doc: doc, errs: &errs}
+	d.controls("", raw)
 	d.value("", raw, reflect.ValueOf(v).Elem())
 	return doc, errs
+}
+
+// controls reports every string in data that holds a control character
+// other than tab and line breaks. A TOML escape such as \u0010 can write
+// one, and no page can show it. Every document is checked here, whatever
+// type its values are decoded into.
+func (d *decoder) controls(path string, data any) {
+	switch v := data.(type) {
+	case string:
+		for _, r := range v {
+			if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) {
+				d.errs.Errorf(d.doc.ValuePos(path), "%s contains the control character U+%04X; remove it (line breaks and tabs are fine)", keyName(path), r)
+				return
+			}
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			d.controls(join(path, k), v[k])
+		}
+	case []map[string]any:
+		for i, m := range v {
+			d.controls(path+"["+strconv.Itoa(i)+"]", m)
+		}
+	case []any:
+		for i, x := range v {
+			d.controls(path+"["+strconv.Itoa(i)+"]", x)
+		}
+	}
 }
 
 func shift(ix *Index, n int) {
