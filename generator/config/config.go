@@ -26,6 +26,14 @@
 //	dark_background = "#121417"                 # the same for visitors who prefer a dark scheme;
 //	dark_palette = ["#6fb1ea", "#f0a060", "#7ed493"]  # without it, the palette is lightened
 //
+//	[data]                                      # the open data under /daten/
+//	licence = "dl-by-de/2.0"                    # DCAT-AP.de licence identifier (default dl-by-de/2.0),
+//	                                            # also dl-zero-de/2.0, cc-by/4.0, cc-by-sa/4.0, cc-zero, odbl, odc-by, officialWork
+//	attribution = "Stadt Lindenbrück"           # the source to name, required by BY licences; defaults to municipality
+//	municipality_key = "09762000"               # Amtlicher Gemeindeschlüssel (8 digits), for GovData's geocoding
+//	contact = "opendata@lindenbrueck.de"        # e-mail address or https URL for questions about the data
+//	contributor_id = "lindenbrueck"             # GovData Datenbereitsteller-ID, if the town has one
+//
 // Unknown keys are errors, so that a typo never goes unnoticed.
 package config
 
@@ -34,10 +42,12 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"offenbar/generator/color"
 	"offenbar/generator/diag"
+	"offenbar/generator/licence"
 	"offenbar/generator/sourcefile"
 	"offenbar/generator/tomldoc"
 )
@@ -58,6 +68,7 @@ type Site struct {
 	Menu          []Link `toml:"menu"`
 	Footer        Footer `toml:"footer"`
 	Chart         Chart  `toml:"chart"`
+	Data          Data   `toml:"data"`
 
 	// Base is BaseURL parsed; BasePath is its path, always ending in "/".
 	Base     *url.URL     `toml:"-"`
@@ -86,6 +97,24 @@ type Chart struct {
 	DarkPalette    []string `toml:"dark_palette"`
 }
 
+// Data describes the open data: its licence and what a data portal needs to
+// find and attribute it.
+type Data struct {
+	Licence         string `toml:"licence"`
+	Attribution     string `toml:"attribution"`
+	MunicipalityKey string `toml:"municipality_key"`
+	Contact         string `toml:"contact"`
+	ContributorID   string `toml:"contributor_id"`
+}
+
+// ContactURL is Contact as a URL: a mailto: URL for an e-mail address.
+func (d Data) ContactURL() string {
+	if d.Contact == "" || strings.HasPrefix(d.Contact, "https://") || strings.HasPrefix(d.Contact, "http://") {
+		return d.Contact
+	}
+	return "mailto:" + d.Contact
+}
+
 // MinGraphicContrast is the WCAG 2.1 (1.4.11) minimum for graphical objects.
 const MinGraphicContrast = 3.0
 
@@ -104,7 +133,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		}
 		return nil, errs
 	}
-	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}}
+	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}}
 	doc, derrs := tomldoc.Decode(File, src, 0, s)
 	errs.Add(derrs)
 	s.Doc = doc
@@ -150,6 +179,7 @@ func (s *Site) validate(errs *diag.List) {
 			errs.Errorf(d.Pos("footer"), "footer.%s must be a site path such as \"/impressum/\": every page has to link to it", key)
 		}
 	}
+	s.validateData(errs)
 	checkPalette(d, errs, "chart.background", s.Chart.Background, "chart.palette", s.Chart.Palette)
 	if len(s.Chart.DarkPalette) == 0 {
 		// Without a dark palette of its own, the light one is lightened
@@ -187,6 +217,50 @@ func checkPalette(d *tomldoc.Doc, errs *diag.List, bgKey, background, key string
 			errs.Errorf(d.ValuePos(p), "colour %q has contrast %.2f:1 against %s %q, want at least %.0f:1", c, r, bgKey, background, MinGraphicContrast)
 		}
 	}
+}
+
+var (
+	municipalityKey = regexp.MustCompile(`^(0[1-9]|1[0-6])[0-9]{6}$`)
+	contributorID   = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	email           = regexp.MustCompile(`^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$`)
+)
+
+func (s *Site) validateData(errs *diag.List) {
+	d, data := s.Doc, &s.Data
+	l := licence.Lookup(data.Licence)
+	if l == nil {
+		errs.Errorf(d.ValuePos("data.licence"), "unknown licence %q, want an identifier of the DCAT-AP.de licence vocabulary: %s", data.Licence, strings.Join(licence.IDs(), ", "))
+	}
+	if data.Attribution == "" {
+		data.Attribution = s.Municipality
+	}
+	if k := data.MunicipalityKey; k != "" && !municipalityKey.MatchString(k) {
+		errs.Errorf(d.ValuePos("data.municipality_key"), "municipality_key %q is not an Amtlicher Gemeindeschlüssel: want 8 digits starting with the Land's number 01 to 16, such as \"09762000\"", k)
+	}
+	if c := data.Contact; c != "" && !email.MatchString(c) {
+		if u, err := url.Parse(c); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			errs.Errorf(d.ValuePos("data.contact"), "contact %q is neither an e-mail address nor an http(s) URL, want such as \"opendata@musterstadt.de\"", c)
+		}
+	}
+	if id := data.ContributorID; id != "" && !contributorID.MatchString(id) {
+		errs.Errorf(d.ValuePos("data.contributor_id"), "contributor_id %q must be GovData's identifier of the town, letters, digits, - and _ only, such as \"stadtMusterstadt\"", id)
+	}
+}
+
+// CheckAttribution reports a licence that requires naming the source when
+// no source is named. Only a site that publishes data needs one, so the
+// site calls it when it has rounds.
+func (s *Site) CheckAttribution(errs *diag.List) {
+	d, data := s.Doc, s.Data
+	l := licence.Lookup(data.Licence)
+	if l == nil || !l.BY || strings.TrimSpace(data.Attribution) != "" {
+		return
+	}
+	pos := d.ValuePos("data.licence")
+	if _, ok := d.Index.Key("data.licence"); !ok {
+		pos = d.Pos("data")
+	}
+	errs.Errorf(pos, "licence %q requires naming the source of the data: add attribution = \"Stadt Musterstadt\" under [data], or municipality at the top", data.Licence)
 }
 
 func oneOf(s string, list []string) bool {

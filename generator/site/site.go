@@ -163,6 +163,9 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	assets[ChartStyles] = []byte(chart.Stylesheet(cfg.Chart.Palette, cfg.Chart.DarkPalette))
 	s.assets = assets
 	s.static, errs = loadStatic(src, errs)
+	if s.Model != nil && len(s.Model.Rounds) > 0 {
+		cfg.CheckAttribution(&errs)
+	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
 		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
 	}
