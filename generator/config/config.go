@@ -38,6 +38,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -270,6 +271,12 @@ func oneOf(s string, list []string) bool {
 		}
 	}
 	return false
+}
+
+// Publisher names who publishes the site and its data: the municipality,
+// else the attribution of the data, else the site's title.
+func (s *Site) Publisher() string {
+	return cmp.Or(s.Municipality, s.Data.Attribution, s.Title)
 }
 
 // URL returns the site-relative path p ("/artikel/") below the base path.

@@ -13,6 +13,7 @@ import (
 
 	"offenbar/generator/chart"
 	"offenbar/generator/content"
+	"offenbar/generator/opendata"
 	"offenbar/generator/selfcheck"
 )
 
@@ -44,6 +45,7 @@ type Page struct {
 	Overview *ChartView
 	Latest   *RoundView
 	Plans    *Plans
+	Data     *DataView
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -240,7 +242,7 @@ func (s *Site) skippedLabel() string {
 }
 
 // newChart renders data as a chart of kind with its table.
-func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d chart.Data, format func(float64) string, dataURL string) (*ChartView, error) {
+func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d chart.Data, format func(float64) string) (*ChartView, error) {
 	// The newest round always gets the same colour: with one series that is
 	// the palette's second colour, with two the first goes to the older round.
 	palette, dark := s.Config.Chart.Palette, s.Config.Chart.DarkPalette
@@ -255,7 +257,9 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	darkJSON, _ := json.Marshal(dark)
 	cols, rows := table(d, format)
 	svg := chart.SVG(kind, d, chart.Narrow, id, first, format) + chart.SVG(kind, d, chart.Wide, id, first, format)
-	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows, DataURL: dataURL}, nil
+	category, _ := s.Lang.T("chart_category")
+	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows,
+		DataURL: "/" + s.Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, category, d)}, nil
 }
 
 func (s *Site) percentFormat(v float64) string {
@@ -295,7 +299,7 @@ func (s *Site) buildCharts(v *views) error {
 	if err != nil {
 		return err
 	}
-	ov, err := s.newChart("chart-overview", chart.Radar, title, summary, d, pf, latest.CSV)
+	ov, err := s.newChart("chart-overview", chart.Radar, title, summary, d, pf)
 	if err != nil {
 		return err
 	}
@@ -350,7 +354,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 		if err != nil {
 			return err
 		}
-		c, err := s.newChart("chart-"+fv.Slug+"-topics", chart.Bar, title, summary, d, pf, latest.CSV)
+		c, err := s.newChart("chart-"+fv.Slug+"-topics", chart.Bar, title, summary, d, pf)
 		if err != nil {
 			return err
 		}
@@ -381,7 +385,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 		if err != nil {
 			return err
 		}
-		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, title, summary, d, countFormat, latest.CSV)
+		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, title, summary, d, countFormat)
 		if err != nil {
 			return err
 		}
@@ -412,7 +416,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 	if err != nil {
 		return err
 	}
-	c, err := s.newChart("chart-"+fv.Slug+"-trend", chart.Line, title, summary, d, pf, "/"+l.Paths.Data+"/")
+	c, err := s.newChart("chart-"+fv.Slug+"-trend", chart.Line, title, summary, d, pf)
 	if err != nil {
 		return err
 	}
@@ -457,7 +461,7 @@ func (s *Site) roundChart(rv *RoundView) error {
 		return err
 	}
 	title, _ := l.Tf("chart_round_title", rv.Title)
-	c, err := s.newChart("chart-round-"+rv.ID, chart.Bar, title, summary, d, pf, rv.CSV)
+	c, err := s.newChart("chart-round-"+rv.ID, chart.Bar, title, summary, d, pf)
 	if err != nil {
 		return err
 	}

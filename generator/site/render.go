@@ -3,8 +3,6 @@ package site
 import (
 	"bytes"
 	"cmp"
-	"encoding/csv"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"maps"
@@ -149,15 +147,13 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		emit("assets/"+RuntimeName, s.opts.Runtime)
-		for _, rv := range v.rounds {
-			emit(strings.TrimPrefix(rv.CSV, "/"), s.roundCSV(rv))
-			b, err := s.roundJSON(rv)
-			if err != nil {
-				errs.Errorf(diag.Pos{Path: rv.Round.Doc.Path}, "cannot encode open data: %v", err)
-			}
-			emit(strings.TrimPrefix(rv.JSON, "/"), b)
+		files, err := s.openData(v)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: s.tmplPath + "/i18n/" + s.Lang.Code + ".toml"}, "cannot write the open data: %v", err)
 		}
-		emit(s.Lang.Paths.Data+"/schema.json", []byte(roundSchema))
+		for _, f := range files {
+			emit(s.Lang.Paths.Data+"/"+f.Name, f.Data)
+		}
 	}
 	emit(s.Lang.Paths.Search+"/index.json", s.searchIndex(v))
 	emit("feed.xml", s.feed(v))
@@ -209,7 +205,7 @@ func (s *Site) pages(v *views) []*Page {
 				Crumbs: []Crumb{*home, {Title: roundsTitle, URL: s.sectionURL(l.Paths.Rounds)}}})
 		}
 		add(&Page{Kind: "method", Path: s.sectionURL(l.Paths.Method), Title: text("method"), Fields: v.fields, Rounds: v.rounds, Crumbs: []Crumb{*home}})
-		add(&Page{Kind: "data", Path: s.sectionURL(l.Paths.Data), Title: text("data"), Description: text("data_lead"), Rounds: v.rounds, Crumbs: []Crumb{*home}})
+		add(&Page{Kind: "data", Path: s.sectionURL(l.Paths.Data), Title: text("data"), Description: text("data_lead"), Rounds: v.rounds, Data: s.dataView(v.rounds), Crumbs: []Crumb{*home}})
 	}
 	articlesTitle := text("articles")
 	// The news list is split into pages of PerPage, newest first: a town's
@@ -259,111 +255,6 @@ const PerPage = 50
 type Pager struct {
 	Page, Pages int
 	Prev, Next  string // site-relative URLs, "" at either end
-}
-
-func (s *Site) roundCSV(rv *RoundView) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{"round", "question_id", "field", "topic", "question", "points", "label", "skipped", "comment"})
-	for _, q := range s.Model.Instrument.Questions {
-		a := rv.Round.Answers[q.ID]
-		if a == nil {
-			continue
-		}
-		points := strconv.Itoa(a.Points)
-		if a.Skipped {
-			points = ""
-		}
-		_ = w.Write([]string{rv.ID, q.ID, q.Field.Slug, q.Topic, q.Text, points, s.answerLabel(a), strconv.FormatBool(a.Skipped), a.Comment})
-	}
-	w.Flush()
-	return buf.Bytes()
-}
-
-type jsonRound struct {
-	Schema      string       `json:"$schema"`
-	ID          string       `json:"id"`
-	Title       string       `json:"title"`
-	Date        string       `json:"date"`
-	Instrument  string       `json:"instrument"`
-	Respondents []string     `json:"respondents"`
-	Scale       []jsonScale  `json:"scale"`
-	Fields      []jsonField  `json:"fields"`
-	Answers     []jsonAnswer `json:"answers"`
-}
-
-type jsonScale struct {
-	Points int    `json:"points"`
-	Label  string `json:"label"`
-}
-
-type jsonField struct {
-	Slug            string    `json:"slug"`
-	Title           string    `json:"title"`
-	Score           *float64  `json:"score"`
-	Answered        int       `json:"answered"`
-	Skipped         int       `json:"skipped"`
-	Assessment      string    `json:"assessment,omitempty"`
-	Recommendations []jsonRec `json:"recommendations"`
-}
-
-type jsonRec struct {
-	Text   string `json:"text"`
-	Status string `json:"status"`
-	Note   string `json:"note,omitempty"`
-}
-
-type jsonAnswer struct {
-	Question string `json:"question_id"`
-	Field    string `json:"field"`
-	Topic    string `json:"topic,omitempty"`
-	Text     string `json:"question"`
-	Points   *int   `json:"points"`
-	Label    string `json:"label"`
-	Skipped  bool   `json:"skipped"`
-	Comment  string `json:"comment,omitempty"`
-}
-
-func (s *Site) roundJSON(rv *RoundView) ([]byte, error) {
-	in := s.Model.Instrument
-	r := jsonRound{
-		Schema: s.Config.AbsURL("/" + s.Lang.Paths.Data + "/schema.json"),
-		ID:     rv.ID, Title: rv.Title, Date: rv.Date.ISO(), Instrument: in.Title,
-		Respondents: append([]string{}, rv.Respondents...),
-		Answers:     []jsonAnswer{},
-	}
-	for _, o := range in.Scale {
-		r.Scale = append(r.Scale, jsonScale{o.Points, o.Label})
-	}
-	for _, f := range in.Fields {
-		sc := rv.Round.Score(in, f.Questions)
-		jf := jsonField{Slug: f.Slug, Title: f.Title, Answered: sc.Answered, Skipped: sc.Skipped, Recommendations: []jsonRec{}}
-		if p, ok := sc.Percent(); ok {
-			p = float64(int(p*10+0.5)) / 10
-			jf.Score = &p
-		}
-		if res := rv.Round.Fields[f.Slug]; res != nil {
-			jf.Assessment = strings.TrimSpace(res.Assessment)
-			for _, rec := range res.Recommendations {
-				jf.Recommendations = append(jf.Recommendations, jsonRec{rec.Text, string(rec.Status), rec.Note})
-			}
-		}
-		r.Fields = append(r.Fields, jf)
-	}
-	for _, q := range in.Questions {
-		a := rv.Round.Answers[q.ID]
-		if a == nil {
-			continue
-		}
-		ja := jsonAnswer{Question: q.ID, Field: q.Field.Slug, Topic: q.Topic, Text: q.Text, Label: s.answerLabel(a), Skipped: a.Skipped, Comment: a.Comment}
-		if !a.Skipped {
-			p := a.Points
-			ja.Points = &p
-		}
-		r.Answers = append(r.Answers, ja)
-	}
-	b, err := json.MarshalIndent(r, "", "  ")
-	return append(b, '\n'), err
 }
 
 func (s *Site) feed(v *views) []byte {

@@ -7,6 +7,7 @@ import (
 
 	"offenbar/generator/chart"
 	"offenbar/generator/content"
+	"offenbar/generator/opendata"
 	"offenbar/generator/selfcheck"
 )
 
@@ -80,7 +81,8 @@ type ChartView struct {
 	DarkPalette string
 	Columns     []string
 	Rows        []TableRow
-	DataURL     string
+	DataURL     string // the chart's numbers as CSV
+	table       opendata.Chart
 }
 
 // TableRow is one row of a chart's table.

@@ -1,6 +1,6 @@
-package site
+package opendata
 
-// roundSchema is the JSON Schema of the open data file of a round,
+// roundSchema is the JSON Schema of the answers file of a round,
 // /daten/<round>.json. It is published as /daten/schema.json.
 const roundSchema = `{
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,0 +1,21 @@
+// Package opendata writes a site's open data from the self-check model
+// alone: it knows no HTML and no templates. Everything lies below the data
+// section (/daten/ on a German site):
+//
+//	<round>.csv                  every answer of a round (RFC 4180, UTF-8)
+//	<round>.json                 the same with scale, field scores, assessments
+//	                             and recommendations; described by schema.json
+//	<round>-scores.csv, .json    the score of every field and topic, with the
+//	                             answered and skipped counts
+//	<round>-recommendations.csv  the workshop's recommendations and their status
+//	questions.csv                the instrument: every question with its field and topic
+//	charts/<chart>.csv           exactly the numbers of one chart, as its table shows them
+//	datapackage.json             a Frictionless Data Package (v2) describing every CSV
+//	catalog.ttl, catalog.rdf     a DCAT-AP.de 3.0 catalogue, in Turtle and RDF/XML
+//
+// The licence, its attribution, the Gemeindeschlüssel and the contact come
+// from the [data] table of site.toml (see package config). URIs of
+// datasets and distributions are built from the base URL, the data section
+// and the round IDs only, so that they stay the same from build to build
+// and a harvester never sees a dataset vanish and reappear.
+package opendata
