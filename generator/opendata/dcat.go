@@ -17,7 +17,7 @@ const (
 	municipalLevel   = "http://dcat-ap.de/def/politicalGeocoding/Level/municipality"
 	contributorBase  = "http://dcat-ap.de/def/contributors/"
 	publisherType    = "http://purl.org/adms/publishertype/LocalAuthority"
-	statusCompleted  = "http://purl.org/adms/status/Completed"
+	statusCompleted  = "http://publications.europa.eu/resource/authority/distribution-status/COMPLETED"
 	mediaTypeBase    = "https://www.iana.org/assignments/media-types/"
 )
 
@@ -79,6 +79,9 @@ func (p *Publication) catalog(files map[string][]byte) *graph {
 		g.add(cat, "dct:modified", typed(last, xsd("date")))
 	}
 	p.spatial(g, cat)
+	if k := cfg.Data.MunicipalityKey; k != "" {
+		g.add(municipalityBase+k, "rdf:type", iri("http://purl.org/dc/terms/Location"))
+	}
 	g.add(cat, "dcat:dataset", iri(p.instrumentURI()))
 	for _, r := range m.Rounds {
 		g.add(cat, "dcat:dataset", iri(p.URL("")+"#"+RoundAnchor(r.ID)))
@@ -92,6 +95,7 @@ func (p *Publication) catalog(files map[string][]byte) *graph {
 
 	if c := cfg.Data.ContactURL(); c != "" {
 		cp := p.contactURI()
+		g.add(cp, "rdf:type", iri("http://www.w3.org/2006/vcard/ns#Kind"))
 		g.add(cp, "rdf:type", iri("http://www.w3.org/2006/vcard/ns#Organization"))
 		g.add(cp, "vcard:fn", text(cfg.Publisher(), lang))
 		if strings.HasPrefix(c, "mailto:") {
