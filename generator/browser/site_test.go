@@ -161,24 +161,36 @@ func TestWithoutJavaScript(t *testing.T) {
 	}
 }
 
-// parseHeaders reads the "/*" block of a _headers file.
-func parseHeaders(t *testing.T, b []byte) http.Header {
-	h := http.Header{}
+// parseHeaders reads a _headers file: blocks of header lines, each under
+// the path it applies to, "/*" for every path.
+func parseHeaders(t *testing.T, b []byte) map[string]http.Header {
+	blocks := map[string]http.Header{}
+	var cur http.Header
 	for _, line := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(strings.TrimSpace(line), ": "); ok {
-			h.Set(k, v)
+		switch {
+		case strings.HasPrefix(line, "/"):
+			cur = http.Header{}
+			blocks[strings.TrimSpace(line)] = cur
+		case cur != nil && strings.TrimSpace(line) != "":
+			if k, v, ok := strings.Cut(strings.TrimSpace(line), ": "); ok {
+				cur.Set(k, v)
+			}
 		}
 	}
-	if h.Get("Content-Security-Policy") == "" {
-		t.Fatal("_headers has no Content-Security-Policy")
+	if blocks["/*"].Get("Content-Security-Policy") == "" {
+		t.Fatal("_headers has no Content-Security-Policy for /*")
 	}
-	return h
+	return blocks
 }
 
-func withHeaders(next http.Handler, h http.Header) http.Handler {
+// withHeaders sets the headers of "/*" on every response and those of a
+// path on the response for that path.
+func withHeaders(next http.Handler, blocks map[string]http.Header) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for k, v := range h {
-			w.Header()[k] = v
+		for _, h := range []http.Header{blocks["/*"], blocks[r.URL.Path]} {
+			for k, v := range h {
+				w.Header()[k] = v
+			}
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -253,7 +265,7 @@ func TestCSPViolationDetection(t *testing.T) {
 	srv := httptest.NewServer(withHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Write([]byte(`<!DOCTYPE html><title>x</title><body><script>document.title = "ran"</script>`))
-	}), http.Header{"Content-Security-Policy": {site.ContentSecurityPolicy}}))
+	}), map[string]http.Header{"/*": {"Content-Security-Policy": {site.ContentSecurityPolicy}}}))
 	defer srv.Close()
 	p := b.Open(t, 800, 600, true)
 	v := p.Go(t, srv.URL)

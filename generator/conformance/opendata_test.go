@@ -366,3 +366,36 @@ func checkPackage(dp dataPackage, files map[string][]byte) []string {
 	}
 	return problems
 }
+
+// TestDatasetJSONLD checks that the data page describes the data as a
+// schema.org Dataset with what Google's Dataset Search asks for.
+func TestDatasetJSONLD(t *testing.T) {
+	out := buildExample(t)
+	page := out.Files["daten/index.html"]
+	m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("the data page has no JSON-LD")
+	}
+	var ld map[string]any
+	if err := json.Unmarshal(m[1], &ld); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"name", "description", "license", "creator", "spatialCoverage", "temporalCoverage", "variableMeasured", "distribution", "isAccessibleForFree", "includedInDataCatalog"} {
+		if ld[key] == nil || ld[key] == "" {
+			t.Errorf("the Dataset has no %s", key)
+		}
+	}
+	if d, _ := ld["description"].(string); len([]rune(d)) < 50 || len([]rune(d)) > 5000 {
+		t.Errorf("the description has %d characters, want 50 to 5000: %q", len([]rune(d)), d)
+	}
+	for _, d := range ld["distribution"].([]any) {
+		u := d.(map[string]any)["contentUrl"].(string)
+		name := strings.TrimPrefix(u, "https://weltoffen.lindenbrueck.example/")
+		if out.Files[name] == nil {
+			t.Errorf("distribution %s is not in the site", u)
+		}
+	}
+	if ld["license"] != "https://www.govdata.de/dl-de/by-2-0" {
+		t.Errorf("license = %v, want the text of dl-by-de/2.0", ld["license"])
+	}
+}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"time"
 
 	"offenbar/generator/chart"
@@ -115,4 +116,66 @@ func (s *Site) CatalogURL() string {
 		return ""
 	}
 	return "/" + s.Lang.Paths.Data + "/" + opendata.CatalogTTL
+}
+
+// datasetLD is the schema.org Dataset of the data page, with what Google's
+// Dataset Search asks for.
+func (s *Site) datasetLD(p *Page, publisher organization) map[string]any {
+	cfg, l, in := s.Config, s.Lang, s.Model.Instrument
+	text := func(key string, args ...any) string { t, _ := l.Tf(key, args...); return t }
+	dir := "/" + l.Paths.Data + "/"
+	download := func(name, title string) map[string]any {
+		format := "text/csv"
+		if strings.HasSuffix(name, ".json") {
+			format = "application/json"
+		}
+		if strings.HasSuffix(name, ".ttl") {
+			format = "text/turtle"
+		}
+		if strings.HasSuffix(name, ".rdf") {
+			format = "application/rdf+xml"
+		}
+		return map[string]any{"@type": "DataDownload", "name": title, "encodingFormat": format, "contentUrl": cfg.AbsURL(dir + name)}
+	}
+	var dist []any
+	var first, last string
+	for _, r := range p.Rounds {
+		dist = append(dist,
+			download(opendata.AnswersCSV(r.ID), text("data_file_title", text("data_answers_title", r.Title), "CSV")),
+			download(opendata.AnswersJSON(r.ID), text("data_file_title", text("data_answers_title", r.Title), "JSON")),
+			download(opendata.ScoresCSV(r.ID), text("data_file_title", text("data_scores_title", r.Title), "CSV")),
+			download(opendata.ScoresJSON(r.ID), text("data_file_title", text("data_scores_title", r.Title), "JSON")),
+			download(opendata.RecommendationsCSV(r.ID), text("data_file_title", text("data_recommendations_title", r.Title), "CSV")))
+		if first == "" {
+			first = r.Date.ISO()
+		}
+		last = r.Date.ISO()
+	}
+	dist = append(dist,
+		download(opendata.QuestionsCSV, text("data_file_title", text("data_questions_title", in.Title), "CSV")),
+		download(opendata.DataPackage, text("data_package_file_title")),
+		download(opendata.CatalogTTL, text("data_file_title", text("data_catalog"), "Turtle")),
+		download(opendata.CatalogRDF, text("data_file_title", text("data_catalog"), "RDF/XML")))
+	var vars []any
+	for _, f := range in.Fields {
+		vars = append(vars, map[string]any{"@type": "PropertyValue", "name": f.Title, "description": text("column_score"), "unitCode": "P1", "minValue": 0, "maxValue": 100})
+	}
+	place := map[string]any{"@type": "Place", "name": cfg.Publisher()}
+	if k := cfg.Data.MunicipalityKey; k != "" {
+		place["identifier"] = map[string]any{"@type": "PropertyValue", "propertyID": "Amtlicher Gemeindeschlüssel", "value": k}
+	}
+	ld := map[string]any{
+		"@context": "https://schema.org", "@type": "Dataset",
+		"name":        p.Title + ": " + in.Title,
+		"description": text("data_catalog_description", cfg.Publisher(), in.Title),
+		"url":         p.Canonical, "inLanguage": l.Code, "creator": publisher, "publisher": publisher,
+		"license":             licence.Lookup(cfg.Data.Licence).Text,
+		"isAccessibleForFree": true, "distribution": dist, "variableMeasured": vars,
+		"spatialCoverage":       place,
+		"includedInDataCatalog": map[string]any{"@type": "DataCatalog", "name": text("data_catalog_title", cfg.Title), "url": p.Canonical},
+	}
+	if first != "" {
+		ld["temporalCoverage"] = first + "/" + last
+	}
+	return ld
 }

@@ -2,7 +2,10 @@ package site
 
 import (
 	"cmp"
+	"path"
 	"strings"
+
+	"offenbar/generator/opendata"
 )
 
 // ContentSecurityPolicy is the policy every published page works under:
@@ -18,6 +21,12 @@ func (s *Site) headers() []byte {
 	b.WriteString("  X-Content-Type-Options: nosniff\n")
 	b.WriteString("  Referrer-Policy: no-referrer\n")
 	b.WriteString("  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=()\n")
+	// Harvesters of data portals read the catalogue by its media type.
+	if u := s.CatalogURL(); u != "" {
+		dir := path.Dir(u)
+		b.WriteString(s.Config.URL(dir+"/"+opendata.CatalogTTL) + "\n  Content-Type: text/turtle; charset=utf-8\n")
+		b.WriteString(s.Config.URL(dir+"/"+opendata.CatalogRDF) + "\n  Content-Type: application/rdf+xml; charset=utf-8\n")
+	}
 	return []byte(b.String())
 }
 
@@ -48,27 +57,7 @@ func (p *Page) JSONLD() any {
 			MainEntityOfPage: p.Canonical, Publisher: publisher, URL: p.Canonical,
 		}
 	case "data":
-		var dist []any
-		var first, last string
-		for _, r := range p.Rounds {
-			dist = append(dist,
-				map[string]any{"@type": "DataDownload", "name": r.Title + " (CSV)", "encodingFormat": "text/csv", "contentUrl": s.Config.AbsURL(r.CSV)},
-				map[string]any{"@type": "DataDownload", "name": r.Title + " (JSON)", "encodingFormat": "application/json", "contentUrl": s.Config.AbsURL(r.JSON)})
-			if first == "" {
-				first = r.Date.ISO()
-			}
-			last = r.Date.ISO()
-		}
-		ld := map[string]any{
-			"@context": "https://schema.org", "@type": "Dataset",
-			"name": p.Title + ": " + s.Model.Instrument.Title, "description": p.Description,
-			"url": s.Config.AbsURL(p.Path), "inLanguage": s.Lang.Code, "creator": publisher, "publisher": publisher,
-			"isAccessibleForFree": true, "distribution": dist,
-		}
-		if first != "" {
-			ld["temporalCoverage"] = first + "/" + last
-		}
-		return ld
+		return s.datasetLD(p, publisher)
 	}
 	return nil
 }
