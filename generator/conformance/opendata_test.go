@@ -399,3 +399,61 @@ func TestDatasetJSONLD(t *testing.T) {
 		t.Errorf("license = %v, want the text of dl-by-de/2.0", ld["license"])
 	}
 }
+
+// TestChartDataLinks: every chart's "Daten" link leads to a CSV file that
+// holds exactly the numbers of the chart's table.
+func TestChartDataLinks(t *testing.T) {
+	out := buildExample(t)
+	figure := regexp.MustCompile(`(?s)<figure class="chart".*?</figure>`)
+	rowRE := regexp.MustCompile(`<tr><th scope="row">(.*?)</th>(.*?)</tr>`)
+	cellRE := regexp.MustCompile(`<td>(.*?)</td>`)
+	linkRE := regexp.MustCompile(`<p class="chart-data"><a href="/([^"]+)">`)
+	charts := 0
+	for name, page := range out.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, fig := range figure.FindAll(page, -1) {
+			charts++
+			link := linkRE.FindSubmatch(fig)
+			if link == nil {
+				t.Errorf("%s: a chart without a data link", name)
+				continue
+			}
+			file := string(link[1])
+			recs, err := csv.NewReader(bytes.NewReader(out.Files[file])).ReadAll()
+			if err != nil || len(recs) < 2 {
+				t.Errorf("%s: data link %s: %v", name, file, err)
+				continue
+			}
+			rows := rowRE.FindAllSubmatch(fig, -1)
+			if len(rows) != len(recs)-1 {
+				t.Errorf("%s: %s has %d rows, the chart's table %d", name, file, len(recs)-1, len(rows))
+				continue
+			}
+			for i, row := range rows {
+				rec := recs[i+1]
+				var cells []string
+				for _, c := range cellRE.FindAllSubmatch(row[2], -1) {
+					// "64 %" and "–" in the table are 64 and empty in the file.
+					cells = append(cells, strings.Trim(strings.Map(func(r rune) rune {
+						if r >= '0' && r <= '9' {
+							return r
+						}
+						return ' '
+					}, string(c[1])), " "))
+				}
+				if htmlText(string(row[1])) != rec[0] || !slices.Equal(cells, rec[1:]) {
+					t.Errorf("%s: %s row %d is %q, the table shows %q %q", name, file, i+1, rec, row[1], cells)
+				}
+			}
+		}
+	}
+	if charts < 10 {
+		t.Errorf("only %d charts found", charts)
+	}
+}
+
+func htmlText(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'").Replace(s)
+}
