@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -29,6 +30,7 @@ import (
 	"offenbar/generator/content"
 	"offenbar/generator/corpus"
 	"offenbar/generator/diag"
+	"offenbar/generator/picture"
 	"offenbar/generator/publish"
 	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
@@ -56,7 +58,9 @@ func main() {
 type flags struct {
 	source, dest, templates string
 	format, cpuprofile      string
+	cache                   string
 	drafts, future, force   bool
+	bundle                  bool
 	port, n                 int
 }
 
@@ -126,6 +130,8 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.IntVar(&f.n, "n", 1000, "number of articles for corpus")
 	fset.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fset.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions annotations")
+	fset.StringVar(&f.cache, "cache", "", "`directory` that keeps resized photos between builds (default .cache/offenbar in the site directory; \"none\" for no cache)")
+	fset.BoolVar(&f.bundle, "bundle", false, "new article: make it a folder, with its images beside it")
 	return fset
 }
 
@@ -155,6 +161,13 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	}
 	// The site directory is searched first, then the working directory.
 	opts.Runtime = site.FindRuntime(f.source, ".")
+	switch f.cache {
+	case "none":
+	case "":
+		opts.Images = &picture.Cache{Dir: filepath.Join(f.source, CacheDir)}
+	default:
+		opts.Images = &picture.Cache{Dir: f.cache}
+	}
 	return opts, true
 }
 
@@ -303,9 +316,22 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// CacheDir is where a site keeps resized photos between builds, below the
+// site directory. It is not content: delete it at any time, and keep it out
+// of version control.
+const CacheDir = ".cache/offenbar"
+
 func newContent(f flags, args []string, stdout, stderr io.Writer) int {
+	// --bundle may also follow the kind: new article --bundle "Titel".
+	args = slices.DeleteFunc(slices.Clone(args), func(a string) bool {
+		if a == "--bundle" || a == "-bundle" {
+			f.bundle = true
+			return true
+		}
+		return false
+	})
 	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
-		fmt.Fprintln(stderr, "usage: go run ./generator new article \"Titel des Artikels\"\n       go run ./generator new round ID")
+		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID")
 		return 2
 	}
 	now, err := clock()
@@ -318,7 +344,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	var data []byte
 	switch args[0] {
 	case "article":
-		rel, data, err = scaffold.Article(args[1], day)
+		rel, data, err = scaffold.Article(args[1], day, f.bundle)
 	case "round":
 		src, err := siteFS(f.source)
 		if err != nil {

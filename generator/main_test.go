@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"flag"
+	"image"
+	"image/jpeg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -281,7 +283,11 @@ func TestStaticFiles(t *testing.T) {
 	base := readArchive(t, "testdata/base.txtar")
 	c := readArchive(t, "testdata/check/missing-image.txtar")
 	site := sitetest.Merge(base, c)
-	site.Files = append(site.Files, sitetest.File{Name: "content/static/bilder/rathaus.jpg", Data: []byte("JPEG")})
+	var photo bytes.Buffer
+	jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, 40, 30)), nil)
+	site.Files = append(site.Files,
+		sitetest.File{Name: "content/static/bilder/rathaus.jpg", Data: photo.Bytes()},
+		sitetest.File{Name: "content/static/dokumente/satzung.txt", Data: []byte("Satzung")})
 	dir := writeSite(t, site)
 	args := buildArgs(dir)
 	args[0] = "check"
@@ -289,7 +295,12 @@ func TestStaticFiles(t *testing.T) {
 		t.Errorf("check: exit %d\n%s", code, stderr)
 	}
 	files := buildSite(t, dir)
-	if string(files["bilder/rathaus.jpg"]) != "JPEG" {
-		t.Error("static file not published")
+	if string(files["dokumente/satzung.txt"]) != "Satzung" {
+		t.Error("a static file was not published as it is")
+	}
+	// A photo is published as package picture makes it: never the original.
+	img, err := jpeg.Decode(bytes.NewReader(files["bilder/rathaus.jpg"]))
+	if err != nil || img.Bounds().Dx() != 40 || bytes.Equal(files["bilder/rathaus.jpg"], photo.Bytes()) {
+		t.Errorf("static photo: %v, %v", err, img.Bounds())
 	}
 }

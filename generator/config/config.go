@@ -34,6 +34,10 @@
 //	contact = "opendata@lindenbrueck.de"        # e-mail address or https URL for questions about the data
 //	contributor_id = "lindenbrueck"             # GovData Datenbereitsteller-ID, if the town has one
 //
+//	[images]                                    # limits for photos in content
+//	max_size_mb = 25                            # larger files are refused (default 25)
+//	max_megapixels = 50                         # larger pictures are refused before decoding (default 50)
+//
 // Unknown keys are errors, so that a typo never goes unnoticed.
 package config
 
@@ -70,6 +74,7 @@ type Site struct {
 	Footer        Footer `toml:"footer"`
 	Chart         Chart  `toml:"chart"`
 	Data          Data   `toml:"data"`
+	Images        Images `toml:"images"`
 
 	// Base is BaseURL parsed; BasePath is its path, always ending in "/".
 	Base     *url.URL     `toml:"-"`
@@ -108,6 +113,12 @@ type Data struct {
 	ContributorID   string `toml:"contributor_id"`
 }
 
+// Images bounds the photos a build accepts.
+type Images struct {
+	MaxSizeMB     int `toml:"max_size_mb"`
+	MaxMegapixels int `toml:"max_megapixels"`
+}
+
 // ContactURL is Contact as a URL: a mailto: URL for an e-mail address.
 func (d Data) ContactURL() string {
 	if d.Contact == "" || strings.HasPrefix(d.Contact, "https://") || strings.HasPrefix(d.Contact, "http://") {
@@ -134,7 +145,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		}
 		return nil, errs
 	}
-	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}}
+	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}, Images: Images{MaxSizeMB: 25, MaxMegapixels: 50}}
 	doc, derrs := tomldoc.Decode(File, src, 0, s)
 	errs.Add(derrs)
 	s.Doc = doc
@@ -181,6 +192,12 @@ func (s *Site) validate(errs *diag.List) {
 		}
 	}
 	s.validateData(errs)
+	if s.Images.MaxSizeMB < 1 || s.Images.MaxSizeMB > 500 {
+		errs.Errorf(d.ValuePos("images.max_size_mb"), "images.max_size_mb must be between 1 and 500, not %d", s.Images.MaxSizeMB)
+	}
+	if s.Images.MaxMegapixels < 1 || s.Images.MaxMegapixels > 200 {
+		errs.Errorf(d.ValuePos("images.max_megapixels"), "images.max_megapixels must be between 1 and 200, not %d", s.Images.MaxMegapixels)
+	}
 	checkPalette(d, errs, "chart.background", s.Chart.Background, "chart.palette", s.Chart.Palette)
 	if len(s.Chart.DarkPalette) == 0 {
 		// Without a dark palette of its own, the light one is lightened

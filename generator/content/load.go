@@ -55,7 +55,15 @@ type Doc struct {
 	Slug string
 	Body []byte       // Markdown with front matter blanked out
 	Meta *tomldoc.Doc // front matter positions
+	// Bundle is the folder of a document written as <folder>/index.md,
+	// and Files are the other files in it, relative to it and sorted:
+	// images and documents published next to the page.
+	Bundle string
+	Files  []string
 }
+
+// BundleIndex is the Markdown file of a document that is a folder.
+const BundleIndex = "index.md"
 
 var (
 	datePrefixRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
@@ -79,9 +87,21 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 			continue
 		}
 		var paths []string
+		bundles := map[string][]string{}
 		for _, e := range entries {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+			switch {
+			case !e.IsDir() && strings.HasSuffix(e.Name(), ".md"):
 				paths = append(paths, path.Join(dir.path, e.Name()))
+			case e.IsDir():
+				b := path.Join(dir.path, e.Name())
+				files, ok, err := bundleFiles(fsys, b)
+				if err != nil {
+					errs.Errorf(diag.Pos{Path: b}, "%s", diag.ReadError(err))
+				}
+				if ok {
+					paths = append(paths, path.Join(b, BundleIndex))
+					bundles[b] = files
+				}
 			}
 		}
 		// Reading and parsing are independent per file: use every core.
@@ -94,6 +114,10 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 				return
 			}
 			parsed[i], problems[i] = Parse(paths[i], dir.kind, src)
+			if d := parsed[i]; d != nil && path.Base(paths[i]) == BundleIndex {
+				d.Bundle = path.Dir(paths[i])
+				d.Files = bundles[d.Bundle]
+			}
 		})
 		bySlug := map[string]*Doc{}
 		for i, d := range parsed {
@@ -112,10 +136,37 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 	return docs, errs
 }
 
+// bundleFiles lists the files of the folder b besides its index.md, and
+// reports whether b is a document at all: a folder without index.md is not.
+func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
+	if _, err := fs.Stat(fsys, path.Join(b, BundleIndex)); err != nil {
+		return nil, false, nil
+	}
+	var files []string
+	err := fs.WalkDir(fsys, b, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(p, b+"/")
+		if d.IsDir() || rel == BundleIndex || strings.HasPrefix(path.Base(p), ".") {
+			return nil
+		}
+		files = append(files, rel)
+		return nil
+	})
+	slices.Sort(files)
+	return files, true, err
+}
+
 // Parse reads one document. It returns nil when the document cannot be used.
+// A document that is a folder is parsed from its index.md and named after
+// the folder.
 func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 	var errs diag.List
 	name := strings.TrimSuffix(path.Base(p), ".md")
+	if path.Base(p) == BundleIndex {
+		name = path.Base(path.Dir(p))
+	}
 	slug := name
 	if kind == Article {
 		slug = datePrefixRE.ReplaceAllString(name, "")
@@ -128,7 +179,11 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		if prefix := strings.TrimSuffix(name, slug); kind == Article {
 			better = prefix + better
 		}
-		errs.Errorf(diag.Pos{Path: p}, "invalid file name %q: use lower-case letters, digits and \"-\", such as %s.md", path.Base(p), better)
+		if path.Base(p) == BundleIndex {
+			errs.Errorf(diag.Pos{Path: p}, "invalid folder name %q: use lower-case letters, digits and \"-\", such as %s/", name, better)
+		} else {
+			errs.Errorf(diag.Pos{Path: p}, "invalid file name %q: use lower-case letters, digits and \"-\", such as %s.md", path.Base(p), better)
+		}
 		return nil, errs
 	}
 	front, body, serrs := Split(p, src)

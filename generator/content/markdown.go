@@ -44,6 +44,11 @@ type Options struct {
 	Lang string
 	// Cache, when set, keeps rendered documents between builds.
 	Cache *Cache
+	// Media, when set, resolves the images and documents of pages rendered
+	// with RenderPage; MediaDigest changes whenever what it resolves to
+	// does, so that a cache never keeps an image's old size.
+	Media       Media
+	MediaDigest string
 }
 
 // NewMarkdown returns a renderer.
@@ -75,19 +80,22 @@ func NewMarkdown(o Options) *Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(siteLinks{base: o.BasePath}, 100), util.Prioritized(alignClasses{}, 101)),
+			parser.WithASTTransformers(util.Prioritized(siteLinks{base: o.BasePath}, 100), util.Prioritized(alignClasses{}, 101), util.Prioritized(mediaTransformer{o.Media}, 102)),
 		),
-		goldmark.WithRendererOptions(rOpts...),
+		goldmark.WithRendererOptions(append(rOpts, renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 500)))...),
 	)
-	return &Markdown{md: md, cache: o.Cache, salt: fmt.Sprintf("%q %v %q\n", o.BasePath, o.AllowHTML, o.Lang)}
+	return &Markdown{md: md, cache: o.Cache, salt: fmt.Sprintf("%q %v %q %q\n", o.BasePath, o.AllowHTML, o.Lang, o.MediaDigest)}
 }
 
 // Render converts src to HTML.
-func (m *Markdown) Render(src []byte) template.HTML {
+func (m *Markdown) Render(src []byte) template.HTML { return m.render(src, "") }
+
+func (m *Markdown) render(src []byte, page string) template.HTML {
 	var key [sha256.Size]byte
 	if m.cache != nil {
 		h := sha256.New()
 		h.Write([]byte(m.salt))
+		fmt.Fprintf(h, "%q\n", page)
 		h.Write(src)
 		h.Sum(key[:0])
 		if h, ok := m.cache.m.Load(key); ok {
@@ -95,8 +103,14 @@ func (m *Markdown) Render(src []byte) template.HTML {
 		}
 	}
 	var buf bytes.Buffer
+	var opts []parser.ParseOption
+	if page != "" {
+		pc := parser.NewContext()
+		pc.Set(pageKey, page)
+		opts = append(opts, parser.WithContext(pc))
+	}
 	// Rendering into a buffer cannot fail.
-	_ = m.md.Convert(src, &buf)
+	_ = m.md.Convert(src, &buf, opts...)
 	h := template.HTML(buf.String())
 	if m.cache != nil {
 		m.cache.m.Store(key, h)
@@ -169,11 +183,14 @@ func containsBlocks(n ast.Node) bool {
 }
 
 // Link is a link or image destination found in Markdown, with the byte
-// offset of its text in the source.
+// offset of its text in the source. An image has its alternative text and
+// title.
 type Link struct {
 	Dest   string
 	Offset int
 	Image  bool
+	Alt    string
+	Title  string
 }
 
 // Links lists the links and images of src, after site-relative links got
@@ -189,11 +206,32 @@ func (m *Markdown) Links(src []byte) []Link {
 		case *ast.Link:
 			links = append(links, Link{Dest: string(l.Destination), Offset: offset(n, src)})
 		case *ast.Image:
-			links = append(links, Link{Dest: string(l.Destination), Offset: offset(n, src), Image: true})
+			links = append(links, Link{Dest: string(l.Destination), Offset: offset(n, src), Image: true, Alt: plainText(l, src), Title: string(l.Title)})
 		}
 		return ast.WalkContinue, nil
 	})
 	return links
+}
+
+// plainText is the text inside n, as an alt attribute shows it.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // offset finds where a link starts: the "[" before its text when the text

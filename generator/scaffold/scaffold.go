@@ -17,8 +17,9 @@ import (
 )
 
 // Article returns the path (relative to the site) and content of a new
-// draft article.
-func Article(title string, day time.Time) (string, []byte, error) {
+// draft article; as a bundle, the article is a folder with its images
+// beside its index.md.
+func Article(title string, day time.Time, bundle bool) (string, []byte, error) {
 	slug := content.Slug(title)
 	if slug == "" {
 		return "", nil, fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
@@ -32,8 +33,16 @@ func Article(title string, day time.Time) (string, []byte, error) {
 	fmt.Fprintf(&b, "tags = []\n")
 	fmt.Fprintf(&b, "fields = []  # Handlungsfelder, zum Beispiel [\"engagement-und-beteiligung\"]\n")
 	fmt.Fprintf(&b, "draft = true  # auf false setzen, wenn der Artikel erscheinen soll\n")
+	if bundle {
+		fmt.Fprintf(&b, "# Bilder legen Sie in diesen Ordner und binden sie im Text so ein:\n")
+		fmt.Fprintf(&b, "#   ![Was auf dem Bild zu sehen ist](foto.jpg \"Bildunterschrift, falls gewünscht\")\n")
+		fmt.Fprintf(&b, "# Ein Bild, das nur schmückt: ![-](foto.jpg)\n")
+	}
 	fmt.Fprintf(&b, "+++\n\n")
 	fmt.Fprintf(&b, "Hier beginnt der Text.\n")
+	if bundle {
+		name = strings.TrimSuffix(name, ".md") + "/" + content.BundleIndex
+	}
 	return filepath.ToSlash(filepath.Join(content.ArticlesDir, name)), []byte(b.String()), nil
 }
 

@@ -67,7 +67,7 @@ func waitFor(t *testing.T, url, want string) string {
 
 func TestServeRebuildsAndShowsErrors(t *testing.T) {
 	dir, build := exampleSite(t)
-	page := filepath.Join(dir, "content/articles/2024-09-16-fest-der-kulturen.md")
+	page := filepath.Join(dir, "content/articles/2024-09-16-fest-der-kulturen/index.md")
 	orig, _ := os.ReadFile(page)
 	edit := func(old, new string) {
 		os.WriteFile(page, []byte(strings.Replace(string(orig), old, new, 1)), 0o644)
@@ -108,7 +108,7 @@ func TestServeRebuildsAndShowsErrors(t *testing.T) {
 	// A broken file gives the error overlay with the source line.
 	edit("date = 2024-09-16", "date = 16.09.2024")
 	body = waitFor(t, base+url, "could not be built")
-	for _, want := range []string{"content/articles/2024-09-16-fest-der-kulturen.md:3:8", "invalid TOML", "3 | date = 16.09.2024"} {
+	for _, want := range []string{"content/articles/2024-09-16-fest-der-kulturen/index.md:3:8", "invalid TOML", "3 | date = 16.09.2024"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("overlay lacks %q:\n%s", want, body)
 		}

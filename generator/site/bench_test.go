@@ -90,7 +90,7 @@ func BenchmarkExampleRebuild(b *testing.B) {
 	if _, errs := Build(src, opts); errs.HasErrors() {
 		b.Fatal(errs.Err())
 	}
-	const name = "content/articles/2024-09-16-fest-der-kulturen.md"
+	const name = "content/articles/2024-09-16-fest-der-kulturen/index.md"
 	orig := src[name].Data
 	i := 0
 	for b.Loop() {

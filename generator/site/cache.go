@@ -65,6 +65,7 @@ func (s *Site) siteKeys() (global, lists []byte) {
 		write("asset "+name, s.assets[name])
 	}
 	write("runtime", s.opts.Runtime)
+	write("media", []byte(s.mediaDigest))
 	global = h.Sum(nil)
 	for _, d := range s.Docs {
 		writeDoc(h, d, false)

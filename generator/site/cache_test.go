@@ -71,13 +71,13 @@ func TestPreviewCachesGiveTheSameSite(t *testing.T) {
 		}
 		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
 	}
-	edit("content/articles/2024-09-16-fest-der-kulturen.md", "stellten sich an Ständen vor", "zeigten sich an Ständen")
+	edit("content/articles/2024-09-16-fest-der-kulturen/index.md", "stellten sich an Ständen vor", "zeigten sich an Ständen")
 	before := rendered()
 	same("body edited")
 	if n := rendered() - before; n != 1 {
 		t.Errorf("editing one article's text rendered %d pages, want 1", n)
 	}
-	edit("content/articles/2024-09-16-fest-der-kulturen.md", `title = "Fest der Kulturen`, `title = "Großes Fest der Kulturen`)
+	edit("content/articles/2024-09-16-fest-der-kulturen/index.md", `title = "Fest der Kulturen`, `title = "Großes Fest der Kulturen`)
 	same("title edited")
 	edit("content/selfcheck/rounds/2024.toml", "MS-02 = 1", "MS-02 = 3")
 	same("answer changed")

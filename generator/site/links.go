@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"offenbar/generator/content"
 	"offenbar/generator/diag"
 	"offenbar/generator/linkcheck"
 	"offenbar/generator/workers"
@@ -103,11 +102,7 @@ func (s *Site) checkLinks(out *Output, files map[string]bool, pages map[string]*
 		}
 	}
 	for _, d := range s.Drafts {
-		url := "/" + d.Slug + "/"
-		if d.Kind == content.Article {
-			url = s.sectionURL(s.Lang.Paths.Articles, d.Slug)
-		}
-		in.Drafts[outputFile(url)] = d.Path
+		in.Drafts[outputFile(s.docURL(d))] = d.Path
 	}
 	return linkcheck.Check(in)
 }

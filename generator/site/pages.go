@@ -171,11 +171,10 @@ func (s *Site) buildViews() (*views, error) {
 		for _, slug := range d.Fields {
 			dv.Fields = append(dv.Fields, byField[slug])
 		}
+		dv.URL = s.docURL(d)
 		if d.Kind == content.Article {
-			dv.URL = s.sectionURL(l.Paths.Articles, d.Slug)
 			v.articles = append(v.articles, dv)
 		} else {
-			dv.URL = "/" + d.Slug + "/"
 			v.pages = append(v.pages, dv)
 		}
 	}

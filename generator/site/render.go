@@ -135,12 +135,12 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(s.static)) {
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
 		if names[name] || strings.HasPrefix(name, "assets/") {
-			errs.Errorf(diag.Pos{Path: StaticDir + "/" + name}, "static file %q would replace a generated file; move or rename it", name)
+			errs.Errorf(diag.Pos{Path: s.files[name].src}, "file %q would replace a generated file; move or rename it", name)
 			continue
 		}
-		emit(name, s.static[name])
+		emit(name, s.files[name].data)
 	}
 	for name, b := range s.assets {
 		emit("assets/"+name, b)

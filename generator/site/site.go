@@ -35,14 +35,16 @@ import (
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
+	"offenbar/generator/picture"
 	"offenbar/generator/selfcheck"
 )
 
 // TemplatesDir is the templates directory inside the site directory.
 const TemplatesDir = "templates"
 
-// StaticDir holds files that are published as they are, such as images:
+// StaticDir holds files that are published as they are, such as documents:
 // content/static/bilder/rathaus.jpg is published as /bilder/rathaus.jpg.
+// Photos (JPEG and PNG) are published as package picture makes them.
 const StaticDir = "content/static"
 
 func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
@@ -81,6 +83,8 @@ type Options struct {
 	Markdown *content.Cache
 	// Pages, when set, keeps rendered pages between builds (serve).
 	Pages *PageCache
+	// Images keeps resized photos between builds; nil resizes every time.
+	Images *picture.Cache
 }
 
 // Site is everything a build needs, loaded and checked.
@@ -94,9 +98,11 @@ type Site struct {
 	opts        Options
 	tmpl        *templates
 	assets      map[string][]byte // name below /assets/ -> content
-	static      map[string][]byte // files of StaticDir, by output path
-	assetURLs   sync.Map          // asset name -> URL with content hash
-	chromeCache sync.Map          // header and footer HTML, see chrome
+	files       map[string]file   // files of StaticDir and document folders, by output path
+	images      map[string]*published
+	mediaDigest string
+	assetURLs   sync.Map // asset name -> URL with content hash
+	chromeCache sync.Map // header and footer HTML, see chrome
 	navOnce     sync.Once
 	nav         map[string]bool
 	tmplPath    string
@@ -162,7 +168,10 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	}
 	assets[ChartStyles] = []byte(chart.Stylesheet(cfg.Chart.Palette, cfg.Chart.DarkPalette))
 	s.assets = assets
-	s.static, errs = loadStatic(src, errs)
+	static, serrs := loadStatic(src, diag.List{})
+	errs.Add(serrs)
+	s.loadMedia(src, static, &errs)
+	s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown, Media: media{s}, MediaDigest: s.mediaDigest})
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
 	}

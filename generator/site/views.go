@@ -125,7 +125,7 @@ type DocView struct {
 
 // HTML converts the document's Markdown. It runs while its page renders, so
 // that a build never holds the HTML of every article at once.
-func (d *DocView) HTML() template.HTML { return d.md.Render(d.Body) }
+func (d *DocView) HTML() template.HTML { return d.md.RenderPage(d.Body, d.URL) }
 
 func percent(s selfcheck.Score) int { return s.Rounded() }
 

@@ -1,0 +1,246 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"offenbar/generator/content"
+	"offenbar/generator/diag"
+	"offenbar/generator/picture"
+	"offenbar/generator/workers"
+)
+
+// ImageSizes is the sizes attribute of content images: the text column is
+// at most 45rem wide, with 1rem of margin on either side on phones.
+const ImageSizes = "(min-width: 47rem) 45rem, calc(100vw - 2rem)"
+
+// MaxAltLength is the length above which an alternative text should rather
+// be a caption.
+const MaxAltLength = 250
+
+// Documents are the file types whose links say their type and size.
+var Documents = map[string]string{".pdf": "PDF", ".docx": "DOCX", ".xlsx": "XLSX", ".odt": "ODT", ".ods": "ODS", ".pptx": "PPTX"}
+
+// file is a file published as it is, or as package picture made it, with
+// the source it comes from.
+type file struct {
+	src  string // path below the site directory
+	data []byte
+}
+
+// published is a content image as the pages show it.
+type published struct {
+	width, height int
+	variants      []variant // narrowest first; the widest has the source's name
+}
+
+type variant struct {
+	path          string // site path such as "/bilder/fest-480w.jpg"
+	width, height int
+}
+
+// mediaRef is an image or document link of a document.
+type mediaRef struct {
+	name string // output path, such as "bilder/fest.jpg"
+	pos  diag.Pos
+}
+
+// loadMedia gathers the files of content/static and of document folders,
+// checks every image that content shows, and makes the photos: resized,
+// upright and without metadata, in place of the originals.
+func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
+	s.files = map[string]file{}
+	for name, b := range static {
+		s.files[name] = file{src: StaticDir + "/" + name, data: b}
+	}
+	for _, d := range s.Docs {
+		dir := strings.TrimPrefix(s.docURL(d), "/")
+		for _, f := range d.Files {
+			p := d.Bundle + "/" + f
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+				continue
+			}
+			if other, ok := s.files[dir+f]; ok {
+				errs.Errorf(diag.Pos{Path: p}, "%s would be published at /%s, as is %s; rename one of them", p, dir+f, other.src)
+				continue
+			}
+			s.files[dir+f] = file{src: p, data: b}
+		}
+	}
+
+	// What content shows: images need alternative text and must be ours.
+	refs := map[string][]mediaRef{}
+	for _, d := range s.Docs {
+		page := s.docURL(d)
+		for _, l := range s.md.Links(d.Body) {
+			pos := diag.PosAt(d.Path, d.Body, l.Offset)
+			name, local := s.mediaName(page, l.Dest)
+			if l.Image {
+				s.checkAlt(l, pos, errs)
+				// Other schemes, such as javascript:, goldmark leaves out.
+				if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
+					errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)
+					continue
+				}
+			}
+			if local {
+				refs[name] = append(refs[name], mediaRef{name: name, pos: pos})
+			}
+		}
+	}
+
+	lim := picture.Limits{MaxBytes: int64(s.Config.Images.MaxSizeMB) << 20, MaxPixels: s.Config.Images.MaxMegapixels * 1_000_000}
+	var photos []string
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if picture.FormatOf(name) != "" {
+			photos = append(photos, name)
+		}
+		if strings.HasSuffix(strings.ToLower(name), ".svg") {
+			if err := picture.CheckSVG(s.files[name].data); err != nil {
+				s.mediaError(errs, name, refs[name], err)
+				delete(s.files, name)
+			}
+		}
+	}
+	results := make([]*picture.Result, len(photos))
+	problems := make([]error, len(photos))
+	workers.ForEach(len(photos), func(i int) {
+		f := s.files[photos[i]]
+		results[i], problems[i] = s.opts.Images.Process(f.data, picture.FormatOf(photos[i]), lim)
+	})
+	s.images = map[string]*published{}
+	h := sha256.New()
+	for i, name := range photos {
+		if problems[i] != nil {
+			s.mediaError(errs, name, refs[name], problems[i])
+			delete(s.files, name)
+			continue
+		}
+		r, src := results[i], s.files[name].src
+		img := &published{width: r.Width, height: r.Height}
+		ext := path.Ext(name)
+		for j, v := range r.Variants {
+			out := name
+			if j < len(r.Variants)-1 {
+				out = strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(v.Width) + "w" + ext
+				if other, ok := s.files[out]; ok {
+					errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, v.Width, src)
+				}
+			}
+			s.files[out] = file{src: src, data: v.Data}
+			img.variants = append(img.variants, variant{path: "/" + out, width: v.Width, height: v.Height})
+			fmt.Fprintf(h, "%s %d %d\n", out, v.Width, v.Height)
+		}
+		s.images[name] = img
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if _, ok := Documents[strings.ToLower(path.Ext(name))]; ok {
+			fmt.Fprintf(h, "%s %d\n", name, len(s.files[name].data))
+		}
+	}
+	s.mediaDigest = hex.EncodeToString(h.Sum(nil))
+}
+
+// mediaError reports a problem with a file at each place content shows it,
+// or at the file itself when no content does.
+func (s *Site) mediaError(errs *diag.List, name string, refs []mediaRef, err error) {
+	if len(refs) == 0 {
+		errs.Errorf(diag.Pos{Path: s.files[name].src}, "%v", err)
+		return
+	}
+	for _, r := range refs {
+		errs.Errorf(r.pos, "image %q (%s): %v", "/"+name, s.files[name].src, err)
+	}
+}
+
+func (s *Site) checkAlt(l content.Link, pos diag.Pos, errs *diag.List) {
+	alt := strings.TrimSpace(l.Alt)
+	switch n := len([]rune(alt)); {
+	case alt == "":
+		errs.Errorf(pos, "image %q has no alternative text: say in a few words what it shows, as in ![Stände und Gäste auf dem Marktplatz](%s), or write ![%s](%s) if it is only decoration", l.Dest, path.Base(l.Dest), content.Decorative, path.Base(l.Dest))
+	case n > MaxAltLength:
+		errs.Warnf(pos, "the alternative text of image %q has %d characters; keep it under %d and put the rest into a caption: ![short text](%s \"caption\")", l.Dest, n, MaxAltLength, path.Base(l.Dest))
+	}
+}
+
+// mediaName returns the output path that a destination on page refers to,
+// and false for destinations that are not files of the site.
+func (s *Site) mediaName(page, dest string) (string, bool) {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	if strings.Contains(dest, ":") || strings.HasPrefix(dest, "//") || dest == "" {
+		return "", false
+	}
+	base := s.Config.BasePath
+	var p string
+	if strings.HasPrefix(dest, "/") {
+		p = "/" + strings.TrimPrefix(dest, base)
+	} else {
+		p = path.Join(page, dest)
+	}
+	return strings.TrimPrefix(p, "/"), true
+}
+
+// docURL is the site path of an article or page.
+func (s *Site) docURL(d *content.Doc) string {
+	if d.Kind == content.Article {
+		return s.sectionURL(s.Lang.Paths.Articles, d.Slug)
+	}
+	return "/" + d.Slug + "/"
+}
+
+// media resolves images and documents for the Markdown renderer.
+type media struct{ s *Site }
+
+func (m media) Image(page, dest string) *content.Image {
+	name, ok := m.s.mediaName(page, dest)
+	img := m.s.images[name]
+	if !ok || img == nil {
+		return nil
+	}
+	cfg := m.s.Config
+	var set []string
+	for _, v := range img.variants {
+		set = append(set, cfg.URL(v.path)+" "+strconv.Itoa(v.width)+"w")
+	}
+	// The default file is the one for a phone's wide screen or a desktop.
+	def := img.variants[min(1, len(img.variants)-1)]
+	largest := img.variants[len(img.variants)-1]
+	return &content.Image{Src: cfg.URL(def.path), Srcset: strings.Join(set, ", "), Sizes: ImageSizes, Width: largest.width, Height: largest.height}
+}
+
+func (m media) Document(page, dest string) string {
+	name, ok := m.s.mediaName(page, dest)
+	kind := Documents[strings.ToLower(path.Ext(name))]
+	f, found := m.s.files[name]
+	if !ok || kind == "" || !found {
+		return ""
+	}
+	t, _ := m.s.Lang.Tf("document_info", kind, m.s.fileSize(len(f.data)))
+	return t
+}
+
+// fileSize says how large a file is, in the site's language: "2,4 MB".
+func (s *Site) fileSize(n int) string {
+	p := message.NewPrinter(language.Make(s.Lang.Code))
+	switch {
+	case n >= 1<<20:
+		return p.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return p.Sprintf("%d KB", (n+1<<9)>>10)
+	}
+	return p.Sprintf("%d B", n)
+}
