@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -323,5 +324,53 @@ func TestPrint(t *testing.T) {
 		footer: 0})`, &r)
 	if r.Nav != 0 || r.Canvas != 0 || r.Tables < 2 {
 		t.Errorf("printed page: %d navigation blocks, %d chart boxes, %d tables; want 0, 0 and every chart's table", r.Nav, r.Canvas, r.Tables)
+	}
+}
+
+// TestResponsiveImages: a phone loads the 480 px file of a photo, a desktop
+// the 960 px one, and neither the original. With OFFENBAR_SCREENSHOTS=DIR
+// it saves what the phone shows.
+func TestResponsiveImages(t *testing.T) {
+	b := New(t)
+	base := serveExample(t)
+	for _, view := range []struct {
+		width int64
+		want  string
+	}{{390, "-480w.jpg"}, {1280, "-960w.jpg"}} {
+		p := b.Open(t, view.width, 900, true)
+		for _, page := range []string{"/artikel/fest-der-kulturen/", "/artikel/runder-tisch-wohnen/"} {
+			v := p.Go(t, base+page)
+			var got struct {
+				Src      string
+				Complete bool
+				Natural  int
+				Bytes    []float64
+				Pages    float64
+			}
+			p.Eval(t, `(() => {
+				const img = document.querySelector('.prose img');
+				const res = performance.getEntriesByType('resource').filter(e => e.initiatorType === 'img');
+				const nav = performance.getEntriesByType('navigation')[0];
+				return {Src: img.currentSrc, Complete: img.complete, Natural: img.naturalWidth,
+					Bytes: res.map(e => e.encodedBodySize), Pages: nav.encodedBodySize};
+			})()`, &got)
+			if !strings.HasSuffix(got.Src, view.want) || !got.Complete || got.Natural == 0 {
+				t.Errorf("%d px, %s: the photo loaded %s (complete %v, %d px), want the file ending in %s", view.width, page, got.Src, got.Complete, got.Natural, view.want)
+			}
+			var images []string
+			for _, r := range v.Requests {
+				if strings.HasSuffix(r, ".jpg") {
+					images = append(images, r)
+				}
+			}
+			if len(images) != 1 {
+				t.Errorf("%d px, %s: %d photos requested, want 1: %q", view.width, page, len(images), images)
+			}
+			t.Logf("%4d px %-32s photo %s: %v bytes; page HTML %v bytes", view.width, page, got.Src[strings.LastIndex(got.Src, "/")+1:], got.Bytes, got.Pages)
+			if dir := os.Getenv("OFFENBAR_SCREENSHOTS"); dir != "" {
+				name := strings.Trim(strings.ReplaceAll(page, "/", "-"), "-")
+				os.WriteFile(filepath.Join(dir, name+"-"+strconv.Itoa(int(view.width))+".png"), p.Screenshot(t), 0o644)
+			}
+		}
 	}
 }

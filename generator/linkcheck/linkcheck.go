@@ -110,7 +110,7 @@ func (in Input) resolve(from string, l ref, pages map[string]*Page) string {
 	if u.Path != "" {
 		p := u.Path
 		if !strings.HasPrefix(p, "/") {
-			p = path.Join(path.Dir("/"+from), p)
+			p = path.Join(path.Dir(in.BasePath+from), p)
 			if strings.HasSuffix(u.Path, "/") {
 				p += "/"
 			}
@@ -134,6 +134,12 @@ func (in Input) resolve(from string, l ref, pages map[string]*Page) string {
 		if l.image {
 			return "image " + in.show(l.dest) + " does not exist"
 		}
+		if isDocument(u.Path) && strings.HasPrefix(u.Path, "/") {
+			return "document " + in.show(l.dest) + " does not exist: put the file into content/static" + path.Dir(strings.Trim(in.show(u.Path), `"`)) + "/, or correct the link"
+		}
+		if isDocument(u.Path) {
+			return "document " + in.show(l.dest) + " does not exist: put the file next to the document's index.md, or correct the link"
+		}
 		return "link " + in.show(l.dest) + " goes to a page that does not exist"
 	}
 	if u.Fragment != "" {
@@ -146,6 +152,15 @@ func (in Input) resolve(from string, l ref, pages map[string]*Page) string {
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+// isDocument reports whether p names an office document or a PDF.
+func isDocument(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".pdf", ".docx", ".xlsx", ".odt", ".ods", ".pptx", ".doc", ".xls":
+		return true
+	}
+	return false
+}
 
 // show gives a destination as an editor wrote it, without the base path.
 func (in Input) show(dest string) string {

@@ -51,7 +51,7 @@ type variant struct {
 
 // mediaRef is an image or document link of a document.
 type mediaRef struct {
-	name string // output path, such as "bilder/fest.jpg"
+	dest string // as the editor wrote it
 	pos  diag.Pos
 }
 
@@ -96,7 +96,7 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 				}
 			}
 			if local {
-				refs[name] = append(refs[name], mediaRef{name: name, pos: pos})
+				refs[name] = append(refs[name], mediaRef{dest: s.written(l.Dest), pos: pos})
 			}
 		}
 	}
@@ -161,11 +161,21 @@ func (s *Site) mediaError(errs *diag.List, name string, refs []mediaRef, err err
 		return
 	}
 	for _, r := range refs {
-		errs.Errorf(r.pos, "image %q (%s): %v", "/"+name, s.files[name].src, err)
+		errs.Errorf(r.pos, "image %q (%s): %v", r.dest, s.files[name].src, err)
 	}
 }
 
+// written is a destination as the editor wrote it, without the base path
+// that rendering adds to site paths.
+func (s *Site) written(dest string) string {
+	if b := s.Config.BasePath; b != "/" && strings.HasPrefix(dest, b) {
+		return "/" + strings.TrimPrefix(dest, b)
+	}
+	return dest
+}
+
 func (s *Site) checkAlt(l content.Link, pos diag.Pos, errs *diag.List) {
+	l.Dest = s.written(l.Dest)
 	alt := strings.TrimSpace(l.Alt)
 	switch n := len([]rune(alt)); {
 	case alt == "":

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"offenbar/generator/publish"
+	"offenbar/generator/sitetest"
+)
+
+func photo(w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 120, 255})
+		}
+	}
+	var b bytes.Buffer
+	jpeg.Encode(&b, img, nil)
+	return b.Bytes()
+}
+
+// pngClaiming is a PNG header that claims w×h pixels and nothing else.
+func pngClaiming(w, h uint32) []byte {
+	ihdr := make([]byte, 17)
+	copy(ihdr, "IHDR")
+	binary.BigEndian.PutUint32(ihdr[4:], w)
+	binary.BigEndian.PutUint32(ihdr[8:], h)
+	ihdr[12], ihdr[13] = 8, 2
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	binary.Write(&b, binary.BigEndian, uint32(13))
+	b.Write(ihdr)
+	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(ihdr))
+	return b.Bytes()
+}
+
+// TestImageErrors: every kind of bad photo and missing alternative text is
+// refused at the line that shows it, all at once, with exit code 1 and the
+// previous output untouched.
+func TestImageErrors(t *testing.T) {
+	var png1 bytes.Buffer
+	png.Encode(&png1, image.NewGray(image.Rect(0, 0, 8, 8)))
+	good := photo(600, 400)
+	site := sitetest.Merge(readArchive(t, "testdata/base.txtar"), sitetest.Parse([]byte(`-- content/articles/2024-07-01-bilder/index.md --
++++
+title = "Bilder"
+date = 2024-07-01
++++
+![](ohne-alt.jpg)
+
+![-](schmuck.jpg)
+
+![Ein Foto, das viel zu groß ist](gross.jpg)
+
+![Ein Bild, das PNG ist](falsch.jpg)
+
+![Ein abgeschnittenes Foto](halb.jpg)
+
+![Eine Bombe](bombe.png)
+
+![Eine Zeichnung mit Skript](skript.svg)
+
+![`+strings.Repeat("Sehr lange Beschreibung. ", 12)+`](/bilder/gut.jpg)
+
+![Vom Server der Zeitung](https://zeitung.example/foto.jpg)
+`)))
+	site.Files = append(site.Files,
+		sitetest.File{Name: "content/articles/2024-07-01-bilder/ohne-alt.jpg", Data: good},
+		sitetest.File{Name: "content/articles/2024-07-01-bilder/schmuck.jpg", Data: good},
+		sitetest.File{Name: "content/articles/2024-07-01-bilder/gross.jpg", Data: append(bytes.Clone(good), make([]byte, 2<<20)...)},
+		sitetest.File{Name: "content/articles/2024-07-01-bilder/falsch.jpg", Data: png1.Bytes()},
+		sitetest.File{Name: "content/articles/2024-07-01-bilder/halb.jpg", Data: good[:len(good)/2]},
+		sitetest.File{Name: "content/articles/2024-07-01-bilder/bombe.png", Data: pngClaiming(60000, 60000)},
+		sitetest.File{Name: "content/articles/2024-07-01-bilder/skript.svg", Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`)},
+		sitetest.File{Name: "content/static/bilder/gut.jpg", Data: good},
+	)
+	for i, f := range site.Files {
+		if f.Name == "site.toml" {
+			site.Files[i].Data = append(bytes.Clone(f.Data), "\n[images]\nmax_size_mb = 1\n"...)
+		}
+	}
+	dir := writeSite(t, site)
+	public := filepath.Join(dir, "public")
+	os.MkdirAll(public, 0o755)
+	os.WriteFile(filepath.Join(public, publish.Marker), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(public, "index.html"), []byte("previous"), 0o644)
+
+	code, _, stderr := runCmd(t, buildArgs(dir)...)
+	got := strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
+	p := "content/articles/2024-07-01-bilder/index.md"
+	want := p + `:5:1: image "ohne-alt.jpg" has no alternative text: say in a few words what it shows, as in ![Stände und Gäste auf dem Marktplatz](ohne-alt.jpg), or write ![-](ohne-alt.jpg) if it is only decoration
+` + p + `:9:1: image "gross.jpg" (content/articles/2024-07-01-bilder/gross.jpg): the file has 2.0 MB, more than the limit of 1.0 MB; export it smaller
+` + p + `:11:1: image "falsch.jpg" (content/articles/2024-07-01-bilder/falsch.jpg): the file is a PNG image, not a JPEG image as its name says; export it as JPEG
+` + p + `:13:1: image "halb.jpg" (content/articles/2024-07-01-bilder/halb.jpg): the image is damaged or cut off (invalid JPEG format: short Huffman data); export or copy it again
+` + p + `:15:1: image "bombe.png" (content/articles/2024-07-01-bilder/bombe.png): the image has 60000×60000 pixels (3600 megapixels), more than the limit of 50 megapixels; scale it down
+` + p + `:17:1: image "skript.svg" (content/articles/2024-07-01-bilder/skript.svg): the file contains a <script> element; export it as a plain drawing
+` + p + `:19:1: warning: the alternative text of image "/bilder/gut.jpg" has 299 characters; keep it under 250 and put the rest into a caption: ![short text](gut.jpg "caption")
+` + p + `:21:1: image "https://zeitung.example/foto.jpg" is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document
+build failed; the previous output was left as it was
+`
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	if got != want {
+		t.Errorf("problems differ\ngot:\n%s\nwant:\n%s", got, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(public, "index.html")); string(b) != "previous" {
+		t.Error("the failed build changed public/")
+	}
+}
+
+// TestExamplePhotos checks the example's photos as published: no metadata,
+// the portrait upright, every width in srcset published and no wider than
+// the source, width and height as the file has them, and the first image
+// of an article not lazy.
+func TestExamplePhotos(t *testing.T) {
+	files := buildSite(t, copyExample(t))
+	imgRE := regexp.MustCompile(`<img src="([^"]+)" alt="[^"]*" srcset="([^"]+)" sizes="[^"]+" width="(\d+)" height="(\d+)"( loading="lazy")? decoding="async">`)
+	photos := 0
+	for name, page := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for i, m := range imgRE.FindAllStringSubmatch(string(page), -1) {
+			photos++
+			if i == 0 && m[5] != "" {
+				t.Errorf("%s: the first image is lazy", name)
+			}
+			w, _ := strconv.Atoi(m[3])
+			h, _ := strconv.Atoi(m[4])
+			widest, wide := 0, image.Config{}
+			for _, entry := range strings.Split(m[2], ", ") {
+				u, width, _ := strings.Cut(entry, " ")
+				cw, _ := strconv.Atoi(strings.TrimSuffix(width, "w"))
+				b := files[strings.TrimPrefix(u, "/")]
+				cfg, err := jpeg.DecodeConfig(bytes.NewReader(b))
+				if err != nil {
+					t.Errorf("%s: %s: %v", name, u, err)
+					continue
+				}
+				if cfg.Width != cw {
+					t.Errorf("%s: %s is %d px wide, srcset says %d", name, u, cfg.Width, cw)
+				}
+				if cw > widest {
+					widest, wide = cw, cfg
+				}
+			}
+			if wide.Width != w || wide.Height != h {
+				t.Errorf("%s: width/height %d×%d, the widest file is %d×%d", name, w, h, wide.Width, wide.Height)
+			}
+			if widest > 1600 {
+				t.Errorf("%s: a %d px file", name, widest)
+			}
+		}
+	}
+	if photos != 2 {
+		t.Errorf("%d photos in the example, want 2", photos)
+	}
+	// The portrait photo lay on its side with EXIF orientation 6.
+	img, err := jpeg.Decode(bytes.NewReader(files["bilder/runder-tisch-wohnen.jpg"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	if b.Dx() != 1200 || b.Dy() != 1600 {
+		t.Errorf("portrait photo is %v, want 1200×1600", b)
+	}
+	r, g, _, _ := img.At(b.Dx()/2, 10).RGBA()
+	if r>>8 < 150 || g>>8 > 80 {
+		t.Error("the red banner is not at the top: the portrait photo is not upright")
+	}
+	for name, data := range files {
+		if ext := filepath.Ext(name); ext == ".jpg" || ext == ".png" {
+			for _, mark := range []string{"Exif\x00\x00", "SN-4711", "http://ns.adobe.com/xap/"} {
+				if bytes.Contains(data, []byte(mark)) {
+					t.Errorf("%s carries metadata (%q)", name, mark)
+				}
+			}
+		}
+	}
+	src, _ := os.ReadFile("../content/static/bilder/runder-tisch-wohnen.jpg")
+	if !bytes.Contains(src, []byte("Exif\x00\x00")) {
+		t.Error("the example's portrait photo has lost the EXIF data this test is about")
+	}
+}
