@@ -19,6 +19,11 @@
 //
 //	Der Text in Markdown.
 //
+// An article may also be a folder with its files beside it:
+// content/articles/2024-09-16-fest/index.md with content/articles/2024-09-16-fest/marktplatz.jpg
+// is published at /artikel/fest/, and the photo at /artikel/fest/marktplatz.jpg,
+// so that the text refers to it as ![…](marktplatz.jpg).
+//
 // # Pages: content/pages/<slug>.md
 //
 // content/pages/impressum.md is published at /impressum/. Pages have title,
@@ -31,4 +36,19 @@
 // "Anführungszeichen" become „typografische“. Raw HTML is left out unless
 // site.toml sets allow_html = true. Links that start with "/" point into the
 // site and keep working when it is published under a sub-path.
+//
+// # Images and documents
+//
+// Every image needs an alternative text that says what it shows:
+//
+//	![Stände und Gäste auf dem Marktplatz](marktplatz.jpg "Das Fest am Samstag. Foto: Stadt")
+//	![-](ornament.png)
+//
+// An alternative text of a single "-" marks an image as decoration; it is
+// published with alt="". A title, in quotes after the address, becomes a
+// visible caption (<figure> with <figcaption>) when the image stands alone
+// in its paragraph. JPEG and PNG files are published in several widths,
+// upright and without metadata (see package picture); a link to a PDF,
+// DOCX, XLSX, ODT, ODS or PPTX file shows its type and size after the link
+// text.
 package content
