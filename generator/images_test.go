@@ -195,3 +195,30 @@ func TestExamplePhotos(t *testing.T) {
 		t.Error("the example's portrait photo has lost the EXIF data this test is about")
 	}
 }
+
+// TestNewBundle: new article --bundle starts a folder; a photo put beside
+// its index.md is published next to the page, in its widths.
+func TestNewBundle(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1732526400") // 2024-11-25
+	t.Setenv("TZ", "UTC")
+	dir := copyExample(t)
+	code, stdout, stderr := runCmd(t, "new", "-s", dir, "article", "--bundle", "Sommerfest im Quartier")
+	folder := filepath.Join(dir, "content/articles/2024-11-25-sommerfest-im-quartier")
+	if code != 0 || !strings.Contains(stdout, filepath.Join(folder, "index.md")) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(folder, "index.md"))
+	text := strings.Replace(string(b), "draft = true", "draft = false", 1) + "\n![Kinder malen mit Kreide auf dem Platz](kreide.jpg)\n"
+	os.WriteFile(filepath.Join(folder, "index.md"), []byte(text), 0o644)
+	os.WriteFile(filepath.Join(folder, "kreide.jpg"), photo(1000, 750), 0o644)
+	files := buildSite(t, dir)
+	page := string(files["artikel/sommerfest-im-quartier/index.html"])
+	if !strings.Contains(page, `srcset="/artikel/sommerfest-im-quartier/kreide-480w.jpg 480w, /artikel/sommerfest-im-quartier/kreide-960w.jpg 960w, /artikel/sommerfest-im-quartier/kreide.jpg 1000w"`) {
+		t.Errorf("the bundle's photo is not in the page:\n%s", page)
+	}
+	for _, f := range []string{"kreide-480w.jpg", "kreide-960w.jpg", "kreide.jpg"} {
+		if files["artikel/sommerfest-im-quartier/"+f] == nil {
+			t.Errorf("%s was not published", f)
+		}
+	}
+}
