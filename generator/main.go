@@ -22,7 +22,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
-	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -44,8 +43,12 @@ Usage:
   go run ./generator build [flags]   build the site into the destination
   go run ./generator check [flags]   validate the content without writing
   go run ./generator serve [flags]   preview the site on http://127.0.0.1:1313/
-  go run ./generator new article "Titel"   start a draft article
+  go run ./generator new article "Titel"   start a draft article (--bundle: as a folder for its photos)
   go run ./generator new round ID          start a draft round with every question
+  go run ./generator new round ID --xlsx FILE      write a workbook to fill in the round
+  go run ./generator new instrument --xlsx FILE    write a workbook to enter the questionnaire
+  go run ./generator import round FILE [--id ID]   read a filled-in workbook or CSV into the round
+  go run ./generator import instrument FILE        read a questionnaire workbook into instrument.toml
   go run ./generator corpus -n N DIR       write a benchmark site with N articles
 
 Flags:
@@ -60,7 +63,8 @@ type flags struct {
 	format, cpuprofile      string
 	cache                   string
 	drafts, future, force   bool
-	bundle                  bool
+	bundle, draft           bool
+	xlsx, id                string
 	port, n                 int
 }
 
@@ -76,6 +80,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := args[0]
 	var f flags
 	fset := newFlagSet(cmd, &f, stderr)
+	if cmd == "new" || cmd == "import" {
+		// Flags may follow the words: new round 2027 --xlsx runde.xlsx.
+		words, err := interspersed(fset, args[1:])
+		if err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		if cmd == "import" {
+			return importContent(f, words, stdout, stderr)
+		}
+		return newContent(f, words, stdout, stderr)
+	}
 	if err := fset.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -84,9 +102,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if cmd == "corpus" {
 		return makeCorpus(f, fset.Args(), stdout, stderr)
-	}
-	if cmd == "new" {
-		return newContent(f, fset.Args(), stdout, stderr)
 	}
 	if fset.NArg() > 0 {
 		fmt.Fprintf(stderr, "offenbar %s: unexpected argument %q\n", cmd, fset.Arg(0))
@@ -132,6 +147,9 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions annotations")
 	fset.StringVar(&f.cache, "cache", "", "`directory` that keeps resized photos between builds (default .cache/offenbar in the site directory; \"none\" for no cache)")
 	fset.BoolVar(&f.bundle, "bundle", false, "new article: make it a folder, with its images beside it")
+	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
+	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
+	fset.BoolVar(&f.draft, "draft", false, "import round: allow empty answers and mark the round as a draft")
 	return fset
 }
 
@@ -321,17 +339,27 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 // of version control.
 const CacheDir = ".cache/offenbar"
 
-func newContent(f flags, args []string, stdout, stderr io.Writer) int {
-	// --bundle may also follow the kind: new article --bundle "Titel".
-	args = slices.DeleteFunc(slices.Clone(args), func(a string) bool {
-		if a == "--bundle" || a == "-bundle" {
-			f.bundle = true
-			return true
+// interspersed parses flags wherever they stand among the words.
+func interspersed(fset *flag.FlagSet, args []string) ([]string, error) {
+	var words []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			return nil, err
 		}
-		return false
-	})
+		if fset.NArg() == 0 {
+			return words, nil
+		}
+		words = append(words, fset.Arg(0))
+		args = fset.Args()[1:]
+	}
+}
+
+func newContent(f flags, args []string, stdout, stderr io.Writer) int {
+	if f.xlsx != "" {
+		return newWorkbook(f, args, stdout, stderr)
+	}
 	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
-		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID")
+		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE")
 		return 2
 	}
 	now, err := clock()

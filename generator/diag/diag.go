@@ -23,14 +23,42 @@ import (
 
 // Pos is a position in a source file. Line and Col are 1-based; a zero Line
 // means the problem concerns the whole file.
+//
+// In a spreadsheet, Sheet names the sheet, Line is the row and Col the
+// column, and the position prints as a cell reference:
+// runde-2027.xlsx:'Fairer Zugang'!D14. SheetIndex orders the sheets as the
+// workbook does.
 type Pos struct {
-	Path string
-	Line int
-	Col  int
+	Path       string
+	Line       int
+	Col        int
+	Sheet      string
+	SheetIndex int
 }
 
-// String formats p as path:line:col, leaving out what is unknown.
+// Cell returns the position of a cell of a workbook.
+func Cell(path, sheet string, index, row, col int) Pos {
+	return Pos{Path: path, Sheet: sheet, SheetIndex: index, Line: row, Col: col}
+}
+
+// String formats p as path:line:col, leaving out what is unknown, or as
+// path:Sheet!C14 in a spreadsheet.
 func (p Pos) String() string {
+	if p.Sheet != "" {
+		ref := p.Sheet
+		if strings.ContainsAny(ref, " -'!()+,;") || !utf8.ValidString(ref) {
+			ref = "'" + strings.ReplaceAll(ref, "'", "''") + "'"
+		}
+		switch {
+		case p.Line <= 0 && p.Col <= 0:
+			return p.Path + ":" + ref
+		case p.Col <= 0:
+			return fmt.Sprintf("%s:%s!%d", p.Path, ref, p.Line)
+		case p.Line <= 0:
+			return fmt.Sprintf("%s:%s!%s", p.Path, ref, ColumnName(p.Col))
+		}
+		return fmt.Sprintf("%s:%s!%s%d", p.Path, ref, ColumnName(p.Col), p.Line)
+	}
 	switch {
 	case p.Line <= 0:
 		return p.Path
@@ -38,6 +66,17 @@ func (p Pos) String() string {
 		return fmt.Sprintf("%s:%d", p.Path, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// ColumnName is the letter name of a spreadsheet column: 1 is A, 27 is AA.
+func ColumnName(col int) string {
+	var b []byte
+	for col > 0 {
+		col--
+		b = append([]byte{byte('A' + col%26)}, b...)
+		col /= 26
+	}
+	return string(b)
 }
 
 // Severity tells errors, which fail a build, from warnings, which do not.
@@ -102,6 +141,8 @@ func (l *List) Problems() []Problem {
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.Path, b.Pos.Path),
+			cmp.Compare(a.Pos.SheetIndex, b.Pos.SheetIndex),
+			cmp.Compare(a.Pos.Sheet, b.Pos.Sheet),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Msg, b.Msg),

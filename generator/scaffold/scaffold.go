@@ -100,3 +100,25 @@ func Create(site, rel string, data []byte) error {
 	}
 	return f.Close()
 }
+
+// Replace writes data to rel below the site directory in place of the file
+// there: to a temporary file first, renamed over the old one, so that the
+// old content is never half overwritten.
+func Replace(site, rel string, data []byte) error {
+	p := filepath.Join(site, filepath.FromSlash(rel))
+	f, err := os.CreateTemp(filepath.Dir(p), ".offenbar-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}

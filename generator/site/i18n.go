@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"offenbar/generator/config"
 	"offenbar/generator/diag"
 	"offenbar/generator/tomldoc"
 )
@@ -83,6 +84,42 @@ func (l *Lang) Tf(key string, args ...any) (string, error) {
 		s = strings.ReplaceAll(s, "{"+strconv.Itoa(i)+"}", fmt.Sprint(a))
 	}
 	return s, nil
+}
+
+// Func returns the texts as a function that fills in {0}, {1} …, for
+// packages that write texts but know nothing of templates. A missing key
+// gives the key itself, which tests notice.
+func (l *Lang) Func() func(key string, args ...any) string {
+	return func(key string, args ...any) string {
+		t, err := l.Tf(key, args...)
+		if err != nil {
+			return key
+		}
+		return t
+	}
+}
+
+// Texts loads site.toml and the UI texts of its language, for commands that
+// need the site's words but not the whole site, such as writing a workbook.
+func Texts(src fs.FS, opts Options) (*config.Site, *Lang, diag.List) {
+	var errs diag.List
+	cfg, cerrs := config.Load(src)
+	errs.Add(cerrs)
+	if cerrs.HasErrors() {
+		return nil, nil, errs
+	}
+	tfs := opts.Templates
+	if tfs == nil {
+		sub, err := fs.Sub(src, TemplatesDir)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", err)
+			return nil, nil, errs
+		}
+		tfs = sub
+	}
+	l, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
+	errs.Add(lerrs)
+	return cfg, l, errs
 }
 
 // Date formats t as a long date such as "17. Mai 2024".

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+
+	"offenbar/generator/scaffold"
+	"offenbar/generator/selfcheck"
+	"offenbar/generator/site"
+	"offenbar/generator/spreadsheet"
+)
+
+// sheetSite is what the spreadsheet commands need of a site: its
+// configuration, texts and, where it loads, the self-check.
+type sheetSite struct {
+	text    spreadsheet.Text
+	site    spreadsheet.Site
+	model   *selfcheck.Model
+	skipped string
+}
+
+func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) {
+	src, err := siteFS(f.source)
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return nil, 2
+	}
+	opts, ok := options(f, stderr)
+	if !ok {
+		return nil, 2
+	}
+	cfg, lang, errs := site.Texts(src, opts)
+	if errs.HasErrors() {
+		printProblems(stderr, errs, f.format)
+		return nil, 1
+	}
+	s := &sheetSite{text: lang.Func(), site: spreadsheet.Site{URL: cfg.BaseURL, Municipality: cfg.Publisher()}}
+	s.skipped = s.text("skipped")
+	model, merrs := selfcheck.Load(src)
+	if model != nil {
+		s.model = model
+		if l := model.Instrument.SkippedLabel; l != "" {
+			s.skipped = l
+		}
+	}
+	if needModel && (model == nil || merrs.HasErrors()) {
+		printProblems(stderr, merrs, f.format)
+		fmt.Fprintln(stderr, "offenbar: this needs a valid questionnaire in content/selfcheck/instrument.toml")
+		return nil, 1
+	}
+	return s, 0
+}
+
+// newWorkbook writes the workbook of a round or of the questionnaire.
+func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
+	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && args[0] == "instrument") {
+		fmt.Fprintln(stderr, "usage: go run ./generator new round ID --xlsx FILE\n       go run ./generator new instrument --xlsx FILE")
+		return 2
+	}
+	if !strings.HasSuffix(strings.ToLower(f.xlsx), ".xlsx") {
+		fmt.Fprintf(stderr, "offenbar: %s: name the workbook FILE.xlsx\n", f.xlsx)
+		return 2
+	}
+	if _, err := os.Stat(f.xlsx); err == nil {
+		fmt.Fprintf(stderr, "offenbar: %s already exists; it was left as it is\n", f.xlsx)
+		return 1
+	}
+	now, err := clock()
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 2
+	}
+	s, code := loadSheetSite(f, stderr, args[0] == "round")
+	if s == nil {
+		return code
+	}
+	var data []byte
+	if args[0] == "round" {
+		id := args[1]
+		w := &spreadsheet.RoundWorkbook{Site: s.site, Instrument: s.model.Instrument, ID: id, Skipped: s.skipped, Day: now, Text: s.text}
+		for i, r := range s.model.Rounds {
+			if r.ID == id {
+				w.Current, w.Title = r, r.Title
+				if i > 0 {
+					w.Previous = s.model.Rounds[i-1]
+				}
+			}
+		}
+		if w.Current == nil && len(s.model.Rounds) > 0 {
+			w.Previous = s.model.Latest()
+		}
+		data, err = w.Export()
+	} else {
+		w := &spreadsheet.InstrumentWorkbook{Site: s.site, Day: now, Text: s.text}
+		if s.model != nil {
+			w.Instrument = s.model.Instrument
+		}
+		data, err = w.Export()
+	}
+	if err == nil {
+		err = os.WriteFile(f.xlsx, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", f.xlsx)
+	return 0
+}
+
+// importContent reads a filled-in workbook or CSV file into the round's
+// or the questionnaire's TOML file.
+func importContent(f flags, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 2 || (args[0] != "round" && args[0] != "instrument") {
+		fmt.Fprintln(stderr, "usage: go run ./generator import round FILE.xlsx [--id ID] [--draft] [--force]\n       go run ./generator import instrument FILE.xlsx [--force]")
+		return 2
+	}
+	file := args[1]
+	data, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 2
+	}
+	s, code := loadSheetSite(f, stderr, args[0] == "round")
+	if s == nil {
+		return code
+	}
+	im := &spreadsheet.Import{Site: s.site, Skipped: s.skipped, Draft: f.draft, Text: s.text}
+	show := filepath.ToSlash(file)
+	if args[0] == "instrument" {
+		return importInstrument(f, im, show, data, s, stdout, stderr)
+	}
+	im.Instrument = s.model.Instrument
+	id := f.id
+	if id == "" {
+		id = spreadsheet.WorkbookRound(data)
+	}
+	if id == "" {
+		fmt.Fprintf(stderr, "offenbar: %s does not name its round: add --id, such as --id 2027\n", file)
+		return 2
+	}
+	im.ID = id
+	var existing *selfcheck.Round
+	for _, r := range s.model.Rounds {
+		if r.ID == id {
+			existing = r
+			im.Draft = im.Draft || r.Draft
+		}
+	}
+	answers, errs := im.ReadRound(show, data)
+	printProblems(stderr, errs, f.format)
+	if errs.HasErrors() {
+		fmt.Fprintln(stderr, "nothing was written")
+		return 1
+	}
+	table := spreadsheet.AnswersTOML(im.Instrument, answers)
+	rel := selfcheck.Dir + "/" + selfcheck.RoundsDir + "/" + id + ".toml"
+	if existing == nil {
+		now, _ := clock()
+		if err := scaffold.Create(f.source, rel, spreadsheet.NewRoundTOML(id, now, f.draft, table)); err != nil {
+			fmt.Fprintf(stderr, "offenbar: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "created %s with %d answers; add its title, date and who answered\n", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers))
+		return 0
+	}
+	changes := spreadsheet.Changes(im.Instrument, existing, answers, s.skipped)
+	if len(changes) == 0 {
+		fmt.Fprintf(stdout, "%s already has these answers; nothing to do\n", rel)
+		return 0
+	}
+	fmt.Fprintf(stdout, "%s: %d answers change:\n", rel, len(changes))
+	for _, c := range changes {
+		fmt.Fprintln(stdout, "  "+c)
+	}
+	if !f.force {
+		fmt.Fprintln(stderr, "nothing was written: run the command again with --force to replace the answers")
+		return 1
+	}
+	if err := scaffold.Replace(f.source, rel, spreadsheet.ReplaceAnswers(existing.Doc.Src, table)); err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "replaced the answers in %s\n", rel)
+	return 0
+}
+
+func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte, s *sheetSite, stdout, stderr io.Writer) int {
+	src, errs := im.ReadInstrument(file, data)
+	printProblems(stderr, errs, f.format)
+	if errs.HasErrors() {
+		fmt.Fprintln(stderr, "nothing was written")
+		return 1
+	}
+	rel := selfcheck.Dir + "/" + selfcheck.InstrumentFile
+	if s.model == nil {
+		if _, err := os.Stat(filepath.Join(f.source, filepath.FromSlash(rel))); err != nil {
+			if err := scaffold.Create(f.source, rel, src); err != nil {
+				fmt.Fprintf(stderr, "offenbar: %v\n", err)
+				return 1
+			}
+			fmt.Fprintf(stdout, "created %s\n", rel)
+			return 0
+		}
+	}
+	if s.model != nil {
+		after, _ := selfcheck.Load(fstest.MapFS{rel: {Data: src}})
+		if after != nil {
+			changed := spreadsheet.ChangedQuestions(s.model.Instrument, after.Instrument, s.model.Rounds)
+			if len(changed) > 0 {
+				fmt.Fprintf(stdout, "%d questions that earlier rounds answered have a new text; rounds can no longer be compared on them:\n", len(changed))
+				for _, c := range changed {
+					fmt.Fprintln(stdout, "  "+c)
+				}
+			}
+		}
+	}
+	if !f.force {
+		fmt.Fprintf(stderr, "nothing was written: %s exists; run the command again with --force to replace it\n", rel)
+		return 1
+	}
+	if err := scaffold.Replace(f.source, rel, src); err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "replaced %s\n", rel)
+	return 0
+}
+

@@ -1,0 +1,49 @@
+// Package spreadsheet moves the self-check between its TOML files and the
+// workbooks that people fill in, in Excel or LibreOffice. It converts to and
+// from the selfcheck model and knows no HTML; every XLSX is read and
+// written with github.com/xuri/excelize/v2.
+//
+// # A round to fill in
+//
+//	go run ./generator new round 2027 --xlsx runde-2027.xlsx
+//
+// writes a workbook with a sheet of instructions and one sheet per action
+// field, named by its short title. Each row is one question:
+//
+//	ID | Thema | Frage | Antwort | Kommentar | Antwort <previous round>
+//
+// The answer cell offers the scale's labels and the skipped label as a
+// drop-down list, which points at a range on a hidden sheet (a list written
+// into the validation itself is limited to 255 characters and cannot hold
+// commas). Everything but the answer and the comment is locked, by sheet
+// protection without a password. The workbook's custom properties name the
+// site, the instrument and the round, so that an import recognises a
+// workbook made for something else.
+//
+//	go run ./generator import round runde-2027.xlsx
+//
+// reads it back. Rows are matched by the ID column, never by position or
+// text. An answer may be a label of the scale, its points, or the skipped
+// label, in any case; pasted values bypass the drop-down, so every value is
+// checked. Errors name the cell, as runde-2027.xlsx:'Fairer Zugang'!D14, all
+// at once, and nothing is written. A CSV file with the same columns (comma
+// or semicolon, UTF-8) is read the same way, with errors at path:line:col.
+//
+// When the round file exists, only its [answers] table is replaced; title,
+// date, summary, workshop, assessments and recommendations stay as they
+// are. A file that would change is only overwritten with --force; the
+// import lists every changed answer first. An empty answer is an error
+// unless the round is a draft (draft = true in its file, or --draft).
+//
+// # The questionnaire
+//
+//	go run ./generator new instrument --xlsx fragebogen.xlsx
+//	go run ./generator import instrument fragebogen.xlsx
+//
+// The workbook has sheets for the questionnaire's title and texts, the
+// answer scale, the action fields, their topics and the questions (field,
+// field slug, topic, ID, text). The import writes
+// content/selfcheck/instrument.toml; an existing one is only replaced with
+// --force, after every changed question text that earlier rounds answered
+// has been listed.
+package spreadsheet
