@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"offenbar/generator/selfcheck"
+)
+
+// filledWorkbook exports the workbook of round id from the site in dir and
+// fills in every answer of the example's 2024 round.
+func filledWorkbook(t *testing.T, dir, id string) *excelize.File {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	if code, _, stderr := runCmd(t, "new", "-s", dir, "round", id, "--xlsx", file); code != 0 {
+		t.Fatalf("new round --xlsx: exit %d\n%s", code, stderr)
+	}
+	m, errs := selfcheck.Load(os.DirFS(dir))
+	if errs.HasErrors() {
+		t.Fatal(errs.Err())
+	}
+	r := m.Round("2024")
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for n, row := range rows {
+			if n == 0 || len(row) == 0 || r.Answers[row[0]] == nil {
+				continue
+			}
+			a := r.Answers[row[0]]
+			v := m.Instrument.Label(a.Points)
+			if a.Skipped {
+				v = "übersprungen"
+			}
+			f.SetCellValue(sheet, "D"+strconv.Itoa(n+1), v)
+			f.SetCellValue(sheet, "E"+strconv.Itoa(n+1), a.Comment)
+		}
+	}
+	return f
+}
+
+// TestImportRoundErrors feeds the import every kind of broken workbook: each
+// gives its exact messages, exit code 1, and content/ stays as it was.
+func TestImportRoundErrors(t *testing.T) {
+	dir := copyExample(t)
+	before := readTree(t, filepath.Join(dir, "content"))
+	cases := []struct {
+		name   string
+		edit   func(f *excelize.File)
+		raw    []byte
+		want   string
+		noCode bool
+	}{
+		{name: "answer not on the scale", edit: func(f *excelize.File) {
+			f.SetCellValue("Steuerung", "D3", "ja")
+			f.SetCellValue("Fairer Zugang", "D5", 7)
+		}, want: `runde.xlsx:Steuerung!D3: answer "ja" to "MS-02" is not on the scale, want one of: "trifft nicht zu" (0), "trifft eher nicht zu" (1), "trifft eher zu" (2), "trifft voll zu" (3) or "übersprungen"
+runde.xlsx:'Fairer Zugang'!D5: answer "7" to "FZ-04" is not on the scale, want one of: "trifft nicht zu" (0), "trifft eher nicht zu" (1), "trifft eher zu" (2), "trifft voll zu" (3) or "übersprungen"`},
+		{name: "unknown and duplicate IDs", edit: func(f *excelize.File) {
+			f.SetCellValue("Steuerung", "A4", "MS-99")
+			f.SetCellValue("Steuerung", "A6", "MS-01")
+		}, want: `runde.xlsx:Steuerung: question "MS-03" is missing: add a row with its ID, or export a new workbook
+runde.xlsx:Steuerung: question "MS-05" is missing: add a row with its ID, or export a new workbook
+runde.xlsx:Steuerung!A4: unknown question ID "MS-99": the questionnaire has no such question
+runde.xlsx:Steuerung!A6: question "MS-01" appears twice, first at Steuerung!A2`},
+		{name: "missing question", edit: func(f *excelize.File) {
+			f.RemoveRow("Zusammenhalt", 5)
+		}, want: `runde.xlsx:Zusammenhalt: question "ZB-04" is missing: add a row with its ID, or export a new workbook`},
+		{name: "empty answer", edit: func(f *excelize.File) {
+			f.SetCellValue("Kommunikation", "D13", "")
+		}, want: `runde.xlsx:Kommunikation!D13: question "KK-12" has no answer: choose one from the list, or "übersprungen" when those answering were unsure; a round that is not finished can be imported with --draft`},
+		{name: "renamed sheet", edit: func(f *excelize.File) {
+			f.SetSheetName("Arbeit und Wirtschaft", "Arbeit")
+		}, want: `runde.xlsx:'Arbeit und Wirtschaft': sheet "Arbeit und Wirtschaft" of the action field "Arbeit und wirtschaftliche Entwicklung" is missing: it was renamed or deleted; give it back its name, or export a new workbook`},
+		{name: "deleted sheet", edit: func(f *excelize.File) {
+			f.DeleteSheet("Engagement")
+		}, want: `runde.xlsx:Engagement: sheet "Engagement" of the action field "Engagement und Beteiligung" is missing: it was renamed or deleted; give it back its name, or export a new workbook`},
+		{name: "another site", edit: func(f *excelize.File) {
+			f.SetCustomProps(excelize.CustomProperty{Name: "offenbar-site", Value: "https://weltoffen.nachbarstadt.example/"})
+		}, want: `runde.xlsx: the workbook was made for the site "https://weltoffen.nachbarstadt.example/", not for "https://weltoffen.lindenbrueck.example/"`},
+		{name: "another instrument", edit: func(f *excelize.File) {
+			f.SetCustomProps(excelize.CustomProperty{Name: "offenbar-instrument", Value: "0123456789abcdef"})
+		}, want: `runde.xlsx: the workbook was made for another version of the questionnaire: its questions or scale have changed since; export a new one`},
+		{name: "not a workbook", raw: []byte("ID,Antwort\nMS-01,3\n"), want: `runde.xlsx: the file is not an Excel workbook (.xlsx): save it as one, or export a CSV file`},
+		{name: "password", raw: append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 512)...), want: `runde.xlsx: the file is password-protected or an old Excel 97–2003 workbook: save it without a password, as an Excel workbook (.xlsx)`},
+		{name: "damaged", raw: []byte("PK\x03\x04 cut off"), want: `runde.xlsx: the file is not a readable Excel workbook (zip: not a valid zip file): save it again as .xlsx`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := c.raw
+			if c.edit != nil {
+				f := filledWorkbook(t, dir, "2027")
+				c.edit(f)
+				b, err := f.WriteToBuffer()
+				if err != nil {
+					t.Fatal(err)
+				}
+				data = b.Bytes()
+			}
+			wd := t.TempDir()
+			if err := os.WriteFile(filepath.Join(wd, "runde.xlsx"), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(wd)
+			code, _, stderr := runCmd(t, "import", "-s", dir, "round", "runde.xlsx", "--id", "2027")
+			got := strings.TrimSuffix(stderr, "nothing was written\n")
+			if code != 1 {
+				t.Errorf("exit code %d, want 1", code)
+			}
+			if strings.TrimSpace(got) != c.want {
+				t.Errorf("problems differ\ngot:\n%s\nwant:\n%s", got, c.want)
+			}
+			after := readTree(t, filepath.Join(dir, "content"))
+			if len(after) != len(before) {
+				t.Errorf("content/ changed: %d files, before %d", len(after), len(before))
+			}
+			for name, b := range before {
+				if !bytes.Equal(after[name], b) {
+					t.Errorf("content/%s changed", name)
+				}
+			}
+		})
+	}
+}
+
+// TestImportRound: a new round is created from a filled-in workbook; a
+// changed answer in an existing round is listed and only written with
+// --force, which keeps everything but [answers].
+func TestImportRound(t *testing.T) {
+	dir := copyExample(t)
+	f := filledWorkbook(t, dir, "2027")
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	f.SaveAs(file)
+	code, stdout, stderr := runCmd(t, "import", "-s", dir, "round", file)
+	if code != 0 || !strings.Contains(stdout, "with 108 answers") {
+		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	created, _ := os.ReadFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"))
+	if !strings.Contains(string(created), "title = \"Runde 2027\"") || !strings.Contains(string(created), "FZ-04 = \"skipped\"") {
+		t.Errorf("new round file:\n%.400s", created)
+	}
+	buildSite(t, dir) // the imported round builds
+
+	g := filledWorkbook(t, dir, "2024")
+	g.SetCellValue("Steuerung", "D3", "trifft voll zu")
+	file = filepath.Join(t.TempDir(), "runde-2024.xlsx")
+	g.SaveAs(file)
+	path := filepath.Join(dir, "content/selfcheck/rounds/2024.toml")
+	orig, _ := os.ReadFile(path)
+	code, stdout, stderr = runCmd(t, "import", "-s", dir, "round", file)
+	if code != 1 || !strings.Contains(stdout, "MS-02: 1 (trifft eher nicht zu) → 3 (trifft voll zu)") || !strings.Contains(stderr, "--force") {
+		t.Errorf("import without --force: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
+		t.Fatal("the round was overwritten without --force")
+	}
+	if code, stdout, stderr = runCmd(t, "import", "-s", dir, "round", file, "--force"); code != 0 {
+		t.Fatalf("import --force: exit %d\n%s%s", code, stdout, stderr)
+	}
+	now, _ := os.ReadFile(path)
+	want := strings.Replace(string(orig), "\nMS-02 = 1\n", "\nMS-02 = 3\n", 1)
+	if string(now) != want {
+		t.Error("--force changed more than the one answer")
+	}
+}
+
+// TestImportInstrument: the questionnaire's workbook, with each kind of
+// mistake, gives cell-exact errors and writes nothing; a corrected
+// question text that rounds answered is listed, and only --force replaces
+// instrument.toml.
+func TestImportInstrument(t *testing.T) {
+	dir := copyExample(t)
+	file := filepath.Join(t.TempDir(), "fragebogen.xlsx")
+	if code, _, stderr := runCmd(t, "new", "-s", dir, "instrument", "--xlsx", file); code != 0 {
+		t.Fatalf("new instrument: exit %d\n%s", code, stderr)
+	}
+	path := filepath.Join(dir, "content/selfcheck/instrument.toml")
+	orig, _ := os.ReadFile(path)
+	edited := func(edit func(f *excelize.File)) string {
+		f, err := excelize.OpenFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit(f)
+		out := filepath.Join(t.TempDir(), "fragebogen.xlsx")
+		if err := f.SaveAs(out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	broken := edited(func(f *excelize.File) {
+		f.SetCellValue("Fragen", "D3", "MS-01")          // a duplicate ID
+		f.SetCellValue("Fragen", "C30", "Wohnungsbau")   // no such topic in the field
+		f.SetCellValue("Fragen", "E40", "")              // an empty question
+		f.SetCellValue("Skala", "A3", 0)                 // points repeated
+		f.SetCellValue("Handlungsfelder", "A9", "sport") // a field without questions
+		f.SetCellValue("Handlungsfelder", "B9", "Sport")
+	})
+	code, _, stderr := runCmd(t, "import", "-s", dir, "instrument", broken, "--force")
+	got := strings.ReplaceAll(strings.TrimSuffix(stderr, "nothing was written\n"), filepath.Dir(broken)+string(filepath.Separator), "")
+	want := `fragebogen.xlsx:Skala!A3: 0 points appear twice on the scale, first in row 2; each option needs its own points
+fragebogen.xlsx:Fragen!D3: question ID "MS-01" appears twice, first in row 2
+fragebogen.xlsx:Fragen!E40: question "FZ-15" has no text
+`
+	if code != 1 || got != want {
+		t.Errorf("exit %d\ngot:\n%s\nwant:\n%s", code, got, want)
+	}
+	broken = edited(func(f *excelize.File) {
+		f.SetCellValue("Fragen", "C30", "Wohnungsbau")
+		f.SetCellValue("Handlungsfelder", "A9", "sport")
+		f.SetCellValue("Handlungsfelder", "B9", "Sport")
+	})
+	code, _, stderr = runCmd(t, "import", "-s", dir, "instrument", broken, "--force")
+	got = strings.ReplaceAll(strings.TrimSuffix(stderr, "nothing was written\n"), filepath.Dir(broken)+string(filepath.Separator), "")
+	want = `fragebogen.xlsx:Handlungsfelder!A9: field "sport" has no questions: add [[fields.questions]] with id and text
+fragebogen.xlsx:Fragen!C30: question "FZ-05" needs a topic of field "fairer-zugang", want one of: bildung, sprache, arbeit-und-ausbildung, wohnen, gesundheit-und-pflege, transport, kultur, sport, sicherheit-und-recht
+`
+	if code != 1 || got != want {
+		t.Errorf("exit %d\ngot:\n%s\nwant:\n%s", code, got, want)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
+		t.Fatal("a failed import changed instrument.toml")
+	}
+
+	fixed := edited(func(f *excelize.File) {
+		f.SetCellValue("Fragen", "E2", "Hat der Stadtrat ein Leitbild zur Weltoffenheit beschlossen?")
+	})
+	code, stdout, stderr := runCmd(t, "import", "-s", dir, "instrument", fixed)
+	if code != 1 || !strings.Contains(stdout, "MS-01 (answered in 2021, 2024)") || !strings.Contains(stderr, "--force") {
+		t.Errorf("without --force: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
+		t.Fatal("instrument.toml was replaced without --force")
+	}
+	if code, stdout, stderr = runCmd(t, "import", "-s", dir, "instrument", fixed, "--force"); code != 0 {
+		t.Fatalf("--force: exit %d\n%s%s", code, stdout, stderr)
+	}
+	buildSite(t, dir) // the imported questionnaire builds with the example's rounds
+}
