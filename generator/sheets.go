@@ -230,4 +230,3 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 	fmt.Fprintf(stdout, "replaced %s\n", rel)
 	return 0
 }
-

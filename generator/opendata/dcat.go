@@ -129,6 +129,7 @@ func (p *Publication) catalog(files map[string][]byte) *graph {
 		for _, f := range []struct{ name, title string }{
 			{AnswersCSV(r.ID), p.Text("data_answers_title", r.Title)},
 			{AnswersJSON(r.ID), p.Text("data_answers_title", r.Title)},
+			{XLSX(r.ID), p.Text("data_answers_title", r.Title)},
 			{ScoresCSV(r.ID), p.Text("data_scores_title", r.Title)},
 			{ScoresJSON(r.ID), p.Text("data_scores_title", r.Title)},
 			{RecommendationsCSV(r.ID), p.Text("data_recommendations_title", r.Title)},

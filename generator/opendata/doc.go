@@ -3,6 +3,9 @@
 // section (/daten/ on a German site):
 //
 //	<round>.csv                  every answer of a round (RFC 4180, UTF-8)
+//	<round>.xlsx                 the same rows in typed cells with a filter, the
+//	                             field scores, and the columns and licence explained:
+//	                             for people who open data in Excel
 //	<round>.json                 the same with scale, field scores, assessments
 //	                             and recommendations; described by schema.json
 //	<round>-scores.csv, .json    the score of every field and topic, with the

@@ -90,9 +90,14 @@ func (p *Publication) Files() ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("round %s: %w", r.ID, err)
 		}
+		xlsx, err := p.roundXLSX(r)
+		if err != nil {
+			return nil, fmt.Errorf("round %s: %w", r.ID, err)
+		}
 		files = append(files,
 			File{AnswersCSV(r.ID), p.answersCSV(r)},
 			File{AnswersJSON(r.ID), js},
+			File{XLSX(r.ID), xlsx},
 			File{ScoresCSV(r.ID), p.scoresCSV(r)},
 			File{ScoresJSON(r.ID), scores},
 			File{RecommendationsCSV(r.ID), p.recommendationsCSV(r)},

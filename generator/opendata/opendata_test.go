@@ -1,8 +1,11 @@
 package opendata
 
 import (
+	"encoding/csv"
+
 	"bytes"
 	"fmt"
+	"github.com/xuri/excelize/v2"
 	"os"
 	"regexp"
 	"slices"
@@ -176,5 +179,47 @@ func TestTurtleEscapes(t *testing.T) {
 	x := string(g.RDFXML())
 	if !strings.Contains(x, `Ein &#34;Titel&#34;\mit&#xA;Zeilen`) {
 		t.Errorf("rdf/xml:\n%s", x)
+	}
+}
+
+// TestXLSX: the workbook of a round opens with excelize and holds exactly
+// the CSV's rows; two builds give the same bytes.
+func TestXLSX(t *testing.T) {
+	p := publication(t, nil, "2021", "2024")
+	fs := files(t, p)
+	for _, id := range []string{"2021", "2024"} {
+		f, err := excelize.OpenReader(bytes.NewReader(fs[XLSX(id)]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows("xlsx_sheet_answers")
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, _ := csv.NewReader(bytes.NewReader(fs[AnswersCSV(id)])).ReadAll()
+		if len(rows) != len(recs) {
+			t.Fatalf("%s: %d rows, the CSV has %d", id, len(rows), len(recs))
+		}
+		for i := range recs {
+			got := slices.Clone(rows[i])
+			for len(got) < len(recs[i]) {
+				got = append(got, "")
+			}
+			for j := range got {
+				got[j] = strings.ToLower(got[j]) // TRUE is the CSV's true
+				recs[i][j] = strings.ToLower(recs[i][j])
+			}
+			if !slices.Equal(got, recs[i]) {
+				t.Errorf("%s row %d: %q, CSV %q", id, i+1, got, recs[i])
+			}
+		}
+		typ, _ := f.GetCellType("xlsx_sheet_answers", "F2")
+		if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("points are stored as %v, want numbers", typ)
+		}
+		f.Close()
+	}
+	if again := files(t, p); !bytes.Equal(again[XLSX("2024")], fs[XLSX("2024")]) {
+		t.Error("two builds give different workbooks")
 	}
 }

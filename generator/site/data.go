@@ -86,8 +86,8 @@ type DataView struct {
 // DataRound is a round's section of the data page.
 type DataRound struct {
 	*RoundView
-	Anchor                          string
-	Scores, ScoresJSON, Recommended string // site-relative URLs
+	Anchor                                string
+	XLSX, Scores, ScoresJSON, Recommended string // site-relative URLs
 }
 
 func (s *Site) dataView(rounds []*RoundView) *DataView {
@@ -103,7 +103,7 @@ func (s *Site) dataView(rounds []*RoundView) *DataView {
 		d.Attribution = s.Config.Data.Attribution
 	}
 	for _, rv := range rounds {
-		d.Rounds = append(d.Rounds, &DataRound{RoundView: rv, Anchor: opendata.RoundAnchor(rv.ID),
+		d.Rounds = append(d.Rounds, &DataRound{RoundView: rv, Anchor: opendata.RoundAnchor(rv.ID), XLSX: dir + opendata.XLSX(rv.ID),
 			Scores: dir + opendata.ScoresCSV(rv.ID), ScoresJSON: dir + opendata.ScoresJSON(rv.ID), Recommended: dir + opendata.RecommendationsCSV(rv.ID)})
 	}
 	return d
@@ -135,6 +135,9 @@ func (s *Site) datasetLD(p *Page, publisher organization) map[string]any {
 		if strings.HasSuffix(name, ".rdf") {
 			format = "application/rdf+xml"
 		}
+		if strings.HasSuffix(name, ".xlsx") {
+			format = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		}
 		return map[string]any{"@type": "DataDownload", "name": title, "encodingFormat": format, "contentUrl": cfg.AbsURL(dir + name)}
 	}
 	var dist []any
@@ -143,6 +146,7 @@ func (s *Site) datasetLD(p *Page, publisher organization) map[string]any {
 		dist = append(dist,
 			download(opendata.AnswersCSV(r.ID), text("data_file_title", text("data_answers_title", r.Title), "CSV")),
 			download(opendata.AnswersJSON(r.ID), text("data_file_title", text("data_answers_title", r.Title), "JSON")),
+			download(opendata.XLSX(r.ID), text("data_file_title", text("data_answers_title", r.Title), "XLSX")),
 			download(opendata.ScoresCSV(r.ID), text("data_file_title", text("data_scores_title", r.Title), "CSV")),
 			download(opendata.ScoresJSON(r.ID), text("data_file_title", text("data_scores_title", r.Title), "JSON")),
 			download(opendata.RecommendationsCSV(r.ID), text("data_file_title", text("data_recommendations_title", r.Title), "CSV")))
