@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -44,6 +45,8 @@ func TestEditorGuideCommands(t *testing.T) {
 	}
 	blocks := regexp.MustCompile("(?s)```sh\n(.*?)```").FindAllSubmatch(b, -1)
 	dir := copyExample(t)
+	// Workbooks the guide writes and reads land in a directory of their own.
+	sheets := t.TempDir()
 	ran := 0
 	for _, block := range blocks {
 		for _, line := range strings.Split(strings.TrimSpace(string(block[1])), "\n") {
@@ -60,6 +63,11 @@ func TestEditorGuideCommands(t *testing.T) {
 					t.Errorf("%q: %v", line, err)
 				}
 				continue
+			}
+			for i, a := range args {
+				if strings.HasSuffix(a, ".xlsx") {
+					args[i] = filepath.Join(sheets, a)
+				}
 			}
 			args = append([]string{args[0], "-s", dir}, args[1:]...)
 			if args[0] == "build" {

@@ -333,3 +333,27 @@ func TestLibreOffice(t *testing.T) {
 	}
 	checkWorkbook(t, e, saved, false)
 }
+
+// BenchmarkExport writes the workbook of a round of the example's 108
+// questions.
+func BenchmarkExport(b *testing.B) {
+	e := loadExample(b)
+	for b.Loop() {
+		e.workbook(b, "2027", e.model.Latest())
+	}
+}
+
+// BenchmarkImport reads a filled-in workbook of 108 answers and writes the
+// [answers] table.
+func BenchmarkImport(b *testing.B) {
+	e := loadExample(b)
+	r := e.model.Round("2024")
+	data := fill(b, e.workbook(b, "2024", e.model.Round("2021")), e.model.Instrument, r)
+	for b.Loop() {
+		answers, errs := e.importer("2024").ReadRound("runde.xlsx", data)
+		if errs.HasErrors() {
+			b.Fatal(errs.Err())
+		}
+		spreadsheet.ReplaceAnswers(r.Doc.Src, spreadsheet.AnswersTOML(e.model.Instrument, answers))
+	}
+}
