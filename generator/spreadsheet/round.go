@@ -125,6 +125,9 @@ func (w *RoundWorkbook) Export() ([]byte, error) {
 				comment = cur.Comment
 			}
 			f.SetSheetRow(name, cell(1, row), &[]any{q.ID, topic, q.Text, label(in, cur, w.Skipped), comment, label(in, prev, w.Skipped)})
+			// Wrapped text needs its height: not every program computes it.
+			lines := max(1, wrappedLines(q.Text, 75), wrappedLines(comment, 55))
+			f.SetRowHeight(name, row, float64(15*lines+3))
 		}
 		last := len(fld.Questions) + 1
 		f.SetCellStyle(name, cell(colID, 2), cell(colTopic, last), st.locked)
@@ -143,6 +146,7 @@ func (w *RoundWorkbook) Export() ([]byte, error) {
 		if err := f.AddDataValidation(name, dv); err != nil {
 			return nil, err
 		}
+		printable(f, name)
 		protect(f, name)
 	}
 	f.SetActiveSheet(0)
@@ -384,4 +388,17 @@ func (im *Import) points(v string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// wrappedLines estimates how many lines s takes in a column of width
+// characters.
+func wrappedLines(s string, width int) int {
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		n += max(1, (utf8.RuneCountInString(para)+width-1)/width)
+	}
+	if s == "" {
+		return 0
+	}
+	return n
 }

@@ -161,14 +161,26 @@ func instructions(f *excelize.File, sheet string, title string, paragraphs []str
 	for i, p := range paragraphs {
 		f.SetCellValue(sheet, cell(1, i+3), p)
 		f.SetCellStyle(sheet, cell(1, i+3), cell(1, i+3), st.wrapped)
+		f.SetRowHeight(sheet, i+3, float64(15*wrappedLines(p, 90)+6))
 	}
-	return f.SetColWidth(sheet, "A", "A", 110)
+	printable(f, sheet)
+	return f.SetColWidth(sheet, "A", "A", 100)
 }
 
 // protect locks a sheet without a password: it guards against slips, not
 // against anyone.
 func protect(f *excelize.File, sheet string) error {
 	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true})
+}
+
+// printable makes a sheet print as a meeting hands it out: landscape, A4,
+// as wide as the page, the header row on every page.
+func printable(f *excelize.File, sheet string) {
+	landscape, a4, one, any := "landscape", 9, 1, 0
+	yes := true
+	f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
+	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &any})
+	f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1", Scope: sheet})
 }
 
 // buffer writes a workbook into bytes.
