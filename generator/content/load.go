@@ -148,7 +148,8 @@ func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
 			return err
 		}
 		rel := strings.TrimPrefix(p, b+"/")
-		if d.IsDir() || rel == BundleIndex || strings.HasPrefix(path.Base(p), ".") {
+		// Markdown sources are never published as they are.
+		if d.IsDir() || strings.HasSuffix(rel, ".md") || strings.HasPrefix(path.Base(p), ".") {
 			return nil
 		}
 		files = append(files, rel)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -81,21 +82,31 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	}
 
 	// What content shows: images need alternative text and must be ours.
-	refs := map[string][]mediaRef{}
+	// Parsing is the costliest part of a build, and most articles have no
+	// image: a byte search says so. The rest are parsed on every core.
+	var withImages []*content.Doc
 	for _, d := range s.Docs {
+		if bytes.Contains(d.Body, []byte("![")) {
+			withImages = append(withImages, d)
+		}
+	}
+	links := make([][]content.Link, len(withImages))
+	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].Body) })
+	refs := map[string][]mediaRef{}
+	for i, d := range withImages {
 		page := s.docURL(d)
-		for _, l := range s.md.Links(d.Body) {
-			pos := diag.PosAt(d.Path, d.Body, l.Offset)
-			name, local := s.mediaName(page, l.Dest)
-			if l.Image {
-				s.checkAlt(l, pos, errs)
-				// Other schemes, such as javascript:, goldmark leaves out.
-				if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
-					errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)
-					continue
-				}
+		for _, l := range links[i] {
+			if !l.Image {
+				continue
 			}
-			if local {
+			pos := diag.PosAt(d.Path, d.Body, l.Offset)
+			s.checkAlt(l, pos, errs)
+			// Other schemes, such as javascript:, goldmark leaves out.
+			if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
+				errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)
+				continue
+			}
+			if name, local := s.mediaName(page, l.Dest); local {
 				refs[name] = append(refs[name], mediaRef{dest: s.written(l.Dest), pos: pos})
 			}
 		}
