@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"offenbar/generator/content"
 	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
@@ -59,6 +60,10 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && args[0] == "instrument") {
 		fmt.Fprintln(stderr, "usage: go run ./generator new round ID --xlsx FILE\n       go run ./generator new instrument --xlsx FILE")
+		return 2
+	}
+	if args[0] == "round" && content.Slug(args[1]) != args[1] {
+		fmt.Fprintf(stderr, "offenbar: invalid round id %q: use lower-case letters, digits and \"-\", such as 2027\n", args[1])
 		return 2
 	}
 	if !strings.HasSuffix(strings.ToLower(f.xlsx), ".xlsx") {
@@ -141,6 +146,10 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	}
 	if id == "" {
 		fmt.Fprintf(stderr, "offenbar: %s does not name its round: add --id, such as --id 2027\n", file)
+		return 2
+	}
+	if content.Slug(id) != id {
+		fmt.Fprintf(stderr, "offenbar: invalid round id %q: use lower-case letters, digits and \"-\", such as 2027\n", id)
 		return 2
 	}
 	im.ID = id
