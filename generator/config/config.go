@@ -5,7 +5,7 @@
 //	title = "Weltoffenes Lindenbrück"            # the site's name, in the header and in <title>
 //	municipality = "Stadt Lindenbrück"          # who publishes the self-check
 //	base_url = "https://weltoffen.lindenbrueck.example/"  # may end in a sub-path
-//	language = "de"                             # "de" (default) or "en": UI texts and URL paths
+//	language = "de"                             # a BCP 47 tag with UI texts in templates/i18n: de (default), en …
 //	description = "Wo wir stehen und was wir vorhaben."
 //	example_notice = "Dies ist ein fiktives Beispiel."  # optional banner on every page
 //	allow_html = false                          # render raw HTML in Markdown (default false)
@@ -49,6 +49,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"offenbar/generator/color"
 	"offenbar/generator/diag"
@@ -130,9 +132,6 @@ func (d Data) ContactURL() string {
 // MinGraphicContrast is the WCAG 2.1 (1.4.11) minimum for graphical objects.
 const MinGraphicContrast = 3.0
 
-// Languages lists the supported UI languages.
-var Languages = []string{"de", "en"}
-
 // Load reads and validates site.toml from fsys.
 func Load(fsys fs.FS) (*Site, diag.List) {
 	var errs diag.List
@@ -161,8 +160,8 @@ func (s *Site) validate(errs *diag.List) {
 	if strings.TrimSpace(s.Title) == "" {
 		errs.Errorf(d.Pos("title"), "missing title: add title = \"Name der Website\"")
 	}
-	if !oneOf(s.Language, Languages) {
-		errs.Errorf(d.ValuePos("language"), "unknown language %q, want one of: %s", s.Language, strings.Join(Languages, ", "))
+	if _, err := language.Parse(s.Language); err != nil || s.Language == "" {
+		errs.Errorf(d.ValuePos("language"), "language %q is not a language tag (BCP 47), want such as \"de\", \"en\" or \"tr\"", s.Language)
 	}
 	u, err := url.Parse(s.BaseURL)
 	switch {
@@ -279,15 +278,6 @@ func (s *Site) CheckAttribution(errs *diag.List) {
 		pos = d.Pos("data")
 	}
 	errs.Errorf(pos, "licence %q requires naming the source of the data: add attribution = \"Stadt Musterstadt\" under [data], or municipality at the top", data.Licence)
-}
-
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if s == x {
-			return true
-		}
-	}
-	return false
 }
 
 // Publisher names who publishes the site and its data: the municipality,

@@ -4,9 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"offenbar/generator/config"
 	"offenbar/generator/diag"
@@ -15,14 +22,84 @@ import (
 
 // Lang holds the UI texts and URL paths of one language. They live in
 // templates/i18n/<lang>.toml, so that no UI text is written in Go.
+//
+// A text is a string, or, where it says how many of something there are, a
+// table of CLDR plural forms, of which the language's own are required:
+//
+//	[text.changes_count]
+//	one = "{0} Antwort hat sich verändert."
+//	other = "{0} Antworten haben sich verändert."
+//
+// Arabic needs zero, one, two, few, many and other; Ukrainian one, few,
+// many and other. The messages are kept by go-i18n, which picks the form.
 type Lang struct {
-	Code       string `toml:"-"`
+	Code       string       `toml:"-"`
+	Tag        language.Tag `toml:"-"`
 	src        []byte
 	Months     []string          `toml:"months"`
 	DateFormat string            `toml:"date_format"` // with {day}, {month}, {year}
 	Paths      Paths             `toml:"paths"`
-	Text       map[string]string `toml:"text"`
+	Text       map[string]any    `toml:"text"`
 	Status     map[string]string `toml:"status"` // recommendation statuses
+
+	texts   map[string]string // the texts without plural forms, looked up once
+	plurals map[string]bool
+	loc     *i18n.Localizer
+	printer *message.Printer
+}
+
+// pluralForms are the CLDR plural categories a text may have.
+var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// requiredForms are the plural categories that whole numbers take in the
+// language of tag, by CLDR's rules.
+func requiredForms(tag language.Tag) map[string]bool {
+	names := map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+	forms := map[string]bool{"other": true}
+	for n := 0; n <= 1000; n++ {
+		forms[names[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]] = true
+	}
+	return forms
+}
+
+// messages turns the texts into go-i18n messages, checking every plural
+// table against the language's forms.
+func (l *Lang) messages(doc *tomldoc.Doc, errs *diag.List) {
+	bundle := i18n.NewBundle(l.Tag)
+	l.texts, l.plurals = map[string]string{}, map[string]bool{}
+	need := requiredForms(l.Tag)
+	for _, key := range slices.Sorted(maps.Keys(l.Text)) {
+		switch v := l.Text[key].(type) {
+		case string:
+			l.texts[key] = v
+		case map[string]any:
+			m := &i18n.Message{ID: key}
+			fields := map[string]*string{"zero": &m.Zero, "one": &m.One, "two": &m.Two, "few": &m.Few, "many": &m.Many, "other": &m.Other}
+			for form, text := range v {
+				t, ok := text.(string)
+				if !ok || fields[form] == nil {
+					errs.Errorf(doc.Pos("text."+key+"."+form), "%q is not a plural form with a text, want one of: %s", "text."+key+"."+form, strings.Join(pluralForms, ", "))
+					continue
+				}
+				*fields[form] = t
+			}
+			var missing []string
+			for _, form := range pluralForms {
+				if need[form] && *fields[form] == "" {
+					missing = append(missing, form)
+				}
+			}
+			if len(missing) > 0 {
+				errs.Errorf(doc.Pos("text."+key), "text %q lacks the plural forms %s that %s needs", key, strings.Join(missing, ", "), l.Code)
+				continue
+			}
+			bundle.MustAddMessages(l.Tag, m)
+			l.plurals[key] = true
+		default:
+			errs.Errorf(doc.ValuePos("text."+key), "text %q must be a string or a table of plural forms", key)
+		}
+	}
+	l.loc = i18n.NewLocalizer(bundle, l.Code)
 }
 
 // Paths are the URL segments of the site's sections.
@@ -42,18 +119,28 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	src, err := fs.ReadFile(tfs, p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			errs.Errorf(diag.Pos{Path: dir + "/" + p}, "missing UI texts for language %q", code)
+			have, _ := fs.Glob(tfs, "i18n/*.toml")
+			for i, h := range have {
+				have[i] = strings.TrimSuffix(strings.TrimPrefix(h, "i18n/"), ".toml")
+			}
+			errs.Errorf(diag.Pos{Path: dir + "/" + p}, "missing UI texts for language %q: translate %s/i18n/de.toml into %s/%s; there are texts for: %s", code, dir, dir, p, strings.Join(have, ", "))
 		} else {
 			errs.Errorf(diag.Pos{Path: dir + "/" + p}, "%s", diag.ReadError(err))
 		}
 		return nil, errs
 	}
-	l := &Lang{Code: code, src: src}
+	tag, err := language.Parse(code)
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: dir + "/" + p}, "%q is not a language tag: %v", code, err)
+		return nil, errs
+	}
+	l := &Lang{Code: code, Tag: tag, src: src, printer: message.NewPrinter(tag)}
 	doc, derrs := tomldoc.Decode(dir+"/"+p, src, 0, l)
 	errs.Add(derrs)
 	if derrs.HasErrors() {
 		return nil, errs
 	}
+	l.messages(doc, &errs)
 	if len(l.Months) != 12 {
 		errs.Errorf(doc.Pos("months"), "months must list 12 month names")
 	}
@@ -68,23 +155,47 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 // T returns the text for key; a missing key is an error so that templates
 // never show a raw key to citizens.
 func (l *Lang) T(key string) (string, error) {
-	if s, ok := l.Text[key]; ok {
+	if s, ok := l.texts[key]; ok {
 		return s, nil
+	}
+	if l.plurals[key] {
+		return "", fmt.Errorf("text %q in i18n/%s.toml has plural forms: give it the count with tf", key, l.Code)
 	}
 	return "", fmt.Errorf("no text %q in i18n/%s.toml", key, l.Code)
 }
 
-// Tf fills {0}, {1}, … in the text for key with args.
+// Tf fills {0}, {1}, … in the text for key with args. Numbers are written
+// as the language writes them. A text with plural forms takes the form
+// that its first argument, the count, asks for.
 func (l *Lang) Tf(key string, args ...any) (string, error) {
-	s, err := l.T(key)
+	var s string
+	var err error
+	if l.plurals[key] {
+		if len(args) == 0 {
+			return "", fmt.Errorf("text %q in i18n/%s.toml has plural forms but was given no count", key, l.Code)
+		}
+		s, err = l.loc.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: args[0]})
+	} else {
+		s, err = l.T(key)
+	}
 	if err != nil {
 		return "", err
 	}
 	for i, a := range args {
-		s = strings.ReplaceAll(s, "{"+strconv.Itoa(i)+"}", fmt.Sprint(a))
+		v := fmt.Sprint(a)
+		switch n := a.(type) {
+		case int:
+			v = l.printer.Sprint(n)
+		case float64:
+			v = l.printer.Sprint(n)
+		}
+		s = strings.ReplaceAll(s, "{"+strconv.Itoa(i)+"}", v)
 	}
 	return s, nil
 }
+
+// Number writes n as the language writes numbers.
+func (l *Lang) Number(n int) string { return l.printer.Sprint(n) }
 
 // Func returns the texts as a function that fills in {0}, {1} …, for
 // packages that write texts but know nothing of templates. A missing key

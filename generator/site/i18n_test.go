@@ -1,36 +1,97 @@
 package site
 
 import (
+	"io/fs"
+	"maps"
 	"os"
 	"slices"
+	"strings"
 	"testing"
-
-	"offenbar/generator/diag"
+	"testing/fstest"
 )
 
 // TestLanguagesHaveTheSameTexts makes sure no language lacks a text that
-// another one has.
+// German, the authoritative language, has, and has none that German lacks.
 func TestLanguagesHaveTheSameTexts(t *testing.T) {
 	tfs := os.DirFS("../../templates")
-	langs := map[string]*Lang{}
-	for _, code := range []string{"de", "en"} {
+	files, _ := fs.Glob(tfs, "i18n/*.toml")
+	if len(files) < 2 {
+		t.Fatalf("UI texts for %d languages", len(files))
+	}
+	de, errs := loadLang(tfs, "templates", "de")
+	if errs.HasErrors() {
+		t.Fatal(errs.Err())
+	}
+	for _, f := range files {
+		code := strings.TrimSuffix(strings.TrimPrefix(f, "i18n/"), ".toml")
 		l, errs := loadLang(tfs, "templates", code)
 		if errs.HasErrors() {
 			t.Fatal(errs.Err())
 		}
-		langs[code] = l
-	}
-	keys := func(m map[string]string) []string {
-		var ks []string
-		for k := range m {
-			ks = append(ks, k)
+		if !slices.Equal(slices.Sorted(maps.Keys(l.Text)), slices.Sorted(maps.Keys(de.Text))) || !slices.Equal(slices.Sorted(maps.Keys(l.Status)), slices.Sorted(maps.Keys(de.Status))) {
+			t.Errorf("%s and de differ in their keys", code)
 		}
-		slices.Sort(ks)
-		return ks
 	}
-	de, en := langs["de"], langs["en"]
-	if !slices.Equal(keys(de.Text), keys(en.Text)) || !slices.Equal(keys(de.Status), keys(en.Status)) {
-		t.Errorf("de and en differ in their keys")
+}
+
+// langFile is a minimal UI text file with one plural text.
+func langFile(code, plural string) fstest.MapFS {
+	return fstest.MapFS{"i18n/" + code + ".toml": {Data: []byte(`months = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+date_format = "{day}.{month}.{year}"
+[paths]
+fields = "f"
+rounds = "r"
+articles = "a"
+data = "d"
+method = "m"
+search = "s"
+page = "p"
+[text]
+title = "x"
+[text.skipped_count]
+` + plural)}}
+}
+
+// TestPluralForms: every language gets its own CLDR plural forms, chosen
+// by the count: 1, 2, 5 and 11 skipped questions in Arabic and Ukrainian.
+func TestPluralForms(t *testing.T) {
+	for _, c := range []struct {
+		code, forms string
+		want        map[int]string
+	}{
+		{"ar", `zero = "لم يتم تخطي أي سؤال"
+one = "تم تخطي سؤال واحد"
+two = "تم تخطي سؤالين"
+few = "تم تخطي {0} أسئلة"
+many = "تم تخطي {0} سؤالًا"
+other = "تم تخطي {0} سؤال"`, map[int]string{0: "لم يتم تخطي أي سؤال", 1: "تم تخطي سؤال واحد", 2: "تم تخطي سؤالين", 5: "تم تخطي ٥ أسئلة", 11: "تم تخطي ١١ سؤالًا", 100: "تم تخطي ١٠٠ سؤال"}},
+		{"uk", `one = "{0} питання пропущено"
+few = "{0} питання пропущено"
+many = "{0} питань пропущено"
+other = "{0} питання пропущено"`, map[int]string{1: "1 питання пропущено", 2: "2 питання пропущено", 5: "5 питань пропущено", 11: "11 питань пропущено", 21: "21 питання пропущено"}},
+		{"de", `one = "{0} Frage übersprungen"
+other = "{0} Fragen übersprungen"`, map[int]string{1: "1 Frage übersprungen", 2: "2 Fragen übersprungen", 5: "5 Fragen übersprungen", 11: "11 Fragen übersprungen"}},
+	} {
+		l, errs := loadLang(langFile(c.code, c.forms), "templates", c.code)
+		if errs.HasErrors() {
+			t.Fatalf("%s: %v", c.code, errs.Err())
+		}
+		for n, want := range c.want {
+			got, err := l.Tf("skipped_count", n)
+			if err != nil || got != want {
+				t.Errorf("%s, %d: %q (%v), want %q", c.code, n, got, err, want)
+			}
+		}
 	}
-	_ = diag.Pos{}
+}
+
+// TestPluralFormsRequired: a text that lacks a form its language needs is
+// an error at its key.
+func TestPluralFormsRequired(t *testing.T) {
+	_, errs := loadLang(langFile("uk", `one = "{0} питання"
+other = "{0} питання"`), "templates", "uk")
+	want := `templates/i18n/uk.toml:13:1: text "skipped_count" lacks the plural forms few, many that uk needs`
+	if got := errs.Err(); got == nil || got.Error() != want {
+		t.Errorf("got %v\nwant %s", got, want)
+	}
 }

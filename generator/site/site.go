@@ -31,6 +31,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/language"
+
 	"offenbar/generator/chart"
 	"offenbar/generator/config"
 	"offenbar/generator/content"
@@ -131,7 +133,7 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 		}
 		tfs = sub
 	}
-	if cfg != nil && cfg.Base != nil {
+	if cfg != nil && cfg.Base != nil && validTag(cfg.Language) {
 		lang, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
 		errs.Add(lerrs)
 		s.Lang = lang
@@ -179,6 +181,13 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
 	}
 	return s, errs
+}
+
+// validTag reports whether code is a BCP 47 language tag; config reports
+// it when it is not.
+func validTag(code string) bool {
+	_, err := language.Parse(code)
+	return err == nil
 }
 
 // Build loads and renders the site in src.
