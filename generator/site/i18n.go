@@ -194,6 +194,17 @@ func (l *Lang) Tf(key string, args ...any) (string, error) {
 	return s, nil
 }
 
+// RTL reports whether the language is written right to left, by the script
+// its tag names or most likely uses.
+func (l *Lang) RTL() bool {
+	script, _ := l.Tag.Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
+		return true
+	}
+	return false
+}
+
 // Number writes n as the language writes numbers.
 func (l *Lang) Number(n int) string { return l.printer.Sprint(n) }
 
