@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 
 	"offenbar/generator/config"
 	"offenbar/generator/diag"
@@ -244,9 +245,11 @@ func Texts(src fs.FS, opts Options) (*config.Site, *Lang, diag.List) {
 	return cfg, l, errs
 }
 
-// Date formats t as a long date such as "17. Mai 2024".
+// Date formats t as a long date such as "17. Mai 2024", with the digits of
+// the language.
 func (l *Lang) Date(t time.Time) string {
-	s := strings.Replace(l.DateFormat, "{day}", strconv.Itoa(t.Day()), 1)
+	digits := func(n int) string { return l.printer.Sprint(number.Decimal(n, number.NoSeparator())) }
+	s := strings.Replace(l.DateFormat, "{day}", digits(t.Day()), 1)
 	s = strings.Replace(s, "{month}", l.Months[t.Month()-1], 1)
-	return strings.Replace(s, "{year}", strconv.Itoa(t.Year()), 1)
+	return strings.Replace(s, "{year}", digits(t.Year()), 1)
 }
