@@ -374,3 +374,53 @@ func TestResponsiveImages(t *testing.T) {
 		}
 	}
 }
+
+// TestSignLanguage: the page in German Sign Language shows its video with
+// controls and captions, plays nothing by itself, offers the download, and
+// every page's header leads to it.
+func TestSignLanguage(t *testing.T) {
+	b := New(t)
+	base := serveExample(t)
+	p := b.Open(t, 390, 900, true)
+	v := p.Go(t, base+"/gebaerdensprache/")
+	var got struct {
+		Controls, Autoplay, Paused bool
+		Tracks                     int
+		Kind, Lang                 string
+		Cues                       int
+		Ready                      int
+		Download                   string
+	}
+	p.EvalAsync(t, `(async () => {
+		const v = document.querySelector('.sign-video video');
+		const t = v.textTracks[0];
+		t.mode = 'showing';
+		for (let i = 0; i < 50 && (!t.cues || t.cues.length === 0 || v.readyState < 1); i++) await new Promise(r => setTimeout(r, 100));
+		const a = document.querySelector('.sign-video a[download]');
+		return {Controls: v.controls, Autoplay: v.autoplay, Paused: v.paused, Tracks: v.textTracks.length,
+			Kind: t.kind, Lang: t.language, Cues: t.cues ? t.cues.length : 0, Ready: v.readyState, Download: a ? a.getAttribute('href') : ''};
+	})()`, &got)
+	if !got.Controls || got.Autoplay || !got.Paused {
+		t.Errorf("video controls %v, autoplay %v, paused %v", got.Controls, got.Autoplay, got.Paused)
+	}
+	if got.Tracks != 1 || got.Kind != "captions" || got.Lang != "de" || got.Cues != 3 {
+		t.Errorf("captions: %+v", got)
+	}
+	if got.Ready < 1 || !strings.HasSuffix(got.Download, ".webm") {
+		t.Errorf("the video did not load or has no download link: %+v", got)
+	}
+	if f := Foreign(v.Requests, base); len(f) > 0 {
+		t.Errorf("requests to other hosts: %q", f)
+	}
+	home := p.Go(t, base+"/")
+	_ = home
+	var link string
+	p.Eval(t, `(document.querySelector('.site-header a.sign-language') || {}).textContent || ''`, &link)
+	if strings.TrimSpace(link) != "Gebärdensprache" {
+		t.Errorf("the header's sign-language link says %q", link)
+	}
+	if dir := os.Getenv("OFFENBAR_SCREENSHOTS"); dir != "" {
+		p.Go(t, base+"/gebaerdensprache/")
+		os.WriteFile(filepath.Join(dir, "gebaerdensprache-390.png"), p.Screenshot(t), 0o644)
+	}
+}

@@ -10,6 +10,7 @@
 //	example_notice = "Dies ist ein fiktives Beispiel."  # optional banner on every page
 //	allow_html = false                          # render raw HTML in Markdown (default false)
 //	easy_language = "/leichte-sprache/"         # page in Leichte Sprache, linked from every header
+//	sign_language = "/gebaerdensprache/"        # page in German Sign Language, linked from every header
 //
 //	[[menu]]                                    # main navigation, in this order
 //	title = "Handlungsfelder"
@@ -72,6 +73,7 @@ type Site struct {
 	ExampleNotice string `toml:"example_notice"`
 	AllowHTML     bool   `toml:"allow_html"`
 	EasyLanguage  string `toml:"easy_language"`
+	SignLanguage  string `toml:"sign_language"`
 	Menu          []Link `toml:"menu"`
 	Footer        Footer `toml:"footer"`
 	Chart         Chart  `toml:"chart"`
@@ -184,6 +186,9 @@ func (s *Site) validate(errs *diag.List) {
 	}
 	if s.EasyLanguage != "" && !strings.HasPrefix(s.EasyLanguage, "/") {
 		errs.Errorf(d.ValuePos("easy_language"), "easy_language %q must be a site path such as \"/leichte-sprache/\"", s.EasyLanguage)
+	}
+	if s.SignLanguage != "" && !strings.HasPrefix(s.SignLanguage, "/") {
+		errs.Errorf(d.ValuePos("sign_language"), "sign_language %q must be a site path such as \"/gebaerdensprache/\"", s.SignLanguage)
 	}
 	for key, v := range map[string]string{"imprint": s.Footer.Imprint, "privacy": s.Footer.Privacy, "accessibility": s.Footer.Accessibility} {
 		if !strings.HasPrefix(v, "/") {

@@ -29,6 +29,18 @@
 // content/pages/impressum.md is published at /impressum/. Pages have title,
 // summary and optionally layout = "leichte-sprache" and draft.
 //
+// A page in German Sign Language is a folder with its video and captions:
+//
+//	+++
+//	title = "Der Selbstcheck in Deutscher Gebärdensprache"
+//	layout = "gebaerdensprache"
+//	video = "dgs-selbstcheck.webm"     # WebM or MP4, next to index.md
+//	captions = "dgs-selbstcheck.vtt"   # WebVTT captions, required
+//	+++
+//
+// The video is shown with controls, never plays by itself, and can be
+// downloaded; site.toml's sign_language links the page from every header.
+//
 // # Markdown
 //
 // CommonMark with GitHub tables, strikethrough, task lists, autolinks and

@@ -42,10 +42,17 @@ type Front struct {
 	PublishDate tomldoc.Date `toml:"publishDate"`
 	ExpiryDate  tomldoc.Date `toml:"expiryDate"`
 	Layout      string       `toml:"layout"`
+	// Video and Captions are the files of a page in sign language, next
+	// to its index.md: a WebM or MP4 video and WebVTT captions.
+	Video    string `toml:"video"`
+	Captions string `toml:"captions"`
 }
 
 // Layouts lists the page layouts besides the default.
-var Layouts = []string{"leichte-sprache"}
+var Layouts = []string{"leichte-sprache", SignLanguage}
+
+// SignLanguage is the layout of a page with a video in sign language.
+const SignLanguage = "gebaerdensprache"
 
 // Doc is an article or a page.
 type Doc struct {

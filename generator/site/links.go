@@ -55,7 +55,7 @@ func (s *Site) checkLinks(out *Output, files map[string]bool, pages map[string]*
 	// Links from site.toml stand on every page; a broken one is reported
 	// once, at its key.
 	cfg := s.Config
-	global := map[string]string{"footer.imprint": cfg.Footer.Imprint, "footer.privacy": cfg.Footer.Privacy, "footer.accessibility": cfg.Footer.Accessibility, "easy_language": cfg.EasyLanguage}
+	global := map[string]string{"footer.imprint": cfg.Footer.Imprint, "footer.privacy": cfg.Footer.Privacy, "footer.accessibility": cfg.Footer.Accessibility, "easy_language": cfg.EasyLanguage, "sign_language": cfg.SignLanguage}
 	for i, m := range cfg.Menu {
 		global[fmt.Sprintf("menu[%d].url", i)] = m.URL
 	}

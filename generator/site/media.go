@@ -82,6 +82,12 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	}
 
 	// What content shows: images need alternative text and must be ours.
+	for _, d := range s.Docs {
+		if d.Layout == content.SignLanguage {
+			s.checkSignLanguage(d, errs)
+		}
+	}
+
 	// Parsing is the costliest part of a build, and most articles have no
 	// image: a byte search says so. The rest are parsed on every core.
 	var withImages []*content.Doc
@@ -264,4 +270,51 @@ func (s *Site) fileSize(n int) string {
 		return p.Sprintf("%d KB", (n+1<<9)>>10)
 	}
 	return p.Sprintf("%d B", n)
+}
+
+// checkSignLanguage checks that a page in sign language has its video and
+// captions next to it: a video without captions shuts out everyone who
+// cannot follow the signs (WCAG 1.2.2).
+func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
+	at := func(key string) diag.Pos {
+		if _, ok := d.Meta.Index.Key(key); ok {
+			return d.Meta.ValuePos(key)
+		}
+		return d.Meta.ValuePos("layout")
+	}
+	dir := strings.TrimPrefix(s.docURL(d), "/")
+	for _, c := range []struct{ key, name, example string }{{"video", d.Video, "dgs.webm"}, {"captions", d.Captions, "dgs.vtt"}} {
+		switch {
+		case d.Bundle == "":
+			errs.Errorf(at(c.key), "a page in sign language must be a folder with its video and captions: move %s to %s/index.md", d.Path, strings.TrimSuffix(d.Path, ".md"))
+			return
+		case c.name == "":
+			errs.Errorf(at(c.key), "a page in sign language needs its %s: add %s = %q and put the file next to index.md", c.key, c.key, c.example)
+		case s.files[dir+c.name].data == nil:
+			errs.Errorf(at(c.key), "%s %q is not next to %s", c.key, c.name, d.Path)
+		}
+	}
+	if v := strings.ToLower(d.Video); v != "" && !strings.HasSuffix(v, ".webm") && !strings.HasSuffix(v, ".mp4") {
+		errs.Errorf(at("video"), "video %q must be a WebM or MP4 file, which every browser plays", d.Video)
+	}
+	if c := d.Captions; c != "" {
+		if b := s.files[dir+c].data; b != nil && !bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT")) {
+			errs.Errorf(at("captions"), "captions %q must be a WebVTT file that begins with the line WEBVTT", c)
+		}
+	}
+}
+
+// VideoLabel says the type and size of a page's video, as a download link
+// shows it.
+func (s *Site) videoLabel(d *content.Doc) string {
+	f, ok := s.files[strings.TrimPrefix(s.docURL(d), "/")+d.Video]
+	if !ok {
+		return ""
+	}
+	kind := "WebM"
+	if strings.HasSuffix(strings.ToLower(d.Video), ".mp4") {
+		kind = "MP4"
+	}
+	t, _ := s.Lang.Tf("document_info", kind, s.fileSize(len(f.data)))
+	return t
 }

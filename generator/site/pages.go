@@ -172,6 +172,9 @@ func (s *Site) buildViews() (*views, error) {
 			dv.Fields = append(dv.Fields, byField[slug])
 		}
 		dv.URL = s.docURL(d)
+		if d.Video != "" {
+			dv.VideoLabel = s.videoLabel(d)
+		}
 		if d.Kind == content.Article {
 			v.articles = append(v.articles, dv)
 		} else {

@@ -173,10 +173,11 @@ func (s *Site) funcs() template.FuncMap {
 		},
 		// level passes a list to a partial together with the heading level
 		// its items take, so that headings never skip a level.
-		"level":    func(n int, items any) Leveled { return Leveled{Level: n, Items: items} },
-		"join":     strings.Join,
-		"contains": slices.Contains[[]string],
-		"base":     path.Base,
+		"level":     func(n int, items any) Leveled { return Leveled{Level: n, Items: items} },
+		"join":      strings.Join,
+		"contains":  slices.Contains[[]string],
+		"base":      path.Base,
+		"hasSuffix": strings.HasSuffix,
 	}
 }
 
@@ -224,6 +225,9 @@ func (s *Site) navTargets() map[string]bool {
 		s.nav = map[string]bool{"/": true, "/" + s.Lang.Paths.Search + "/": true}
 		if s.Config.EasyLanguage != "" {
 			s.nav[s.Config.EasyLanguage] = true
+		}
+		if s.Config.SignLanguage != "" {
+			s.nav[s.Config.SignLanguage] = true
 		}
 		for _, m := range s.Config.Menu {
 			s.nav[m.URL] = true

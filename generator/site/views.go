@@ -117,10 +117,12 @@ type RoundField struct {
 // DocView is an article or page ready to render.
 type DocView struct {
 	*content.Doc
-	URL    string
-	Fields []*FieldView
-	Draft  bool
-	md     *content.Markdown
+	URL string
+	// VideoLabel is the type and size of a sign-language page's video.
+	VideoLabel string
+	Fields     []*FieldView
+	Draft      bool
+	md         *content.Markdown
 }
 
 // HTML converts the document's Markdown. It runs while its page renders, so
