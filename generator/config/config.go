@@ -6,6 +6,7 @@
 //	municipality = "Stadt Lindenbrück"          # who publishes the self-check
 //	base_url = "https://weltoffen.lindenbrueck.example/"  # may end in a sub-path
 //	language = "de"                             # a BCP 47 tag with UI texts in templates/i18n: de (default), en …
+//	languages = ["en", "tr", "ar", "uk"]        # further languages, each below its own prefix: /en/, /tr/ …
 //	description = "Wo wir stehen und was wir vorhaben."
 //	example_notice = "Dies ist ein fiktives Beispiel."  # optional banner on every page
 //	allow_html = false                          # render raw HTML in Markdown (default false)
@@ -15,6 +16,8 @@
 //	[[menu]]                                    # main navigation, in this order
 //	title = "Handlungsfelder"
 //	url = "/handlungsfelder/"                   # site-relative; the base path is added
+//	titles = { en = "Action fields" }           # the title in further languages; sections
+//	                                            # such as /handlungsfelder/ are named by the UI texts
 //
 //	[footer]                                    # all three are required by German law
 //	imprint = "/impressum/"                     # Impressum (§ 5 DDG)
@@ -65,20 +68,21 @@ const File = "site.toml"
 
 // Site is the decoded configuration.
 type Site struct {
-	Title         string `toml:"title"`
-	Municipality  string `toml:"municipality"`
-	BaseURL       string `toml:"base_url"`
-	Language      string `toml:"language"`
-	Description   string `toml:"description"`
-	ExampleNotice string `toml:"example_notice"`
-	AllowHTML     bool   `toml:"allow_html"`
-	EasyLanguage  string `toml:"easy_language"`
-	SignLanguage  string `toml:"sign_language"`
-	Menu          []Link `toml:"menu"`
-	Footer        Footer `toml:"footer"`
-	Chart         Chart  `toml:"chart"`
-	Data          Data   `toml:"data"`
-	Images        Images `toml:"images"`
+	Title         string   `toml:"title"`
+	Municipality  string   `toml:"municipality"`
+	BaseURL       string   `toml:"base_url"`
+	Language      string   `toml:"language"`
+	Languages     []string `toml:"languages"`
+	Description   string   `toml:"description"`
+	ExampleNotice string   `toml:"example_notice"`
+	AllowHTML     bool     `toml:"allow_html"`
+	EasyLanguage  string   `toml:"easy_language"`
+	SignLanguage  string   `toml:"sign_language"`
+	Menu          []Link   `toml:"menu"`
+	Footer        Footer   `toml:"footer"`
+	Chart         Chart    `toml:"chart"`
+	Data          Data     `toml:"data"`
+	Images        Images   `toml:"images"`
 
 	// Base is BaseURL parsed; BasePath is its path, always ending in "/".
 	Base     *url.URL     `toml:"-"`
@@ -88,8 +92,9 @@ type Site struct {
 
 // Link is a menu entry.
 type Link struct {
-	Title string `toml:"title"`
-	URL   string `toml:"url"`
+	Title  string            `toml:"title"`
+	URL    string            `toml:"url"`
+	Titles map[string]string `toml:"titles"` // by language
 }
 
 // Footer holds the legally required links.
@@ -165,6 +170,18 @@ func (s *Site) validate(errs *diag.List) {
 	if _, err := language.Parse(s.Language); err != nil || s.Language == "" {
 		errs.Errorf(d.ValuePos("language"), "language %q is not a language tag (BCP 47), want such as \"de\", \"en\" or \"tr\"", s.Language)
 	}
+	seen := map[string]bool{s.Language: true}
+	for i, code := range s.Languages {
+		key := fmt.Sprintf("languages[%d]", i)
+		if _, err := language.Parse(code); err != nil || code == "" {
+			errs.Errorf(d.ValuePos(key), "language %q is not a language tag (BCP 47), want such as \"en\", \"tr\" or \"ar\"", code)
+			continue
+		}
+		if seen[code] {
+			errs.Errorf(d.ValuePos(key), "language %q is listed twice (the default language is %q)", code, s.Language)
+		}
+		seen[code] = true
+	}
 	u, err := url.Parse(s.BaseURL)
 	switch {
 	case s.BaseURL == "":
@@ -182,6 +199,11 @@ func (s *Site) validate(errs *diag.List) {
 		}
 		if !strings.HasPrefix(m.URL, "/") {
 			errs.Errorf(d.ValuePos(p+".url"), "menu url %q must start with \"/\"", m.URL)
+		}
+		for code := range m.Titles {
+			if !seen[code] {
+				errs.Errorf(d.Pos(p+".titles"), "menu title for language %q, which languages does not list", code)
+			}
 		}
 	}
 	if s.EasyLanguage != "" && !strings.HasPrefix(s.EasyLanguage, "/") {

@@ -34,6 +34,10 @@ type Media interface {
 	// Document returns what a link to a document says about it, such as
 	// "PDF, 2,4 MB", or "" for anything else.
 	Document(page, dest string) string
+	// Link returns the destination a link or image on page should have
+	// instead of dest, or "" to keep it: a translation shown at another
+	// address than its original needs its relative links made absolute.
+	Link(page, dest string) string
 }
 
 var pageKey = parser.NewContextKey()
@@ -68,6 +72,9 @@ func (t mediaTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				n.RemoveChildren(n)
 			}
 			img := t.media.Image(page, string(n.Destination))
+			if d := t.media.Link(page, string(n.Destination)); d != "" {
+				n.Destination = []byte(d)
+			}
 			if img == nil {
 				return ast.WalkSkipChildren, nil
 			}
@@ -88,6 +95,9 @@ func (t mediaTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Link:
 			if label := t.media.Document(page, string(n.Destination)); label != "" {
 				n.AppendChild(n, ast.NewString([]byte(" ("+label+")")))
+			}
+			if d := t.media.Link(page, string(n.Destination)); d != "" {
+				n.Destination = []byte(d)
 			}
 		}
 		return ast.WalkContinue, nil

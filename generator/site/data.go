@@ -91,7 +91,7 @@ type DataRound struct {
 }
 
 func (s *Site) dataView(rounds []*RoundView) *DataView {
-	dir := "/" + s.Lang.Paths.Data + "/"
+	dir := "/" + s.Root().Lang.Paths.Data + "/"
 	l := licence.Lookup(s.Config.Data.Licence)
 	d := &DataView{
 		Licence: l, LicenceName: l.Title(s.Lang.Code),
@@ -115,7 +115,7 @@ func (s *Site) CatalogURL() string {
 	if s.Model == nil || len(s.Model.Rounds) == 0 {
 		return ""
 	}
-	return "/" + s.Lang.Paths.Data + "/" + opendata.CatalogTTL
+	return "/" + s.Root().Lang.Paths.Data + "/" + opendata.CatalogTTL
 }
 
 // datasetLD is the schema.org Dataset of the data page, with what Google's
@@ -123,7 +123,7 @@ func (s *Site) CatalogURL() string {
 func (s *Site) datasetLD(p *Page, publisher organization) map[string]any {
 	cfg, l, in := s.Config, s.Lang, s.Model.Instrument
 	text := func(key string, args ...any) string { t, _ := l.Tf(key, args...); return t }
-	dir := "/" + l.Paths.Data + "/"
+	dir := "/" + s.Root().Lang.Paths.Data + "/"
 	download := func(name, title string) map[string]any {
 		format := "text/csv"
 		if strings.HasSuffix(name, ".json") {

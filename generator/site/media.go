@@ -226,11 +226,31 @@ func (s *Site) docURL(d *content.Doc) string {
 	if d.Kind == content.Article {
 		return s.sectionURL(s.Lang.Paths.Articles, d.Slug)
 	}
-	return "/" + d.Slug + "/"
+	return s.Prefix + "/" + d.Slug + "/"
 }
 
-// media resolves images and documents for the Markdown renderer.
-type media struct{ s *Site }
+// media resolves images and documents for the Markdown renderer. With
+// absolute set, relative links become site paths: the page is shown at
+// another address than the one they were written for.
+type media struct {
+	s        *Site
+	absolute bool
+}
+
+func (m media) Link(page, dest string) string {
+	if !m.absolute || dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
+		return ""
+	}
+	rest := ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest, rest = dest[:i], dest[i:]
+	}
+	p := path.Join(page, dest)
+	if strings.HasSuffix(dest, "/") {
+		p += "/"
+	}
+	return m.s.Config.URL(p) + rest
+}
 
 func (m media) Image(page, dest string) *content.Image {
 	name, ok := m.s.mediaName(page, dest)

@@ -23,7 +23,11 @@ const RelatedArticles = 10
 // Page is one HTML page. Exactly one of the view fields is set, depending on
 // Kind, except for the home page, which uses several.
 type Page struct {
-	Kind        string
+	Kind string
+	// Key names the page the same in every language, such as
+	// "field/fairer-zugang", so that languages can link to each other.
+	Key         string
+	Alternates  []Alternate
 	Path        string // site-relative URL path such as "/artikel/runder-tisch/"
 	Title       string
 	Description string
@@ -46,6 +50,27 @@ type Page struct {
 	Latest   *RoundView
 	Plans    *Plans
 	Data     *DataView
+}
+
+// Alternate is a page in one language, for hreflang links and the
+// language switcher.
+type Alternate struct {
+	Lang    string // BCP 47 tag
+	Name    string // the language's name in that language, such as "Türkçe"
+	Path    string // site path
+	Href    string // absolute URL
+	Current bool   // the page itself
+	Home    bool   // the language's home page, for a page it does not have
+	RTL     bool   // the language is written right to left
+}
+
+// XDefault is the page in the default language, for hreflang="x-default",
+// or "" when the site has one language or the page none in the default.
+func (p *Page) XDefault() string {
+	if len(p.Alternates) == 0 || p.Alternates[0].Home {
+		return ""
+	}
+	return p.Alternates[0].Href
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -78,7 +103,7 @@ type FieldPlans struct {
 }
 
 func (s *Site) sectionURL(section string, slug ...string) string {
-	p := "/" + section + "/"
+	p := s.Prefix + "/" + section + "/"
 	for _, x := range slug {
 		p += x + "/"
 	}
@@ -95,8 +120,8 @@ func (s *Site) buildViews() (*views, error) {
 			rv := &RoundView{
 				Round: r,
 				URL:   s.sectionURL(l.Paths.Rounds, r.ID),
-				CSV:   "/" + l.Paths.Data + "/" + r.ID + ".csv",
-				JSON:  "/" + l.Paths.Data + "/" + r.ID + ".json",
+				CSV:   "/" + s.Root().Lang.Paths.Data + "/" + r.ID + ".csv",
+				JSON:  "/" + s.Root().Lang.Paths.Data + "/" + r.ID + ".json",
 				Total: r.Total(in),
 			}
 			rv.SummaryHTML = s.md.RenderString(r.Summary)
@@ -171,7 +196,7 @@ func (s *Site) buildViews() (*views, error) {
 		for _, slug := range d.Fields {
 			dv.Fields = append(dv.Fields, byField[slug])
 		}
-		dv.URL = s.docURL(d)
+		dv.URL, dv.srcURL = s.docURL(d), s.Root().docURL(d)
 		if d.Video != "" {
 			dv.VideoLabel = s.videoLabel(d)
 		}
@@ -261,7 +286,7 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	svg := chart.SVG(kind, d, chart.Narrow, id, first, format) + chart.SVG(kind, d, chart.Wide, id, first, format)
 	category, _ := s.Lang.T("chart_category")
 	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows,
-		DataURL: "/" + s.Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, category, d)}, nil
+		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, category, d)}, nil
 }
 
 func (s *Site) percentFormat(v float64) string {

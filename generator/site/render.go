@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"offenbar/generator/content"
 	"offenbar/generator/diag"
 	"offenbar/generator/workers"
 )
@@ -47,12 +48,22 @@ func (s *Site) Render() (*Output, diag.List) {
 // while others are still being rendered. The Output it returns has no Files.
 func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag.List) {
 	var errs diag.List
-	v, err := s.buildViews()
-	if err != nil {
-		p, msg := templateProblem(s.tmplPath, err)
-		errs.Errorf(p, "%s", msg)
-		return nil, errs
+	// Every language's views and pages first: each page links to itself in
+	// the other languages.
+	sites := append([]*Site{s}, s.Others...)
+	views := make([]*views, len(sites))
+	pagesOf := make([][]*Page, len(sites))
+	for i, ls := range sites {
+		v, err := ls.buildViews()
+		if err != nil {
+			p, msg := templateProblem(s.tmplPath, err)
+			errs.Errorf(p, "%s", msg)
+			return nil, errs
+		}
+		views[i], pagesOf[i] = v, ls.pages(v)
 	}
+	alternates(sites, pagesOf)
+	v := views[0]
 	out := &Output{Kinds: map[string]string{}, views: v}
 	var (
 		mu     sync.Mutex
@@ -71,7 +82,53 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			mu.Unlock()
 		}
 	}
-	pages := s.pages(v)
+	for i, ls := range sites {
+		out.Pages += ls.renderPages(pagesOf[i], out, emit, &errs)
+	}
+	pages := pagesOf[0]
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if names[name] || strings.HasPrefix(name, "assets/") {
+			errs.Errorf(diag.Pos{Path: s.files[name].src}, "file %q would replace a generated file; move or rename it", name)
+			continue
+		}
+		emit(name, s.files[name].data)
+	}
+	for name, b := range s.assets {
+		emit("assets/"+name, b)
+	}
+	if s.Model != nil && len(s.Model.Rounds) > 0 {
+		emit("assets/"+RuntimeName, s.opts.Runtime)
+		files, err := s.openData(v)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: s.tmplPath + "/i18n/" + s.Lang.Code + ".toml"}, "cannot write the open data: %v", err)
+		}
+		for _, f := range files {
+			emit(s.Lang.Paths.Data+"/"+f.Name, f.Data)
+		}
+	}
+	for i, ls := range sites {
+		prefix := strings.TrimPrefix(ls.Prefix+"/", "/")
+		emit(prefix+ls.Lang.Paths.Search+"/index.json", ls.searchIndex(views[i]))
+		emit(prefix+"feed.xml", ls.feed(views[i]))
+	}
+	emit("_headers", s.headers())
+	var all []*Page
+	for _, ps := range pagesOf {
+		all = append(all, ps...)
+	}
+	_ = pages
+	emit("sitemap.xml", s.sitemap(all))
+	emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.AbsURL("/sitemap.xml")+"\n"))
+	out.Written = len(names)
+	if putErr != nil {
+		errs.Errorf(diag.Pos{Path: "public"}, "cannot write the site: %v", putErr)
+	}
+	return out, errs
+}
+
+// renderPages renders the pages of one language and hands each to emit. It
+// returns how many it rendered.
+func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte), errs *diag.List) int {
 	fileName := func(p *Page) string {
 		if p.Kind == "404" {
 			return "404.html"
@@ -114,6 +171,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		}
 		emit(name, b)
 	})
+	n := 0
 	for i, p := range pages {
 		if err := failed[i]; err != nil {
 			pos, msg := templateProblem(s.tmplPath, err)
@@ -126,7 +184,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			failures = append(failures, seen[key])
 			continue
 		}
-		out.Pages++
+		n++
 	}
 	for _, f := range failures {
 		if f.more > 0 {
@@ -135,45 +193,25 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(s.files)) {
-		if names[name] || strings.HasPrefix(name, "assets/") {
-			errs.Errorf(diag.Pos{Path: s.files[name].src}, "file %q would replace a generated file; move or rename it", name)
-			continue
-		}
-		emit(name, s.files[name].data)
-	}
-	for name, b := range s.assets {
-		emit("assets/"+name, b)
-	}
-	if s.Model != nil && len(s.Model.Rounds) > 0 {
-		emit("assets/"+RuntimeName, s.opts.Runtime)
-		files, err := s.openData(v)
-		if err != nil {
-			errs.Errorf(diag.Pos{Path: s.tmplPath + "/i18n/" + s.Lang.Code + ".toml"}, "cannot write the open data: %v", err)
-		}
-		for _, f := range files {
-			emit(s.Lang.Paths.Data+"/"+f.Name, f.Data)
-		}
-	}
-	emit(s.Lang.Paths.Search+"/index.json", s.searchIndex(v))
-	emit("feed.xml", s.feed(v))
-	emit("_headers", s.headers())
-	emit("sitemap.xml", s.sitemap(pages))
-	emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.AbsURL("/sitemap.xml")+"\n"))
-	out.Written = len(names)
-	if putErr != nil {
-		errs.Errorf(diag.Pos{Path: "public"}, "cannot write the site: %v", putErr)
-	}
-	return out, errs
+	return n
 }
 
 func (s *Site) pages(v *views) []*Page {
 	l := s.Lang
 	text := func(key string) string { t, _ := l.T(key); return t }
-	home := &Crumb{Title: text("home"), URL: "/"}
+	home := &Crumb{Title: text("home"), URL: s.Prefix + "/"}
 	var pages []*Page
 	add := func(p *Page) {
 		p.Site = s
+		if p.Key == "" {
+			p.Key = p.Kind
+			if p.Field != nil {
+				p.Key = "field/" + p.Field.Slug
+			}
+			if p.Round != nil {
+				p.Key = "round/" + p.Round.ID
+			}
+		}
 		p.Canonical = s.Config.AbsURL(p.Path)
 		p.OGType = "website"
 		if p.Kind == "article" {
@@ -189,7 +227,7 @@ func (s *Site) pages(v *views) []*Page {
 	if len(v.rounds) > 0 {
 		latest = v.rounds[len(v.rounds)-1]
 	}
-	add(&Page{Kind: "home", Path: "/", Title: s.Config.Title, Description: s.Config.Description,
+	add(&Page{Kind: "home", Path: s.Prefix + "/", Title: s.Config.Title, Description: s.Config.Description,
 		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Plans: v.plans, Docs: v.articles[:min(3, len(v.articles))], Charts: v.overview != nil})
 	if s.Model != nil {
 		fieldsTitle := text("fields")
@@ -227,17 +265,23 @@ func (s *Site) pages(v *views) []*Page {
 		if n < numPages {
 			pg.Next = s.sectionURL(l.Paths.Articles, l.Paths.Page, strconv.Itoa(n+1))
 		}
-		add(&Page{Kind: "articles", Path: path, Title: articlesTitle, Docs: docs, Pager: pg, Crumbs: []Crumb{*home}})
+		add(&Page{Kind: "articles", Key: "articles/" + strconv.Itoa(n), Path: path, Title: articlesTitle, Docs: docs, Pager: pg, Crumbs: []Crumb{*home}})
 	}
 	for _, a := range v.articles {
-		add(&Page{Kind: "article", Path: a.URL, Title: a.Title, Description: a.Summary, Doc: a, Draft: a.Draft,
+		add(&Page{Kind: "article", Key: "article/" + a.Slug, Path: a.URL, Title: a.Title, Description: a.Summary, Doc: a, Draft: a.Draft,
 			Crumbs: []Crumb{*home, {Title: articlesTitle, URL: s.sectionURL(l.Paths.Articles)}}})
 	}
 	for _, p := range v.pages {
-		add(&Page{Kind: "page", Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}})
+		// Leichte Sprache and sign language are services in German.
+		if s.root != nil && (p.Layout == "leichte-sprache" || p.Layout == content.SignLanguage) {
+			continue
+		}
+		add(&Page{Kind: "page", Key: "page/" + p.Slug, Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}})
 	}
 	add(&Page{Kind: "search", Path: s.sectionURL(l.Paths.Search), Title: text("search"), Search: true, Crumbs: []Crumb{*home}})
-	add(&Page{Kind: "404", Path: "/404.html", Title: text("not_found")})
+	if s.root == nil {
+		add(&Page{Kind: "404", Path: "/404.html", Title: text("not_found")})
+	}
 	return pages
 }
 
@@ -301,7 +345,11 @@ func (s *Site) feed(v *views) []byte {
 
 func (s *Site) sitemap(pages []*Page) []byte {
 	var buf bytes.Buffer
-	buf.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	buf.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`)
+	if s.Multilingual() {
+		buf.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
+	}
+	buf.WriteString(">\n")
 	for _, p := range pages {
 		if p.Kind == "404" {
 			continue
@@ -311,6 +359,13 @@ func (s *Site) sitemap(pages []*Page) []byte {
 		buf.WriteString("</loc>")
 		if p.Doc != nil && !p.Doc.Date.IsZero() {
 			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", p.Doc.Date.ISO())
+		}
+		for _, a := range p.Alternates {
+			if !a.Home {
+				fmt.Fprintf(&buf, `<xhtml:link rel="alternate" hreflang="%s" href="`, a.Lang)
+				_ = xml.EscapeText(&buf, []byte(a.Href))
+				buf.WriteString(`"/>`)
+			}
 		}
 		buf.WriteString("</url>\n")
 	}

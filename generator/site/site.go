@@ -24,6 +24,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -108,7 +109,25 @@ type Site struct {
 	navOnce     sync.Once
 	nav         map[string]bool
 	tmplPath    string
+
+	// Prefix is "" for the default language and "/en" for a further
+	// language; Others are the further languages' sites, and root is the
+	// default language's site, which every other one shares content with.
+	Prefix string
+	Others []*Site
+	root   *Site
 }
+
+// Root is the site of the default language.
+func (s *Site) Root() *Site {
+	if s.root != nil {
+		return s.root
+	}
+	return s
+}
+
+// Multilingual reports whether the site has more than one language.
+func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
 
 // Load reads and checks the site in src. It returns every problem found.
 func Load(src fs.FS, opts Options) (*Site, diag.List) {
@@ -173,14 +192,43 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	static, serrs := loadStatic(src, diag.List{})
 	errs.Add(serrs)
 	s.loadMedia(src, static, &errs)
-	s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown, Media: media{s}, MediaDigest: s.mediaDigest})
+	s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown, Media: media{s: s}, MediaDigest: s.mediaDigest})
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
+	}
+	for i, code := range cfg.Languages {
+		ls, lerrs := s.language(tfs, code, cfg.Doc.ValuePos(fmt.Sprintf("languages[%d]", i)))
+		errs.Add(lerrs)
+		if ls != nil {
+			s.Others = append(s.Others, ls)
+		}
 	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
 		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
 	}
 	return s, errs
+}
+
+// language makes the site of a further language: the same content, its own
+// UI texts, templates and URL prefix.
+func (s *Site) language(tfs fs.FS, code string, at diag.Pos) (*Site, diag.List) {
+	var errs diag.List
+	lang, lerrs := loadLang(tfs, TemplatesDir, code)
+	if lang == nil {
+		for _, p := range lerrs.Problems() {
+			errs.Errorf(at, "%s", p.Msg)
+		}
+		return nil, errs
+	}
+	errs.Add(lerrs)
+	cfg := s.Config
+	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
+		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, Prefix: "/" + code, root: s}
+	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
+	tmpl, terrs := loadTemplates(tfs, TemplatesDir, ls)
+	errs.Add(terrs)
+	ls.tmpl = tmpl
+	return ls, errs
 }
 
 // validTag reports whether code is a BCP 47 language tag; config reports

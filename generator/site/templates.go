@@ -222,14 +222,14 @@ func (s *Site) chrome(name string, p *Page) (template.HTML, error) {
 // navTargets are the paths that the header links to and can mark current.
 func (s *Site) navTargets() map[string]bool {
 	s.navOnce.Do(func() {
-		s.nav = map[string]bool{"/": true, "/" + s.Lang.Paths.Search + "/": true}
+		s.nav = map[string]bool{s.Prefix + "/": true, s.Prefix + "/" + s.Lang.Paths.Search + "/": true}
 		if s.Config.EasyLanguage != "" {
 			s.nav[s.Config.EasyLanguage] = true
 		}
 		if s.Config.SignLanguage != "" {
 			s.nav[s.Config.SignLanguage] = true
 		}
-		for _, m := range s.Config.Menu {
+		for _, m := range s.Menu() {
 			s.nav[m.URL] = true
 		}
 	})

@@ -117,7 +117,8 @@ type RoundField struct {
 // DocView is an article or page ready to render.
 type DocView struct {
 	*content.Doc
-	URL string
+	URL    string
+	srcURL string // the URL of the original, which its relative links are written for
 	// VideoLabel is the type and size of a sign-language page's video.
 	VideoLabel string
 	Fields     []*FieldView
@@ -127,7 +128,7 @@ type DocView struct {
 
 // HTML converts the document's Markdown. It runs while its page renders, so
 // that a build never holds the HTML of every article at once.
-func (d *DocView) HTML() template.HTML { return d.md.RenderPage(d.Body, d.URL) }
+func (d *DocView) HTML() template.HTML { return d.md.RenderPage(d.Body, d.srcURL) }
 
 func percent(s selfcheck.Score) int { return s.Rounded() }
 

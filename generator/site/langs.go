@@ -1,0 +1,76 @@
+package site
+
+import (
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"offenbar/generator/config"
+)
+
+// alternates links every page to the same page in the other languages, or
+// to a language's home page where it has no such page.
+func alternates(sites []*Site, pagesOf [][]*Page) {
+	if len(sites) < 2 {
+		return
+	}
+	byKey := make([]map[string]*Page, len(sites))
+	for i, ps := range pagesOf {
+		byKey[i] = map[string]*Page{}
+		for _, p := range ps {
+			byKey[i][p.Key] = p
+		}
+	}
+	for i, ps := range pagesOf {
+		for _, p := range ps {
+			if p.Kind == "404" {
+				continue
+			}
+			for j, ls := range sites {
+				a := Alternate{Lang: ls.Lang.Code, Name: ls.Lang.Name(), Current: i == j, RTL: ls.Lang.RTL()}
+				if q := byKey[j][p.Key]; q != nil {
+					a.Path, a.Href = q.Path, q.Canonical
+				} else {
+					a.Path, a.Href, a.Home = ls.Prefix+"/", ls.Config.AbsURL(ls.Prefix+"/"), true
+				}
+				p.Alternates = append(p.Alternates, a)
+			}
+		}
+	}
+}
+
+// Name is the language's name in the language itself, such as "Türkçe" or
+// "العربية".
+func (l *Lang) Name() string {
+	return cases.Title(l.Tag).String(display.Self.Name(l.Tag))
+}
+
+// Menu is the main navigation in the site's language: a link to a section
+// of the default language leads to the same section in this one, named by
+// its UI text unless site.toml gives the entry a title for the language.
+func (s *Site) Menu() []config.Link {
+	root := s.Root()
+	if root == s {
+		return s.Config.Menu
+	}
+	sections := map[string]string{}
+	for key, seg := range map[string]string{"fields": root.Lang.Paths.Fields, "rounds": root.Lang.Paths.Rounds, "articles": root.Lang.Paths.Articles, "data": root.Lang.Paths.Data, "method": root.Lang.Paths.Method, "search": root.Lang.Paths.Search} {
+		sections["/"+seg+"/"] = key
+	}
+	own := map[string]string{"fields": s.Lang.Paths.Fields, "rounds": s.Lang.Paths.Rounds, "articles": s.Lang.Paths.Articles, "data": s.Lang.Paths.Data, "method": s.Lang.Paths.Method, "search": s.Lang.Paths.Search}
+	var menu []config.Link
+	for _, m := range s.Config.Menu {
+		l := config.Link{Title: m.Title, URL: m.URL}
+		if key, ok := sections[m.URL]; ok {
+			l.URL = s.Prefix + "/" + own[key] + "/"
+			l.Title, _ = s.Lang.T(key)
+		}
+		if t := m.Titles[s.Lang.Code]; t != "" {
+			l.Title = t
+		}
+		menu = append(menu, l)
+	}
+	return menu
+}
+
+var _ = language.Und
