@@ -1,8 +1,9 @@
 package site
 
 import (
+	"html/template"
+
 	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
 	"offenbar/generator/config"
@@ -73,4 +74,27 @@ func (s *Site) Menu() []config.Link {
 	return menu
 }
 
-var _ = language.Und
+// contentText writes s, a text of the content, marked with the content's
+// language and direction where the page has another.
+func (s *Site) contentText(text string) template.HTML {
+	esc := template.HTMLEscapeString(text)
+	if s.root == nil || text == "" {
+		return template.HTML(esc)
+	}
+	return template.HTML("<span" + string(s.ContentLang()) + ">" + esc + "</span>")
+}
+
+// ContentLang is the lang attribute, and the dir attribute where the
+// directions differ, for an element that holds content of the default
+// language on a page of another; empty on the default language's pages.
+func (s *Site) ContentLang() template.HTMLAttr {
+	root := s.Root()
+	if root == s {
+		return ""
+	}
+	a := ` lang="` + root.Lang.Code + `"`
+	if root.Lang.RTL() != s.Lang.RTL() {
+		a += ` dir="` + map[bool]string{true: "rtl", false: "ltr"}[root.Lang.RTL()] + `"`
+	}
+	return template.HTMLAttr(a)
+}

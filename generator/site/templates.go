@@ -146,6 +146,9 @@ func (s *Site) funcs() template.FuncMap {
 		"asset":  s.assetURL,
 		"md":     func(src string) template.HTML { return s.md.RenderString(src) },
 		"chrome": s.chrome,
+		// tx writes a text of the content. On a page in another language
+		// than the content's, it is marked as German (WCAG 3.1.2).
+		"tx": s.contentText,
 		"status": func(st selfcheck.Status) (string, error) {
 			if l, ok := s.Lang.Status[string(st)]; ok {
 				return l, nil

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/language"
+
+	"offenbar/generator/sitetest"
+)
+
+// multilingualSite is the base test site with English and Arabic added.
+func multilingualSite(t *testing.T) map[string][]byte {
+	a := readArchive(t, "testdata/base.txtar")
+	cfg, _ := a.File("site.toml")
+	cfg = bytes.Replace(cfg, []byte("base_url"), []byte("languages = [\"en\", \"ar\"]\nbase_url"), 1)
+	return buildSite(t, writeSite(t, sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{{Name: "site.toml", Data: cfg}}})))
+}
+
+// TestHreflang: every page of every language links to itself in the others
+// and to the German page as x-default; the links are reciprocal; every lang
+// and dir attribute is a valid BCP 47 tag with the right direction.
+func TestHreflang(t *testing.T) {
+	files := multilingualSite(t)
+	const base = "https://example.org/weltoffen/"
+	links := map[string]map[string]string{} // page URL -> hreflang -> href
+	pages := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") || name == "404.html" {
+			continue
+		}
+		pages++
+		url := base + strings.TrimSuffix(name, "index.html")
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		alt := map[string]string{}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				attr := map[string]string{}
+				for _, a := range n.Attr {
+					attr[a.Key] = a.Val
+				}
+				if n.Data == "link" && attr["rel"] == "alternate" && attr["hreflang"] != "" {
+					alt[attr["hreflang"]] = attr["href"]
+				}
+				if l, ok := attr["lang"]; ok {
+					tag, err := language.Parse(l)
+					if err != nil {
+						t.Errorf("%s: <%s lang=%q>: %v", name, n.Data, l, err)
+					}
+					script, _ := tag.Script()
+					rtl := script.String() == "Arab"
+					if d, ok := attr["dir"]; ok && (d == "rtl") != rtl {
+						t.Errorf("%s: <%s lang=%q dir=%q>", name, n.Data, l, d)
+					}
+					if n.Data == "html" && rtl && attr["dir"] != "rtl" {
+						t.Errorf("%s: an Arabic page without dir=\"rtl\"", name)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		links[url] = alt
+	}
+	if pages < 40 {
+		t.Fatalf("only %d pages in three languages", pages)
+	}
+	for url, alt := range links {
+		if alt["x-default"] == "" || !strings.HasPrefix(alt["x-default"], base) || strings.Contains(alt["x-default"], "/en/") || strings.Contains(alt["x-default"], "/ar/") {
+			t.Errorf("%s: x-default %q", url, alt["x-default"])
+		}
+		for lang, href := range alt {
+			if lang == "x-default" {
+				continue
+			}
+			back, ok := links[href]
+			if !ok {
+				t.Errorf("%s links to %s (%s), which is not a page of the site", url, href, lang)
+				continue
+			}
+			found := false
+			for _, h := range back {
+				found = found || h == url
+			}
+			if !found {
+				t.Errorf("%s links to %s (%s), which does not link back", url, href, lang)
+			}
+		}
+	}
+	if len(links[base+"en/fields/steuerung/"]) != 4 {
+		t.Errorf("the English field page has hreflang links %v, want de, en, ar and x-default", links[base+"en/fields/steuerung/"])
+	}
+	// The sitemap lists the alternates too.
+	var sm struct {
+		URLs []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Lang string `xml:"hreflang,attr"`
+				Href string `xml:"href,attr"`
+			} `xml:"http://www.w3.org/1999/xhtml link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"], &sm); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range sm.URLs {
+		if len(u.Links) != 3 && !strings.Contains(u.Loc, "/leichte-sprache/") {
+			t.Errorf("sitemap: %s has %d alternates, want 3", u.Loc, len(u.Links))
+		}
+	}
+	// Untranslated content on an Arabic page is marked German, left to right.
+	page := string(files["ar/majalat/steuerung/index.html"])
+	if !strings.Contains(page, `<h1><span lang="de" dir="ltr">Steuerung</span></h1>`) || !strings.Contains(page, `class="translation-notice"`) {
+		t.Errorf("the Arabic field page does not mark its German parts:\n%.3000s", page)
+	}
+	for _, f := range []string{"en/feed.xml", "ar/feed.xml", "en/search/index.json"} {
+		if files[f] == nil {
+			t.Errorf("%s was not built", f)
+		}
+	}
+}
