@@ -23,8 +23,11 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"offenbar/generator/content"
 	"offenbar/generator/corpus"
@@ -358,8 +361,11 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if f.xlsx != "" {
 		return newWorkbook(f, args, stdout, stderr)
 	}
+	if len(args) == 3 && args[0] == "translation" {
+		return newTranslation(f, args[1], args[2], stdout, stderr)
+	}
 	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
-		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE")
+		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE\n       go run ./generator new translation content/articles/DATEI.md SPRACHE")
 		return 2
 	}
 	now, err := clock()
@@ -395,6 +401,34 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "created %s (draft = true)\n", filepath.Join(f.source, filepath.FromSlash(rel)))
+	return 0
+}
+
+// newTranslation starts the translation of an article or page.
+func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
+	rel = filepath.ToSlash(rel)
+	if _, err := language.Parse(lang); err != nil {
+		fmt.Fprintf(stderr, "offenbar: %q is not a language tag, want such as tr or ar\n", lang)
+		return 2
+	}
+	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") || !strings.HasSuffix(rel, ".md") {
+		fmt.Fprintf(stderr, "offenbar: %s is not an article or page; name a file such as content/articles/2024-09-16-fest.md\n", rel)
+		return 2
+	}
+	src, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(rel)))
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	out, data, err := scaffold.Translation(rel, src, lang)
+	if err == nil {
+		err = scaffold.Create(f.source, out, data)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "created %s: translate it\n", filepath.Join(f.source, filepath.FromSlash(out)))
 	return 0
 }
 

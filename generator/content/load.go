@@ -1,6 +1,8 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"offenbar/generator/diag"
 	"offenbar/generator/sourcefile"
@@ -42,6 +46,12 @@ type Front struct {
 	PublishDate tomldoc.Date `toml:"publishDate"`
 	ExpiryDate  tomldoc.Date `toml:"expiryDate"`
 	Layout      string       `toml:"layout"`
+	// Translation is "human" (the default) or "machine" in a translation,
+	// and Source the hash of the original it translates, which
+	// "new translation" records, so that check can tell when the original
+	// changed since.
+	Translation string `toml:"translation"`
+	Source      string `toml:"source"`
 	// Video and Captions are the files of a page in sign language, next
 	// to its index.md: a WebM or MP4 video and WebVTT captions.
 	Video    string `toml:"video"`
@@ -67,6 +77,23 @@ type Doc struct {
 	// images and documents published next to the page.
 	Bundle string
 	Files  []string
+	// Lang is the language of a translation, such as "tr" for
+	// runder-tisch.tr.md, and "" for an original; Translations are an
+	// original's translations by language.
+	Lang         string
+	Translations map[string]*Doc
+	// Hash identifies the original's text, for telling stale translations.
+	Hash string
+}
+
+// translationRE matches the name of a translation: runder-tisch.tr.md, or
+// index.tr.md in a document's folder.
+var translationRE = regexp.MustCompile(`^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$`)
+
+// SourceHash is the hash of an original that its translations record.
+func SourceHash(src []byte) string {
+	h := sha256.Sum256(src)
+	return "sha256:" + hex.EncodeToString(h[:8])
 }
 
 // BundleIndex is the Markdown file of a document that is a folder.
@@ -108,6 +135,8 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 				if ok {
 					paths = append(paths, path.Join(b, BundleIndex))
 					bundles[b] = files
+					more, _ := fs.Glob(fsys, path.Join(b, "index.*.md"))
+					paths = append(paths, more...)
 				}
 			}
 		}
@@ -121,15 +150,23 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 				return
 			}
 			parsed[i], problems[i] = Parse(paths[i], dir.kind, src)
-			if d := parsed[i]; d != nil && path.Base(paths[i]) == BundleIndex {
-				d.Bundle = path.Dir(paths[i])
-				d.Files = bundles[d.Bundle]
+			if d := parsed[i]; d != nil {
+				d.Hash = SourceHash(src)
+				if b := path.Base(paths[i]); b == BundleIndex || translationRE.MatchString(b) && strings.HasPrefix(b, "index.") {
+					d.Bundle = path.Dir(paths[i])
+					d.Files = bundles[d.Bundle]
+				}
 			}
 		})
 		bySlug := map[string]*Doc{}
+		var translations []*Doc
 		for i, d := range parsed {
 			errs.Add(problems[i])
 			if d == nil {
+				continue
+			}
+			if d.Lang != "" {
+				translations = append(translations, d)
 				continue
 			}
 			if other := bySlug[d.Slug]; other != nil {
@@ -138,6 +175,21 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 			}
 			bySlug[d.Slug] = d
 			docs = append(docs, d)
+		}
+		for _, tr := range translations {
+			src := bySlug[tr.Slug]
+			if src == nil {
+				errs.Errorf(diag.Pos{Path: tr.Path}, "translation into %q of a document that does not exist: name it after the original, such as %s.%s.md", tr.Lang, tr.Slug, tr.Lang)
+				continue
+			}
+			if other := src.Translations[tr.Lang]; other != nil {
+				errs.Errorf(diag.Pos{Path: tr.Path}, "%s translates %s into %q, as %s does already", tr.Path, src.Path, tr.Lang, other.Path)
+				continue
+			}
+			if src.Translations == nil {
+				src.Translations = map[string]*Doc{}
+			}
+			src.Translations[tr.Lang] = tr
 		}
 	}
 	return docs, errs
@@ -172,7 +224,13 @@ func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
 func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 	var errs diag.List
 	name := strings.TrimSuffix(path.Base(p), ".md")
-	if path.Base(p) == BundleIndex {
+	lang := ""
+	if m := translationRE.FindStringSubmatch(path.Base(p)); m != nil {
+		if _, err := language.Parse(m[2]); err == nil {
+			name, lang = m[1], m[2]
+		}
+	}
+	if path.Base(p) == BundleIndex || lang != "" && name == "index" {
 		name = path.Base(path.Dir(p))
 	}
 	slug := name
@@ -199,7 +257,7 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 	if serrs.HasErrors() {
 		return nil, errs
 	}
-	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body}
+	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body, Lang: lang}
 	meta, derrs := tomldoc.Decode(p, front, 1, &d.Front)
 	d.Meta = meta
 	errs.Add(derrs)
@@ -213,7 +271,13 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		}
 		errs.Errorf(at, "empty title: add title = \"Überschrift des Beitrags\"")
 	}
-	if kind == Article && d.Date.IsZero() {
+	if t := d.Translation; t != "" && t != "human" && t != "machine" {
+		errs.Errorf(d.Meta.ValuePos("translation"), "translation %q must be \"human\" or \"machine\"", t)
+	}
+	if lang == "" && (d.Translation != "" || d.Source != "") {
+		errs.Errorf(d.Meta.Pos("translation"), "only a translation, such as %s.en.md, says how it was translated", slug)
+	}
+	if kind == Article && d.Date.IsZero() && lang == "" {
 		errs.Errorf(diag.Pos{Path: p, Line: 2, Col: 1}, "missing date: add date = %s", "2024-05-17")
 	}
 	if d.Layout != "" && !slices.Contains(Layouts, d.Layout) {

@@ -122,3 +122,31 @@ func Replace(site, rel string, data []byte) error {
 	}
 	return err
 }
+
+// Translation returns the path and content of a new translation of the
+// document at rel (content/articles/x.md or …/x/index.md) into lang: the
+// original's text to translate, and the hash of the original, by which
+// check later tells when the original has changed.
+func Translation(rel string, src []byte, lang string) (string, []byte, error) {
+	front, body, errs := content.Split(rel, src)
+	if errs.HasErrors() {
+		return "", nil, errs.Err()
+	}
+	out := strings.TrimSuffix(rel, ".md") + "." + lang + ".md"
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "# Übersetzung von %s in %q. Übersetzen Sie Titel, Zusammenfassung und Text.\n", filepath.Base(rel), lang)
+	fmt.Fprintf(&b, "# translation = \"machine\" kennzeichnet eine maschinelle Übersetzung.\n")
+	for _, line := range strings.Split(string(front), "\n") {
+		key, _, _ := strings.Cut(line, "=")
+		switch strings.TrimSpace(key) {
+		case "title", "summary", "tags":
+			b.WriteString(line + "\n")
+		}
+	}
+	b.WriteString("translation = \"human\"\n")
+	fmt.Fprintf(&b, "source = %q  # der Stand des Originals; check meldet, wenn es sich ändert\n", content.SourceHash(src))
+	b.WriteString("+++\n")
+	b.WriteString(strings.TrimLeft(string(body), "\n"))
+	return out, []byte(b.String()), nil
+}

@@ -193,6 +193,18 @@ func (s *Site) buildViews() (*views, error) {
 	coll := collate.New(language.German)
 	for _, d := range s.Docs {
 		dv := &DocView{Doc: d, Draft: d.Draft, md: s.md}
+		if tr := d.Translations[s.Lang.Code]; tr != nil && s.root != nil {
+			// The translation's texts, the original's date, fields and
+			// address.
+			merged := *d
+			merged.Title, merged.Summary, merged.Body, merged.Path, merged.Meta = tr.Title, tr.Summary, tr.Body, tr.Path, tr.Meta
+			if tr.Tags != nil {
+				merged.Tags = tr.Tags
+			}
+			merged.Translation, merged.Source, merged.Lang = cmp.Or(tr.Translation, "human"), tr.Source, tr.Lang
+			dv.Doc = &merged
+			dv.Stale = tr.Source != "" && tr.Source != d.Hash
+		}
 		for _, slug := range d.Fields {
 			dv.Fields = append(dv.Fields, byField[slug])
 		}

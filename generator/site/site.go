@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -172,6 +173,7 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 		return s, errs
 	}
 	errs.Add(s.checkStatement(docs, opts.Visibility.Now))
+	s.checkTranslations(docs, &errs)
 	for _, d := range docs {
 		if opts.Visibility.Visible(d) {
 			s.Docs = append(s.Docs, d)
@@ -229,6 +231,25 @@ func (s *Site) language(tfs fs.FS, code string, at diag.Pos) (*Site, diag.List) 
 	errs.Add(terrs)
 	ls.tmpl = tmpl
 	return ls, errs
+}
+
+// checkTranslations reports translations into languages the site does not
+// have, and translations whose original changed since: those still build,
+// with a notice on the page.
+func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
+	langs := s.Config.Languages
+	for _, d := range docs {
+		for _, code := range slices.Sorted(maps.Keys(d.Translations)) {
+			tr := d.Translations[code]
+			if !slices.Contains(langs, code) {
+				errs.Errorf(diag.Pos{Path: tr.Path}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
+				continue
+			}
+			if tr.Source != "" && tr.Source != d.Hash {
+				errs.Warnf(tr.Meta.ValuePos("source"), "translation may be outdated: %s has changed since it was translated; bring the translation up to date and set source = %q", d.Path, d.Hash)
+			}
+		}
+	}
 }
 
 // validTag reports whether code is a BCP 47 language tag; config reports

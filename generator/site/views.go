@@ -119,12 +119,20 @@ type DocView struct {
 	*content.Doc
 	URL    string
 	srcURL string // the URL of the original, which its relative links are written for
+	// Stale is set on a translation whose original changed since.
+	Stale bool
 	// VideoLabel is the type and size of a sign-language page's video.
 	VideoLabel string
 	Fields     []*FieldView
 	Draft      bool
 	md         *content.Markdown
 }
+
+// SrcURL is the address of the original in the default language.
+func (d *DocView) SrcURL() string { return d.srcURL }
+
+// Translated reports whether the document is shown in a translation.
+func (d *DocView) Translated() bool { return d.Lang != "" }
 
 // HTML converts the document's Markdown. It runs while its page renders, so
 // that a build never holds the HTML of every article at once.
