@@ -43,6 +43,7 @@ type Lang struct {
 	Text       map[string]any    `toml:"text"`
 	Status     map[string]string `toml:"status"` // recommendation statuses
 
+	doc     *tomldoc.Doc
 	texts   map[string]string // the texts without plural forms, looked up once
 	plurals map[string]bool
 	loc     *i18n.Localizer
@@ -141,6 +142,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	if derrs.HasErrors() {
 		return nil, errs
 	}
+	l.doc = doc
 	l.messages(doc, &errs)
 	if len(l.Months) != 12 {
 		errs.Errorf(doc.Pos("months"), "months must list 12 month names")
@@ -194,6 +196,9 @@ func (l *Lang) Tf(key string, args ...any) (string, error) {
 	}
 	return s, nil
 }
+
+// pos is the position of key in the language's file.
+func (l *Lang) pos(key string) diag.Pos { return l.doc.Pos(key) }
 
 // RTL reports whether the language is written right to left, by the script
 // its tag names or most likely uses.

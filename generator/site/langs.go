@@ -2,11 +2,13 @@ package site
 
 import (
 	"html/template"
+	"strings"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language/display"
 
 	"offenbar/generator/config"
+	"offenbar/generator/selfcheck"
 )
 
 // alternates links every page to the same page in the other languages, or
@@ -78,10 +80,52 @@ func (s *Site) Menu() []config.Link {
 // language and direction where the page has another.
 func (s *Site) contentText(text string) template.HTML {
 	esc := template.HTMLEscapeString(text)
-	if s.root == nil || text == "" {
+	if !s.isGerman(text) {
 		return template.HTML(esc)
 	}
 	return template.HTML("<span" + string(s.ContentLang()) + ">" + esc + "</span>")
+}
+
+// isGerman reports whether a text of the content is shown untranslated on
+// a page of another language.
+func (s *Site) isGerman(text string) bool {
+	if s.root == nil || strings.TrimSpace(text) == "" {
+		return false
+	}
+	return s.german == nil || s.german[text]
+}
+
+// langOf is the lang attribute for an element holding the Markdown of
+// text: set where text is shown untranslated.
+func (s *Site) langOf(text string) template.HTMLAttr {
+	if !s.isGerman(text) {
+		return ""
+	}
+	return s.ContentLang()
+}
+
+// PartlyGerman reports whether the self-check pages of this language show
+// texts in German, and SelfcheckTranslation how the others were
+// translated: "", "human" or "machine"; SelfcheckStale whether the German
+// texts changed since.
+func (s *Site) PartlyGerman() bool {
+	return s.root != nil && (s.german == nil || len(s.german) > 0)
+}
+
+// SelfcheckTranslation is "machine" when the self-check's texts in this
+// language were translated by machine.
+func (s *Site) SelfcheckTranslation() string {
+	if s.translation == nil {
+		return ""
+	}
+	return s.translation.Kind
+}
+
+// SelfcheckStale reports whether the German texts of the self-check changed
+// since this language's translation.
+func (s *Site) SelfcheckStale() bool {
+	t := s.translation
+	return t != nil && t.Source != "" && t.Source != selfcheck.SourceHash(s.Root().Model)
 }
 
 // ContentLang is the lang attribute, and the dir attribute where the

@@ -169,7 +169,7 @@ func (s *Site) buildViews() (*views, error) {
 				fv.Groups = append(fv.Groups, &QuestionGroup{Title: t.Title, Slug: t.Slug, Questions: s.questionViews(latest, fv, t.Questions)})
 			}
 			if res := latest.Fields[f.Slug]; res != nil {
-				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), Recommendations: res.Recommendations}
+				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: res.Recommendations}
 			}
 		}
 		for _, rv := range v.rounds {

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"strconv"
 	"os"
 	"path/filepath"
 	"slices"
@@ -117,6 +118,11 @@ type Site struct {
 	Prefix string
 	Others []*Site
 	root   *Site
+	// translation is a further language's translation of the self-check,
+	// and german the texts it leaves German; with no translation, german
+	// is nil and every text of the content is German.
+	translation *selfcheck.Translation
+	german      map[string]bool
 }
 
 // Root is the site of the default language.
@@ -199,7 +205,7 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 		cfg.CheckAttribution(&errs)
 	}
 	for i, code := range cfg.Languages {
-		ls, lerrs := s.language(tfs, code, cfg.Doc.ValuePos(fmt.Sprintf("languages[%d]", i)))
+		ls, lerrs := s.language(src, tfs, code, cfg.Doc.ValuePos(fmt.Sprintf("languages[%d]", i)))
 		errs.Add(lerrs)
 		if ls != nil {
 			s.Others = append(s.Others, ls)
@@ -213,7 +219,7 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 
 // language makes the site of a further language: the same content, its own
 // UI texts, templates and URL prefix.
-func (s *Site) language(tfs fs.FS, code string, at diag.Pos) (*Site, diag.List) {
+func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.List) {
 	var errs diag.List
 	lang, lerrs := loadLang(tfs, TemplatesDir, code)
 	if lang == nil {
@@ -223,10 +229,41 @@ func (s *Site) language(tfs fs.FS, code string, at diag.Pos) (*Site, diag.List) 
 		return nil, errs
 	}
 	errs.Add(lerrs)
+	// Every text of the default language must be there: a page must never
+	// show a key instead of a text.
+	for _, table := range []struct {
+		name      string
+		have, own []string
+	}{{"text", slices.Sorted(maps.Keys(s.Lang.Text)), slices.Sorted(maps.Keys(lang.Text))}, {"status", slices.Sorted(maps.Keys(s.Lang.Status)), slices.Sorted(maps.Keys(lang.Status))}} {
+		var missing []string
+		for _, key := range table.have {
+			if !slices.Contains(table.own, key) {
+				missing = append(missing, strconv.Quote(key))
+			}
+		}
+		if len(missing) > 0 {
+			some := strings.Join(missing[:min(3, len(missing))], ", ")
+			if len(missing) > 3 {
+				some += " …"
+			}
+			errs.Errorf(lang.pos(table.name), "[%s] lacks %d texts that %s has, such as %s; translate them into %q", table.name, len(missing), TemplatesDir+"/i18n/"+s.Lang.Code+".toml", some, code)
+		}
+	}
 	cfg := s.Config
 	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
 		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, Prefix: "/" + code, root: s}
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
+	if s.Model != nil {
+		tr, terrs := selfcheck.LoadTranslation(src, s.Model, code)
+		errs.Add(terrs)
+		if tr != nil && !terrs.HasErrors() {
+			ls.Model, ls.german = tr.Apply(s.Model)
+			ls.translation = tr
+			if tr.Source != "" && tr.Source != selfcheck.SourceHash(s.Model) {
+				errs.Warnf(tr.Doc.ValuePos("source"), "translation may be outdated: the German texts in %s have changed since it was translated; bring it up to date and set source = %q", selfcheck.Dir, selfcheck.SourceHash(s.Model))
+			}
+		}
+	}
 	tmpl, terrs := loadTemplates(tfs, TemplatesDir, ls)
 	errs.Add(terrs)
 	ls.tmpl = tmpl
@@ -242,7 +279,7 @@ func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 		for _, code := range slices.Sorted(maps.Keys(d.Translations)) {
 			tr := d.Translations[code]
 			if !slices.Contains(langs, code) {
-				errs.Errorf(diag.Pos{Path: tr.Path}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
+				errs.Errorf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
 				continue
 			}
 			if tr.Source != "" && tr.Source != d.Hash {

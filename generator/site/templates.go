@@ -148,7 +148,8 @@ func (s *Site) funcs() template.FuncMap {
 		"chrome": s.chrome,
 		// tx writes a text of the content. On a page in another language
 		// than the content's, it is marked as German (WCAG 3.1.2).
-		"tx": s.contentText,
+		"tx":     s.contentText,
+		"langof": s.langOf,
 		"status": func(st selfcheck.Status) (string, error) {
 			if l, ok := s.Lang.Status[string(st)]; ok {
 				return l, nil

@@ -65,6 +65,7 @@ type QuestionView struct {
 type ResultView struct {
 	Round           *RoundView
 	Assessment      template.HTML
+	AssessmentText  string // the Markdown it was rendered from
 	Recommendations []*selfcheck.Recommendation
 }
 
