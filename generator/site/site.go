@@ -27,10 +27,10 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"strconv"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
