@@ -57,7 +57,7 @@ func SVG(kind Kind, d Data, l Layout, id string, first int, format func(float64)
 	legend, lh := c.legend(d, kind, h)
 	h += lh + 8
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart-svg chart-svg-%s" viewBox="0 0 %d %s" width="%d" height="%s" font-size="%d" aria-hidden="true" focusable="false">`,
+	fmt.Fprintf(&b, `<svg class="chart-svg chart-svg-%s" viewBox="0 0 %d %s" width="%d" height="%s" font-size="%d" direction="ltr" aria-hidden="true" focusable="false">`,
 		l.Name, l.Width, num(h), l.Width, num(h), l.FontSize)
 	if kind == Bar {
 		b.WriteString(c.defs())
