@@ -65,6 +65,46 @@
 //	status = "in_progress"                 # planned, in_progress or done
 //	note = "Entwurf liegt dem Sozialausschuss vor."  # optional
 //
+// # Translations: content/selfcheck/i18n/<lang>.toml
+//
+// The texts of the instrument and the rounds in a further language of the
+// site, keyed by IDs and slugs. Points, IDs and dates are never translated,
+// so a translation cannot change a result. Every text may be left out: the
+// page then shows the German one, marked as German, and says so. A key that
+// names no field, topic, question, round or recommendation is an error.
+//
+//	translation = "machine"                # optional: said on every page (default "human")
+//	source = "sha256:7138f9b7772f3357"     # the German texts it translates; check warns when they change
+//	title = "Self-check Welcoming Municipality"
+//	description = """Markdown"""
+//	skipped_label = "skipped"
+//
+//	[scale]                                # labels by points
+//	0 = "does not apply"
+//
+//	[fields.fairer-zugang]
+//	title = "Fair access and opportunities"
+//	short = "Fair access"
+//	description = "…"
+//
+//	[fields.fairer-zugang.topics]          # titles by topic slug
+//	bildung = "Education"
+//
+//	[questions]                            # texts by question ID
+//	MS-01 = "Has the town council adopted a mission statement …?"
+//
+//	[rounds.2024]
+//	title = "Second round 2024"
+//	summary = """Markdown"""
+//
+//	[rounds.2024.fields.management-und-steuerung]
+//	assessment = """Markdown"""
+//	recommendations = ["…", "…"]           # in the original's order
+//	notes = ["…", ""]
+//
+//	[rounds.2024.comments]                 # comments by question ID
+//	MS-01 = "…"
+//
 // # Scores
 //
 // A field's score is the share of the possible points that its answered
