@@ -68,6 +68,7 @@ type flags struct {
 	drafts, future, force   bool
 	bundle, draft           bool
 	xlsx, id                string
+	languages               string
 	port, n                 int
 }
 
@@ -152,6 +153,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.BoolVar(&f.bundle, "bundle", false, "new article: make it a folder, with its images beside it")
 	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
+	fset.StringVar(&f.languages, "languages", "", "corpus: further `languages`, such as en,tr, into which every article is translated")
 	fset.BoolVar(&f.draft, "draft", false, "import round: allow empty answers and mark the round as a draft")
 	return fset
 }
@@ -441,7 +443,11 @@ func makeCorpus(f flags, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "offenbar corpus: %s is not empty\n", args[0])
 		return 1
 	}
-	if err := corpus.Generate(f.source, args[0], f.n, 1); err != nil {
+	var langs []string
+	if f.languages != "" {
+		langs = strings.Split(f.languages, ",")
+	}
+	if err := corpus.Generate(f.source, args[0], f.n, 1, langs...); err != nil {
 		fmt.Fprintf(stderr, "offenbar corpus: %v\n", err)
 		return 1
 	}

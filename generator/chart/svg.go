@@ -16,6 +16,9 @@ type Layout struct {
 	Name     string // "narrow" or "wide", used in class names and IDs
 	Width    int
 	FontSize int
+	// RTL mirrors bar charts for pages written right to left: bars grow
+	// from the right, and their labels stand on the right.
+	RTL bool
 }
 
 // The two layouts a page carries; its stylesheet shows one of them.
@@ -44,6 +47,7 @@ func SVG(kind Kind, d Data, l Layout, id string, first int, format func(float64)
 	}
 	c := &canvas{l: l, id: id + "-" + l.Name, first: first, n: len(d.Series), format: format, fs: float64(l.FontSize)}
 	c.lh = c.fs * 1.25
+	c.mirror = l.RTL && kind == Bar
 	var body string
 	var h float64
 	switch kind {
@@ -62,8 +66,16 @@ func SVG(kind Kind, d Data, l Layout, id string, first int, format func(float64)
 	if kind == Bar {
 		b.WriteString(c.defs())
 	}
+	if c.mirror {
+		// Everything is drawn mirrored, and every text mirrored back
+		// about its anchor (see text), so that it stays readable.
+		fmt.Fprintf(&b, `<g transform="matrix(-1 0 0 1 %d 0)">`, l.Width)
+	}
 	b.WriteString(body)
 	b.WriteString(legend)
+	if c.mirror {
+		b.WriteString("</g>")
+	}
 	b.WriteString("</svg>")
 	return b.String()
 }
@@ -89,6 +101,7 @@ func Stylesheet(palette, dark []string) string {
 
 type canvas struct {
 	l      Layout
+	mirror bool
 	id     string
 	first  int
 	n      int // number of series
@@ -176,6 +189,10 @@ func (c *canvas) widest(lines []string) float64 {
 // text writes lines from the baseline y of the first line on.
 func (c *canvas) text(b *strings.Builder, x, y float64, anchor, class string, lines []string) {
 	fmt.Fprintf(b, `<text x="%s" y="%s"`, num(x), num(y))
+	if c.mirror {
+		anchor = map[string]string{"": "end", "start": "end", "end": "start", "middle": "middle"}[anchor]
+		fmt.Fprintf(b, ` transform="matrix(-1 0 0 1 %s 0)"`, num(2*x))
+	}
 	if anchor != "" && anchor != "start" {
 		fmt.Fprintf(b, ` text-anchor="%s"`, anchor)
 	}

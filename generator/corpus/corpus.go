@@ -10,6 +10,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -28,9 +30,13 @@ werden wurde haben hat gibt geht kommt bleibt zeigt plant startet beschlieÃŸt fÃ
 var tags = strings.Fields(`selbstcheck workshop beteiligung wohnen bildung sprache arbeit
 kultur sport gesundheit sicherheit begegnung dialog stadtrat leitbild integration ehrenamt`)
 
+var languagesLine = regexp.MustCompile(`(?m)^languages = .*\n`)
+
 // Generate writes a site with n articles to dir, taking site.toml, the
-// templates and the self-check from the example site in example.
-func Generate(example, dir string, n int, seed uint64) error {
+// templates and the self-check from the example site in example. The site
+// has the default language only, unless langs names further ones: then
+// every article is translated into each of them.
+func Generate(example, dir string, n int, seed uint64, langs ...string) error {
 	for _, p := range []string{"templates", "content/selfcheck", "content/pages"} {
 		if err := os.CopyFS(filepath.Join(dir, p), os.DirFS(filepath.Join(example, p))); err != nil {
 			return err
@@ -39,6 +45,14 @@ func Generate(example, dir string, n int, seed uint64) error {
 	cfg, err := os.ReadFile(filepath.Join(example, "site.toml"))
 	if err != nil {
 		return err
+	}
+	cfg = languagesLine.ReplaceAll(cfg, nil)
+	if len(langs) > 0 {
+		quoted := make([]string, len(langs))
+		for i, l := range langs {
+			quoted[i] = strconv.Quote(l)
+		}
+		cfg = append([]byte("languages = ["+strings.Join(quoted, ", ")+"]\n"), cfg...)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "site.toml"), cfg, 0o644); err != nil {
 		return err
@@ -58,8 +72,17 @@ func Generate(example, dir string, n int, seed uint64) error {
 	for i := range n {
 		day := last.AddDate(0, 0, -i/5)
 		name := fmt.Sprintf("%s-meldung-%05d.md", day.Format(time.DateOnly), i)
-		if err := os.WriteFile(filepath.Join(adir, name), article(r, i, day, fields), 0o644); err != nil {
+		text := article(r, i, day, fields)
+		if err := os.WriteFile(filepath.Join(adir, name), text, 0o644); err != nil {
 			return err
+		}
+		for _, l := range langs {
+			// A stand-in translation: the same text under a title that
+			// says which language it stands for.
+			tr := strings.Replace(string(text), `title = "`, `title = "[`+l+`] `, 1)
+			if err := os.WriteFile(filepath.Join(adir, strings.TrimSuffix(name, ".md")+"."+l+".md"), []byte(tr), 0o644); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

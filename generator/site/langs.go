@@ -86,6 +86,16 @@ func (s *Site) contentText(text string) template.HTML {
 	return template.HTML("<span" + string(s.ContentLang()) + ">" + esc + "</span>")
 }
 
+// germanText writes text that only exists in the default language, such
+// as the texts of site.toml, marked as such on other languages' pages.
+func (s *Site) germanText(text string) template.HTML {
+	esc := template.HTMLEscapeString(text)
+	if s.root == nil || strings.TrimSpace(text) == "" {
+		return template.HTML(esc)
+	}
+	return template.HTML("<span" + string(s.ContentLang()) + ">" + esc + "</span>")
+}
+
 // isGerman reports whether a text of the content is shown untranslated on
 // a page of another language.
 func (s *Site) isGerman(text string) bool {

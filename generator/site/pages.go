@@ -295,7 +295,9 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	}
 	darkJSON, _ := json.Marshal(dark)
 	cols, rows := table(d, format)
-	svg := chart.SVG(kind, d, chart.Narrow, id, first, format) + chart.SVG(kind, d, chart.Wide, id, first, format)
+	narrow, wide := chart.Narrow, chart.Wide
+	narrow.RTL, wide.RTL = s.Lang.RTL(), s.Lang.RTL()
+	svg := chart.SVG(kind, d, narrow, id, first, format) + chart.SVG(kind, d, wide, id, first, format)
 	category, _ := s.Lang.T("chart_category")
 	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows,
 		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, category, d)}, nil

@@ -150,6 +150,7 @@ func (s *Site) funcs() template.FuncMap {
 		// than the content's, it is marked as German (WCAG 3.1.2).
 		"tx":     s.contentText,
 		"langof": s.langOf,
+		"de":     s.germanText,
 		"status": func(st selfcheck.Status) (string, error) {
 			if l, ok := s.Lang.Status[string(st)]; ok {
 				return l, nil
