@@ -77,6 +77,9 @@ func writeDoc(h hash.Hash, d *content.Doc, body bool) {
 	fmt.Fprintf(h, "doc %s %v %d\n", d.Path, d.Draft, len(d.Meta.Src))
 	h.Write(d.Meta.Src)
 	if body {
+		// A translation's page also says whether the original changed
+		// since: Hash is the original's.
+		fmt.Fprintf(h, "hash %s\n", d.Hash)
 		fmt.Fprintf(h, "body %d\n", len(d.Body))
 		h.Write(d.Body)
 	}
