@@ -298,6 +298,21 @@ func TestSearch(t *testing.T) {
 			t.Errorf("search for %q does not find %q:\n%s", q, want, text)
 		}
 	}
+	// Other scripts: Arabic with and without vowel marks, Ukrainian in
+	// capitals.
+	for _, c := range []struct{ path, q, want string }{
+		{"/ar/bahth/", "التماسك", "التماسك واللقاء"},
+		{"/ar/bahth/", "التَّماسُك", "التماسك واللقاء"},
+		{"/uk/poshuk/", "ЗГУРТОВАНІСТЬ", "Згуртованість і зустрічі"},
+		{"/tr/arama/", "şenliği", "Kültürler Şenliği"},
+	} {
+		p.Go(t, base+c.path+"?q="+url.QueryEscape(c.q))
+		var text string
+		p.Eval(t, `document.getElementById("suchergebnisse").innerText`, &text)
+		if !strings.Contains(text, c.want) {
+			t.Errorf("search on %s for %q does not find %q:\n%s", c.path, c.q, c.want, text)
+		}
+	}
 	p.Go(t, base+"/suche/?q=xylophonorchester")
 	var text string
 	p.Eval(t, `document.getElementById("suchergebnisse").innerText`, &text)

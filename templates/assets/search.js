@@ -1,6 +1,8 @@
 // search.js searches the site's own index, /suche/index.json, in the
 // browser: no request leaves the site. Words are compared in a German-aware
 // way: case, umlauts (ä = ae), accents and common endings do not matter.
+// Other scripts are folded too: Arabic and Persian without vowel marks and
+// with one form of alef, yeh, kaf and teh marbuta; Cyrillic ё as е.
 (function () {
   "use strict";
   var box = document.getElementById("suchergebnisse");
@@ -13,7 +15,14 @@
 
   function fold(s) {
     s = s.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
-    return s.normalize ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
+    s = s.normalize ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
+    return s
+      .replace(/[\u064b-\u065f\u0670\u0640]/g, "") // Arabic vowel marks and tatweel
+      .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627") // alef forms
+      .replace(/[\u0649\u06cc]/g, "\u064a") // alef maqsura, Persian yeh
+      .replace(/\u06a9/g, "\u0643") // Persian kaf
+      .replace(/\u0629/g, "\u0647") // teh marbuta
+      .replace(/\u0451/g, "\u0435"); // ё
   }
   // stem drops common German endings, so that "Runden" finds "Runde".
   function stem(w) {
@@ -26,8 +35,16 @@
     }
     return w;
   }
+  var separator;
+  try {
+    separator = new RegExp("[^\\p{L}\\p{N}]+", "u");
+  } catch (e) {
+    separator = /[^a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+/;
+  }
   function words(s) {
-    return fold(s).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; }).map(stem);
+    return fold(s).split(separator).filter(function (w) { return w.length > 1; }).map(function (w) {
+      return /^[a-z0-9]+$/.test(w) ? stem(w) : w;
+    });
   }
   function prepare(entries) {
     return entries.map(function (e) {
