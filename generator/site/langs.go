@@ -8,7 +8,6 @@ import (
 	"golang.org/x/text/language/display"
 
 	"offenbar/generator/config"
-	"offenbar/generator/selfcheck"
 )
 
 // alternates links every page to the same page in the other languages, or
@@ -38,8 +37,40 @@ func alternates(sites []*Site, pagesOf [][]*Page) {
 				}
 				p.Alternates = append(p.Alternates, a)
 			}
+			p.HeadLinks, p.LanguageNav = sites[i].alternatesHTML(p)
 		}
 	}
+}
+
+// alternatesHTML writes a page's hreflang links and its language switcher.
+// They are written here rather than by a template: every page of every
+// language has them, and a template's reflection costs several times as
+// much.
+func (s *Site) alternatesHTML(p *Page) (template.HTML, template.HTML) {
+	var head, nav strings.Builder
+	esc := template.HTMLEscapeString
+	for _, a := range p.Alternates {
+		if !a.Home {
+			head.WriteString("\n<link rel=\"alternate\" hreflang=\"" + esc(a.Lang) + "\" href=\"" + esc(a.Href) + "\">")
+		}
+	}
+	if x := p.XDefault(); x != "" {
+		head.WriteString("\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"" + esc(x) + "\">")
+	}
+	label, _ := s.Lang.T("languages")
+	nav.WriteString("\n<nav class=\"languages\" aria-label=\"" + esc(label) + "\">\n  <ul class=\"wrap\">")
+	for _, a := range p.Alternates {
+		nav.WriteString("\n    <li><a href=\"" + esc(s.Config.URL(a.Path)) + "\" lang=\"" + esc(a.Lang) + "\" hreflang=\"" + esc(a.Lang) + "\"")
+		if a.RTL {
+			nav.WriteString(" dir=\"rtl\"")
+		}
+		if a.Current {
+			nav.WriteString(" aria-current=\"page\"")
+		}
+		nav.WriteString(">" + esc(a.Name) + "</a></li>")
+	}
+	nav.WriteString("\n  </ul>\n</nav>")
+	return template.HTML(head.String()), template.HTML(nav.String())
 }
 
 // Name is the language's name in the language itself, such as "Türkçe" or
@@ -133,10 +164,7 @@ func (s *Site) SelfcheckTranslation() string {
 
 // SelfcheckStale reports whether the German texts of the self-check changed
 // since this language's translation.
-func (s *Site) SelfcheckStale() bool {
-	t := s.translation
-	return t != nil && t.Source != "" && t.Source != selfcheck.SourceHash(s.Root().Model)
-}
+func (s *Site) SelfcheckStale() bool { return s.stale }
 
 // ContentLang is the lang attribute, and the dir attribute where the
 // directions differ, for an element that holds content of the default

@@ -26,18 +26,21 @@ type Page struct {
 	Kind string
 	// Key names the page the same in every language, such as
 	// "field/fairer-zugang", so that languages can link to each other.
-	Key         string
-	Alternates  []Alternate
-	Path        string // site-relative URL path such as "/artikel/runder-tisch/"
-	Title       string
-	Description string
-	Site        *Site
-	Charts      bool // the page shows charts: it loads charts.css and site.js
-	Search      bool // the page is the search page and loads its script
-	Draft       bool
-	Crumbs      []Crumb
-	Canonical   string // absolute URL
-	OGType      string // Open Graph type: article or website
+	Key        string
+	Alternates []Alternate
+	// HeadLinks and LanguageNav are the hreflang links and the language
+	// switcher, written once per page.
+	HeadLinks, LanguageNav template.HTML
+	Path                   string // site-relative URL path such as "/artikel/runder-tisch/"
+	Title                  string
+	Description            string
+	Site                   *Site
+	Charts                 bool // the page shows charts: it loads charts.css and site.js
+	Search                 bool // the page is the search page and loads its script
+	Draft                  bool
+	Crumbs                 []Crumb
+	Canonical              string // absolute URL
+	OGType                 string // Open Graph type: article or website
 
 	Field    *FieldView
 	Fields   []*FieldView

@@ -53,14 +53,21 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	sites := append([]*Site{s}, s.Others...)
 	views := make([]*views, len(sites))
 	pagesOf := make([][]*Page, len(sites))
-	for i, ls := range sites {
-		v, err := ls.buildViews()
+	failed := make([]error, len(sites))
+	workers.ForEach(len(sites), func(i int) {
+		v, err := sites[i].buildViews()
+		if err != nil {
+			failed[i] = err
+			return
+		}
+		views[i], pagesOf[i] = v, sites[i].pages(v)
+	})
+	for _, err := range failed {
 		if err != nil {
 			p, msg := templateProblem(s.tmplPath, err)
 			errs.Errorf(p, "%s", msg)
 			return nil, errs
 		}
-		views[i], pagesOf[i] = v, ls.pages(v)
 	}
 	alternates(sites, pagesOf)
 	v := views[0]

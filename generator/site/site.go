@@ -123,6 +123,7 @@ type Site struct {
 	// is nil and every text of the content is German.
 	translation *selfcheck.Translation
 	german      map[string]bool
+	stale       bool // the German texts changed since translation
 }
 
 // Root is the site of the default language.
@@ -259,13 +260,20 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 		if tr != nil && !terrs.HasErrors() {
 			ls.Model, ls.german = tr.Apply(s.Model)
 			ls.translation = tr
-			if tr.Source != "" && tr.Source != selfcheck.SourceHash(s.Model) {
-				errs.Warnf(tr.Doc.ValuePos("source"), "translation may be outdated: the German texts in %s have changed since it was translated; bring it up to date and set source = %q", selfcheck.Dir, selfcheck.SourceHash(s.Model))
+			if h := selfcheck.SourceHash(s.Model); tr.Source != "" && tr.Source != h {
+				errs.Warnf(tr.Doc.ValuePos("source"), "translation may be outdated: the German texts in %s have changed since it was translated; bring it up to date and set source = %q", selfcheck.Dir, h)
 			}
 		}
 	}
-	tmpl, terrs := loadTemplates(tfs, TemplatesDir, ls)
-	errs.Add(terrs)
+	if ls.translation != nil && ls.translation.Source != "" {
+		ls.stale = ls.translation.Source != selfcheck.SourceHash(s.Model)
+	}
+	// The default language's templates, with this language's functions:
+	// parsing them again would take longer.
+	tmpl, err := s.tmpl.forSite(ls)
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: TemplatesDir}, "%v", err)
+	}
 	ls.tmpl = tmpl
 	return ls, errs
 }

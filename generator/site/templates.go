@@ -95,6 +95,25 @@ func loadTemplates(tfs fs.FS, dir string, s *Site) (*templates, diag.List) {
 	return t, errs
 }
 
+// forSite returns the templates with the functions of site s, which texts
+// and links of another language need. It must be called before any of t is
+// executed.
+func (t *templates) forSite(s *Site) (*templates, error) {
+	if t == nil {
+		return nil, nil
+	}
+	out := &templates{byKind: map[string]*template.Template{}, dir: t.dir, hash: t.hash}
+	funcs := s.funcs()
+	for kind, tmpl := range t.byKind {
+		c, err := tmpl.Clone()
+		if err != nil {
+			return nil, err
+		}
+		out.byKind[kind] = c.Funcs(funcs)
+	}
+	return out, nil
+}
+
 // execute renders page with the template of its kind.
 func (t *templates) execute(kind string, page any) ([]byte, error) {
 	var buf bytes.Buffer
