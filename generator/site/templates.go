@@ -184,13 +184,14 @@ func (s *Site) funcs() template.FuncMap {
 		},
 		"signed": func(v int) string {
 			if v > 0 {
-				return "+" + strconv.Itoa(v)
+				return "+" + s.Lang.Number(v)
 			}
 			if v < 0 {
-				return "−" + strconv.Itoa(-v)
+				return "−" + s.Lang.Number(-v)
 			}
-			return "±0"
+			return "±" + s.Lang.Number(0)
 		},
+		"num": s.Lang.Number,
 		"jsonld": func(v any) (template.JS, error) {
 			b, err := json.Marshal(v)
 			return template.JS(b), err
