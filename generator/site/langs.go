@@ -109,9 +109,12 @@ func (s *Site) Menu() []config.Link {
 
 // contentText writes s, a text of the content, marked with the content's
 // language and direction where the page has another.
-func (s *Site) contentText(text string) template.HTML {
+func (s *Site) contentText(text string) template.HTML { return s.marked(text, s.isGerman(text)) }
+
+// marked writes text, in a span with the content's language where german.
+func (s *Site) marked(text string, german bool) template.HTML {
 	esc := template.HTMLEscapeString(text)
-	if !s.isGerman(text) {
+	if !german {
 		return template.HTML(esc)
 	}
 	return template.HTML("<span" + string(s.ContentLang()) + ">" + esc + "</span>")
@@ -120,11 +123,7 @@ func (s *Site) contentText(text string) template.HTML {
 // germanText writes text that only exists in the default language, such
 // as the texts of site.toml, marked as such on other languages' pages.
 func (s *Site) germanText(text string) template.HTML {
-	esc := template.HTMLEscapeString(text)
-	if s.root == nil || strings.TrimSpace(text) == "" {
-		return template.HTML(esc)
-	}
-	return template.HTML("<span" + string(s.ContentLang()) + ">" + esc + "</span>")
+	return s.marked(text, s.root != nil && strings.TrimSpace(text) != "")
 }
 
 // isGerman reports whether a text of the content is shown untranslated on
