@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,5 +128,37 @@ func TestHreflang(t *testing.T) {
 		if files[f] == nil {
 			t.Errorf("%s was not built", f)
 		}
+	}
+}
+
+// TestStaleTranslation: when an original changes after its translation
+// was made, check says so for every translation, with both paths, and the
+// site still builds, each translated page saying it may be out of date.
+func TestStaleTranslation(t *testing.T) {
+	dir := copyExample(t)
+	orig := filepath.Join(dir, "content/articles/2024-05-06-zweite-runde.md")
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(orig, append(b, "\nNachtrag: Der Bericht liegt jetzt vor.\n"...), 0o644)
+	args := buildArgs(dir)
+	args[0] = "check"
+	code, _, stderr := runCmd(t, args...)
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, stderr)
+	}
+	for _, l := range []string{"en", "tr", "ar", "uk"} {
+		want := "content/articles/2024-05-06-zweite-runde." + l + ".md:"
+		if !strings.Contains(stderr, want) || !strings.Contains(stderr, "warning: translation may be outdated: content/articles/2024-05-06-zweite-runde.md has changed") {
+			t.Errorf("check does not report the %s translation as outdated:\n%s", l, stderr)
+		}
+	}
+	files := buildSite(t, dir)
+	if page := string(files["en/news/zweite-runde/index.html"]); !strings.Contains(page, "This translation may be out of date") {
+		t.Error("the English page does not say that its translation may be out of date")
+	}
+	if page := string(files["uk/novyny/zweite-runde/index.html"]); !strings.Contains(page, "перекладено машинно") {
+		t.Error("the Ukrainian page does not say that it was translated by machine")
 	}
 }
