@@ -283,15 +283,26 @@ func TestBOMAndCRLF(t *testing.T) {
 	}
 }
 
-// TestInvalidUTF8 reports the byte and its position.
+// TestInvalidUTF8 reports the byte and its position, in front matter and
+// in the Markdown body, and names the letter a Windows-1252 file meant.
 func TestInvalidUTF8(t *testing.T) {
-	a := readArchive(t, "testdata/base.txtar")
-	a.Files = append(a.Files, sitetest.File{Name: "content/articles/2024-07-01-kaputt.md", Data: []byte("+++\ntitle = \"Gr\xfc\xdfe\"\ndate = 2024-07-01\n+++\nText\n")})
-	dir := writeSite(t, a)
-	code, _, stderr := runCmd(t, buildArgs(dir)...)
-	want := "content/articles/2024-07-01-kaputt.md:2:12: invalid UTF-8 byte 0xfc: save the file as UTF-8\n"
-	if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), want) {
-		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	for _, tc := range []struct{ name, src, want string }{
+		{"front matter", "+++\ntitle = \"Gr\xfc\xdfe\"\ndate = 2024-07-01\n+++\nText\n",
+			`content/articles/2024-07-01-kaputt.md:2:12: invalid UTF-8 byte 0xfc ("ü" in Windows-1252): save the file as UTF-8`},
+		{"body, CRLF and BOM", "\ufeff+++\r\ntitle = \"Grüße\"\r\ndate = 2024-07-01\r\n+++\r\n\r\nText mit \x84Anf\xfchrung\x93.\r\n",
+			`content/articles/2024-07-01-kaputt.md:6:10: invalid UTF-8 byte 0x84 ("„" in Windows-1252): save the file as UTF-8`},
+		{"not Windows-1252 either", "+++\ntitle = \"T\"\ndate = 2024-07-01\n+++\n\nA\x81\n",
+			`content/articles/2024-07-01-kaputt.md:6:2: invalid UTF-8 byte 0x81: save the file as UTF-8`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := readArchive(t, "testdata/base.txtar")
+			a.Files = append(a.Files, sitetest.File{Name: "content/articles/2024-07-01-kaputt.md", Data: []byte(tc.src)})
+			dir := writeSite(t, a)
+			code, _, stderr := runCmd(t, buildArgs(dir)...)
+			if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), tc.want+"\n") {
+				t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, tc.want)
+			}
+		})
 	}
 }
 

@@ -252,6 +252,9 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		}
 		return nil, errs
 	}
+	if !errs.CheckUTF8(p, src, 0) {
+		return nil, errs
+	}
 	front, body, serrs := Split(p, src)
 	errs.Add(serrs)
 	if serrs.HasErrors() {

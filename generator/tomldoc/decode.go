@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -59,18 +58,7 @@ func Decode(path string, src []byte, lineOffset int, v any) (*Doc, diag.List) {
 	var errs diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	doc := &Doc{Path: path, Src: src, Index: &Index{keys: map[string]Loc{}, values: map[string]Loc{}}}
-	if !utf8.Valid(src) {
-		off := 0
-		for off < len(src) {
-			r, n := utf8.DecodeRune(src[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		p := diag.PosAt(path, src, off)
-		p.Line += lineOffset
-		errs.Errorf(p, "invalid UTF-8 byte 0x%02x: save the file as UTF-8", src[off])
+	if !errs.CheckUTF8(path, src, lineOffset) {
 		return doc, errs
 	}
 	var raw map[string]any

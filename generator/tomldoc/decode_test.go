@@ -50,7 +50,7 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 	var v testDoc
 	_, errs := Decode("c.toml", []byte("title = \"a\xffb\"\n"), 0, &v)
 	ps := errs.Problems()
-	if len(ps) != 1 || ps[0].String() != `c.toml:1:11: invalid UTF-8 byte 0xff: save the file as UTF-8` {
+	if len(ps) != 1 || ps[0].String() != `c.toml:1:11: invalid UTF-8 byte 0xff ("ÿ" in Windows-1252): save the file as UTF-8` {
 		t.Fatalf("got %v", ps)
 	}
 }
