@@ -395,3 +395,58 @@ func TestRightToLeft(t *testing.T) {
 		t.Error("a page says ltr")
 	}
 }
+
+// TestBaseURLFlag builds the example as a merge request's preview: at
+// another address with a sub-path, drafts included. Every link into the
+// site must use the preview's address and lead to a file of the build, and
+// nothing may point at the address of site.toml.
+func TestBaseURLFlag(t *testing.T) {
+	const base = "https://gruppe.gitlab.io/weltoffen/-/mr-12/"
+	files := buildSite(t, "..", "--drafts", "--base-url", base)
+	cfg, err := os.ReadFile("../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	configured := regexp.MustCompile(`(?m)^base_url = "([^"]+)"`).FindSubmatch(cfg)
+	if configured == nil {
+		t.Fatal("site.toml has no base_url")
+	}
+	attr := regexp.MustCompile(`(?:href|src|content)="([^"#?]*)`)
+	checked := 0
+	for name, b := range files {
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		if bytes.Contains(b, configured[1]) {
+			t.Errorf("%s names site.toml's base_url %s", name, configured[1])
+		}
+		for _, m := range attr.FindAllSubmatch(b, -1) {
+			u := string(m[1])
+			var rel string
+			switch {
+			case strings.HasPrefix(u, base):
+				rel = strings.TrimPrefix(u, base)
+			case strings.HasPrefix(u, "/weltoffen/-/mr-12/"):
+				rel = strings.TrimPrefix(u, "/weltoffen/-/mr-12/")
+			case strings.HasPrefix(u, "/"):
+				t.Errorf("%s: link %q is outside the preview's path", name, u)
+				continue
+			default:
+				continue
+			}
+			if rel == "" || strings.HasSuffix(rel, "/") {
+				rel += "index.html"
+			}
+			if _, ok := files[rel]; !ok {
+				t.Errorf("%s: link %q leads to no file of the build", name, u)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d links checked", checked)
+	}
+	if _, ok := files["robots.txt"]; !ok {
+		t.Error("no robots.txt")
+	}
+}

@@ -29,6 +29,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/corpus"
 	"offenbar/generator/diag"
@@ -68,7 +69,7 @@ type flags struct {
 	drafts, future, force   bool
 	bundle, draft           bool
 	xlsx, id                string
-	languages               string
+	languages, baseURL      string
 	port, n                 int
 }
 
@@ -110,6 +111,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if fset.NArg() > 0 {
 		fmt.Fprintf(stderr, "offenbar %s: unexpected argument %q\n", cmd, fset.Arg(0))
 		return 2
+	}
+	if f.baseURL != "" {
+		if _, err := config.ParseBaseURL("--base-url", f.baseURL); err != nil {
+			fmt.Fprintf(stderr, "offenbar %s: %v\n", cmd, err)
+			return 2
+		}
 	}
 	if f.cpuprofile != "" {
 		pf, err := os.Create(f.cpuprofile)
@@ -154,6 +161,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
 	fset.StringVar(&f.languages, "languages", "", "corpus: further `languages`, such as en,tr, into which every article is translated")
+	fset.StringVar(&f.baseURL, "base-url", "", "build: publish at this `URL` instead of site.toml's base_url, such as for a preview")
 	fset.BoolVar(&f.draft, "draft", false, "import round: allow empty answers and mark the round as a draft")
 	return fset
 }
@@ -178,7 +186,7 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 		fmt.Fprintf(stderr, "offenbar: %v\n", err)
 		return site.Options{}, false
 	}
-	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts, Future: f.future, Now: now}}
+	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts, Future: f.future, Now: now}, BaseURL: f.baseURL}
 	if f.templates != "" {
 		opts.Templates = os.DirFS(f.templates)
 	}

@@ -136,6 +136,34 @@ func (d Data) ContactURL() string {
 	return "mailto:" + d.Contact
 }
 
+// ParseBaseURL parses the address a site is published at: an absolute
+// http(s) URL without query or fragment, which may end in a sub-path.
+// name is how the editor wrote it, such as base_url or --base-url.
+func ParseBaseURL(name, raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("invalid %s %q, want an absolute http(s) URL such as \"https://example.org/weltoffen/\"", name, raw)
+	}
+	return u, nil
+}
+
+// OverrideBaseURL publishes the site at raw instead of its base_url, as
+// `build --base-url` does for a preview.
+func (s *Site) OverrideBaseURL(raw string) error {
+	u, err := ParseBaseURL("--base-url", raw)
+	if err != nil {
+		return err
+	}
+	s.BaseURL = raw
+	s.setBase(u)
+	return nil
+}
+
+func (s *Site) setBase(u *url.URL) {
+	s.Base = u
+	s.BasePath = strings.TrimSuffix(u.Path, "/") + "/"
+}
+
 // MinGraphicContrast is the WCAG 2.1 (1.4.11) minimum for graphical objects.
 const MinGraphicContrast = 3.0
 
@@ -182,15 +210,13 @@ func (s *Site) validate(errs *diag.List) {
 		}
 		seen[code] = true
 	}
-	u, err := url.Parse(s.BaseURL)
-	switch {
+	switch u, err := ParseBaseURL("base_url", s.BaseURL); {
 	case s.BaseURL == "":
 		errs.Errorf(d.Pos("base_url"), "missing base_url: add base_url = \"https://example.org/\"")
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "":
-		errs.Errorf(d.ValuePos("base_url"), "invalid base_url %q, want an absolute http(s) URL such as \"https://example.org/weltoffen/\"", s.BaseURL)
+	case err != nil:
+		errs.Errorf(d.ValuePos("base_url"), "%v", err)
 	default:
-		s.Base = u
-		s.BasePath = strings.TrimSuffix(u.Path, "/") + "/"
+		s.setBase(u)
 	}
 	for i, m := range s.Menu {
 		p := fmt.Sprintf("menu[%d]", i)

@@ -90,6 +90,9 @@ type Options struct {
 	Pages *PageCache
 	// Images keeps resized photos between builds; nil resizes every time.
 	Images *picture.Cache
+	// BaseURL, when set, replaces site.toml's base_url, such as for a
+	// preview published at another address.
+	BaseURL string
 }
 
 // Site is everything a build needs, loaded and checked.
@@ -142,6 +145,11 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 	var errs diag.List
 	cfg, cerrs := config.Load(src)
 	errs.Add(cerrs)
+	if cfg != nil && opts.BaseURL != "" && !cerrs.HasErrors() {
+		if err := cfg.OverrideBaseURL(opts.BaseURL); err != nil {
+			errs.Errorf(diag.Pos{}, "%v", err)
+		}
+	}
 	model, merrs := selfcheck.Load(src)
 	errs.Add(merrs)
 	docs, derrs := content.Load(src)
