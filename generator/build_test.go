@@ -396,13 +396,26 @@ func TestRightToLeft(t *testing.T) {
 	}
 }
 
-// TestBaseURLFlag builds the example as a merge request's preview: at
+// TestPreviewBuild builds the example as a merge request's preview: at
 // another address with a sub-path, drafts included. Every link into the
-// site must use the preview's address and lead to a file of the build, and
-// nothing may point at the address of site.toml.
-func TestBaseURLFlag(t *testing.T) {
+// site must use the preview's address and lead to a file of the build,
+// nothing may point at the address of site.toml, every page says it is a
+// preview in its language, and search engines are kept out.
+func TestPreviewBuild(t *testing.T) {
 	const base = "https://gruppe.gitlab.io/weltoffen/-/mr-12/"
-	files := buildSite(t, "..", "--drafts", "--base-url", base)
+	files := buildSite(t, "..", "--preview", "--base-url", base)
+	if got := string(files["robots.txt"]); got != "User-agent: *\nDisallow: /\n" {
+		t.Errorf("robots.txt = %q, want every path disallowed", got)
+	}
+	for name, want := range map[string]string{"index.html": "Vorschau – ", "en/index.html": "Preview – "} {
+		page := string(files[name])
+		if !strings.Contains(page, `<meta name="robots" content="noindex, nofollow">`) {
+			t.Errorf("%s has no robots noindex meta", name)
+		}
+		if !strings.Contains(page, `<p class="draft-banner" role="status">`+want) {
+			t.Errorf("%s has no preview banner starting %q", name, want)
+		}
+	}
 	cfg, err := os.ReadFile("../site.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -445,8 +458,5 @@ func TestBaseURLFlag(t *testing.T) {
 	}
 	if checked < 1000 {
 		t.Errorf("only %d links checked", checked)
-	}
-	if _, ok := files["robots.txt"]; !ok {
-		t.Error("no robots.txt")
 	}
 }

@@ -67,7 +67,7 @@ type flags struct {
 	format, cpuprofile      string
 	cache                   string
 	drafts, future, force   bool
-	bundle, draft           bool
+	bundle, draft, preview  bool
 	xlsx, id                string
 	languages, baseURL      string
 	port, n                 int
@@ -161,6 +161,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
 	fset.StringVar(&f.languages, "languages", "", "corpus: further `languages`, such as en,tr, into which every article is translated")
+	fset.BoolVar(&f.preview, "preview", false, "build: a preview with drafts, a banner on every page, and closed to search engines")
 	fset.StringVar(&f.baseURL, "base-url", "", "build: publish at this `URL` instead of site.toml's base_url, such as for a preview")
 	fset.BoolVar(&f.draft, "draft", false, "import round: allow empty answers and mark the round as a draft")
 	return fset
@@ -186,7 +187,7 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 		fmt.Fprintf(stderr, "offenbar: %v\n", err)
 		return site.Options{}, false
 	}
-	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts, Future: f.future, Now: now}, BaseURL: f.baseURL}
+	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts || f.preview, Future: f.future, Now: now}, BaseURL: f.baseURL, Preview: f.preview}
 	if f.templates != "" {
 		opts.Templates = os.DirFS(f.templates)
 	}

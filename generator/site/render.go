@@ -125,7 +125,11 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	}
 	_ = pages
 	emit("sitemap.xml", s.sitemap(all))
-	emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.AbsURL("/sitemap.xml")+"\n"))
+	if s.opts.Preview {
+		emit("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
+	} else {
+		emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.AbsURL("/sitemap.xml")+"\n"))
+	}
 	out.Written = len(names)
 	if putErr != nil {
 		errs.Errorf(diag.Pos{Path: "public"}, "cannot write the site: %v", putErr)

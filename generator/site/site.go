@@ -90,6 +90,9 @@ type Options struct {
 	Pages *PageCache
 	// Images keeps resized photos between builds; nil resizes every time.
 	Images *picture.Cache
+	// Preview marks every page as a preview with a banner and keeps search
+	// engines out (robots meta and robots.txt).
+	Preview bool
 	// BaseURL, when set, replaces site.toml's base_url, such as for a
 	// preview published at another address.
 	BaseURL string
@@ -136,6 +139,9 @@ func (s *Site) Root() *Site {
 	}
 	return s
 }
+
+// Preview reports whether the site is built as a preview.
+func (s *Site) Preview() bool { return s.opts.Preview }
 
 // Multilingual reports whether the site has more than one language.
 func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
