@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -88,5 +89,76 @@ func TestCIRunsTheReadmeTestLine(t *testing.T) {
 	}
 	if !slices.Contains(strings.Split(string(b), "\n"), test) {
 		t.Errorf(".ci/run does not run %q as written in the README", test)
+	}
+}
+
+// TestPreviewJobs runs the build command of each CI template's preview job
+// against a copy of the example, as the job would, with the address the job
+// gets from its CI system, and checks the preview that comes out.
+func TestPreviewJobs(t *testing.T) {
+	for _, tc := range []struct {
+		file, job string
+		env       map[string]string
+		base      string
+	}{
+		// GitLab's CI_PAGES_URL includes the parallel deployment's prefix
+		// and has no trailing slash.
+		{"../.gitlab-ci.yml", "preview", map[string]string{"CI_PAGES_URL": "https://gruppe.gitlab.io/weltoffen/mr-12"}, "https://gruppe.gitlab.io/weltoffen/mr-12/"},
+		{"../.github/workflows/site.yml", "build", nil, "http://localhost:8000/"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			b, err := os.ReadFile(tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc map[string]any
+			if err := yaml.Unmarshal(b, &doc); err != nil {
+				t.Fatalf("%s: %v", tc.file, err)
+			}
+			job, ok := doc[tc.job]
+			if jobs, isGitHub := doc["jobs"].(map[string]any); isGitHub {
+				job, ok = jobs[tc.job]
+			}
+			if !ok {
+				t.Fatalf("%s has no job %q", tc.file, tc.job)
+			}
+			var lines []string
+			scripts(job, &lines)
+			var build []string
+			for _, l := range lines {
+				for _, part := range strings.Split(l, "&&") {
+					if words := shellWords(os.Expand(strings.TrimSpace(part), func(k string) string { return tc.env[k] })); len(words) > 4 && strings.Join(words[:4], " ") == "go run ./generator build" && slices.Contains(words, "--preview") {
+						build = words[3:]
+					}
+				}
+			}
+			if build == nil {
+				t.Fatalf("%s: job %q runs no preview build; it runs %q", tc.file, tc.job, lines)
+			}
+			site := t.TempDir()
+			for _, name := range []string{"content", "templates"} {
+				if err := os.CopyFS(filepath.Join(site, name), os.DirFS(filepath.Join("..", name))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cfg, err := os.ReadFile("../site.toml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(site, "site.toml"), cfg, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// The job builds into its working directory; so does the test.
+			dest := filepath.Join(site, "public")
+			if i := slices.Index(build, "-d"); i >= 0 {
+				dest = filepath.Join(site, build[i+1])
+				build = slices.Delete(build, i, i+2)
+			}
+			code, _, stderr := runCmd(t, append(build, "-s", site, "-d", dest)...)
+			if code != 0 {
+				t.Fatalf("%q: exit %d\n%s", build, code, stderr)
+			}
+			checkPreview(t, readTree(t, dest), tc.base)
+		})
 	}
 }

@@ -154,7 +154,11 @@ func (s *Site) OverrideBaseURL(raw string) error {
 	if err != nil {
 		return err
 	}
-	s.BaseURL = raw
+	if !strings.HasSuffix(u.Path, "/") {
+		// GitLab's CI_PAGES_URL has no trailing slash.
+		u.Path += "/"
+	}
+	s.BaseURL = u.String()
 	s.setBase(u)
 	return nil
 }
