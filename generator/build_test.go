@@ -470,3 +470,57 @@ func checkPreview(t *testing.T, files map[string][]byte, base string) {
 		t.Errorf("only %d links checked", checked)
 	}
 }
+
+// TestBuiltinTheme builds a site without a templates folder, with one
+// overridden template and with one overridden UI text: each builds, and
+// the override changes only what it names.
+func TestBuiltinTheme(t *testing.T) {
+	build := func(t *testing.T, extra ...sitetest.File) map[string][]byte {
+		t.Helper()
+		a := readArchive(t, "testdata/base.txtar")
+		a.Files = append(a.Files, extra...)
+		dir := writeSite(t, a)
+		dest := filepath.Join(t.TempDir(), "public")
+		// No --templates: the site has only what it overrides.
+		if code, _, stderr := runCmd(t, "build", "-s", dir, "-d", dest); code != 0 {
+			t.Fatalf("build failed with exit code %d:\n%s", code, stderr)
+		}
+		return readTree(t, dest)
+	}
+	plain := build(t)
+	if !strings.Contains(string(plain["index.html"]), `<a class="skip-link" href="#inhalt">Zum Inhalt springen</a>`) {
+		t.Fatalf("the built-in theme did not render the home page:\n%s", plain["index.html"])
+	}
+
+	t.Run("template", func(t *testing.T) {
+		files := build(t, sitetest.File{Name: "templates/404.html", Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n<p>Diese Seite gibt es in Testdorf nicht.</p>\n{{end}}\n")})
+		if !strings.Contains(string(files["404.html"]), "<p>Diese Seite gibt es in Testdorf nicht.</p>") {
+			t.Errorf("404.html does not use the override:\n%s", files["404.html"])
+		}
+		if !bytes.Equal(files["index.html"], plain["index.html"]) {
+			t.Error("overriding 404.html changed the home page")
+		}
+	})
+
+	t.Run("UI text", func(t *testing.T) {
+		files := build(t, sitetest.File{Name: "templates/i18n/de.toml", Data: []byte("[text]\nskip_link = \"Direkt zum Inhalt\"\n")})
+		home := string(files["index.html"])
+		if !strings.Contains(home, `<a class="skip-link" href="#inhalt">Direkt zum Inhalt</a>`) {
+			t.Errorf("the home page does not use the overridden text:\n%s", home)
+		}
+		if got, want := strings.ReplaceAll(home, "Direkt zum Inhalt", "Zum Inhalt springen"), string(plain["index.html"]); got != want {
+			t.Error("overriding one UI text changed more than that text")
+		}
+	})
+
+	t.Run("unknown template", func(t *testing.T) {
+		a := readArchive(t, "testdata/base.txtar")
+		a.Files = append(a.Files, sitetest.File{Name: "templates/artikel.html", Data: []byte("{{define \"main\"}}{{end}}\n")})
+		dir := writeSite(t, a)
+		code, _, stderr := runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"))
+		want := "templates/artikel.html: artikel.html overrides no built-in template; name one of: 404.html, article.html, articles.html, data.html, field.html, fields.html, home.html, layout.html, method.html, page.html, round.html, rounds.html, search.html\n"
+		if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), want) {
+			t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+		}
+	})
+}

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 var words = strings.Fields(`Stadt Verwaltung Integration Beirat Vielfalt Begegnung Nachbarschaft
@@ -109,7 +111,8 @@ func sentence(r *rand.Rand, n int) string {
 		ws[i] = words[r.IntN(len(words))]
 	}
 	s := strings.Join(ws, " ")
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	first, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(first)) + s[n:] + "."
 }
 
 func article(r *rand.Rand, i int, day time.Time, fields []string) []byte {

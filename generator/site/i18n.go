@@ -43,7 +43,8 @@ type Lang struct {
 	Text       map[string]any    `toml:"text"`
 	Status     map[string]string `toml:"status"` // recommendation statuses
 
-	doc     *tomldoc.Doc
+	doc     *tomldoc.Doc // the built-in texts, or the only ones
+	own     *tomldoc.Doc // the site's own texts over the built-in ones, if any
 	texts   map[string]string // the texts without plural forms, looked up once
 	plurals map[string]bool
 	loc     *i18n.Localizer
@@ -66,7 +67,7 @@ func requiredForms(tag language.Tag) map[string]bool {
 
 // messages turns the texts into go-i18n messages, checking every plural
 // table against the language's forms.
-func (l *Lang) messages(doc *tomldoc.Doc, errs *diag.List) {
+func (l *Lang) messages(errs *diag.List) {
 	bundle := i18n.NewBundle(l.Tag)
 	l.texts, l.plurals = map[string]string{}, map[string]bool{}
 	need := requiredForms(l.Tag)
@@ -80,7 +81,7 @@ func (l *Lang) messages(doc *tomldoc.Doc, errs *diag.List) {
 			for form, text := range v {
 				t, ok := text.(string)
 				if !ok || fields[form] == nil {
-					errs.Errorf(doc.Pos("text."+key+"."+form), "%q is not a plural form with a text, want one of: %s", "text."+key+"."+form, strings.Join(pluralForms, ", "))
+					errs.Errorf(l.pos("text."+key+"."+form), "%q is not a plural form with a text, want one of: %s", "text."+key+"."+form, strings.Join(pluralForms, ", "))
 					continue
 				}
 				*fields[form] = t
@@ -92,13 +93,13 @@ func (l *Lang) messages(doc *tomldoc.Doc, errs *diag.List) {
 				}
 			}
 			if len(missing) > 0 {
-				errs.Errorf(doc.Pos("text."+key), "text %q lacks the plural forms %s that %s needs", key, strings.Join(missing, ", "), l.Code)
+				errs.Errorf(l.pos("text."+key), "text %q lacks the plural forms %s that %s needs", key, strings.Join(missing, ", "), l.Code)
 				continue
 			}
 			bundle.MustAddMessages(l.Tag, m)
 			l.plurals[key] = true
 		default:
-			errs.Errorf(doc.ValuePos("text."+key), "text %q must be a string or a table of plural forms", key)
+			errs.Errorf(l.pos("text."+key), "text %q must be a string or a table of plural forms", key)
 		}
 	}
 	l.loc = i18n.NewLocalizer(bundle, l.Code)
@@ -115,10 +116,24 @@ type Paths struct {
 	Page     string `toml:"page"` // pages of a long list: /artikel/seite/2/
 }
 
+// loadLang reads the UI texts of language code. In a layered theme, the
+// site's own i18n/<code>.toml replaces only the keys it names: months,
+// date_format, each path, each text and each status.
 func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	var errs diag.List
 	p := "i18n/" + code + ".toml"
-	src, err := fs.ReadFile(tfs, p)
+	base, over := tfs, fs.FS(nil)
+	if t, ok := tfs.(layers); ok {
+		base = t.builtin
+		if _, err := fs.Stat(t.own, p); err == nil {
+			over = t.own
+		}
+		if _, err := fs.Stat(base, p); err != nil {
+			// A language the theme does not have: the site's file is all.
+			base, over = t.own, nil
+		}
+	}
+	src, err := fs.ReadFile(base, p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			have, _ := fs.Glob(tfs, "i18n/*.toml")
@@ -143,13 +158,45 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		return nil, errs
 	}
 	l.doc = doc
-	l.messages(doc, &errs)
+	if over != nil {
+		osrc, err := fs.ReadFile(over, p)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: dir + "/" + p}, "%s", diag.ReadError(err))
+			return nil, errs
+		}
+		o := &Lang{}
+		odoc, oerrs := tomldoc.Decode(dir+"/"+p, osrc, 0, o)
+		errs.Add(oerrs)
+		if oerrs.HasErrors() {
+			return nil, errs
+		}
+		l.own, l.src = odoc, append(append(slices.Clip(src), '\n'), osrc...)
+		if o.Months != nil {
+			l.Months = o.Months
+		}
+		if o.DateFormat != "" {
+			l.DateFormat = o.DateFormat
+		}
+		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Page, &o.Paths.Page}} {
+			if *f.src != "" {
+				*f.dst = *f.src
+			}
+		}
+		maps.Copy(l.Text, o.Text)
+		maps.Copy(l.Status, o.Status)
+		for key := range o.Text {
+			if _, ok := l.doc.Index.Key("text." + key); !ok {
+				errs.Warnf(odoc.Pos("text."+key), "text %q is not one of the built-in UI texts; no template uses it unless yours does", key)
+			}
+		}
+	}
+	l.messages(&errs)
 	if len(l.Months) != 12 {
-		errs.Errorf(doc.Pos("months"), "months must list 12 month names")
+		errs.Errorf(l.pos("months"), "months must list 12 month names")
 	}
 	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "page": l.Paths.Page} {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
-			errs.Errorf(doc.Pos("paths"), "paths.%s must be one URL segment such as \"artikel\"", key)
+			errs.Errorf(l.pos("paths."+key), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}
 	}
 	return l, errs
@@ -198,7 +245,14 @@ func (l *Lang) Tf(key string, args ...any) (string, error) {
 }
 
 // pos is the position of key in the language's file.
-func (l *Lang) pos(key string) diag.Pos { return l.doc.Pos(key) }
+func (l *Lang) pos(key string) diag.Pos {
+	if l.own != nil {
+		if _, ok := l.own.Index.Key(key); ok {
+			return l.own.Pos(key)
+		}
+	}
+	return l.doc.Pos(key)
+}
 
 // RTL reports whether the language is written right to left, by the script
 // its tag names or most likely uses.
@@ -236,14 +290,10 @@ func Texts(src fs.FS, opts Options) (*config.Site, *Lang, diag.List) {
 	if cerrs.HasErrors() {
 		return nil, nil, errs
 	}
-	tfs := opts.Templates
-	if tfs == nil {
-		sub, err := fs.Sub(src, TemplatesDir)
-		if err != nil {
-			errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", err)
-			return nil, nil, errs
-		}
-		tfs = sub
+	tfs, err := siteTheme(src, opts)
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", err)
+		return nil, nil, errs
 	}
 	l, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
 	errs.Add(lerrs)

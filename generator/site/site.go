@@ -165,15 +165,12 @@ func Load(src fs.FS, opts Options) (*Site, diag.List) {
 		model = model.WithoutDrafts()
 	}
 	s := &Site{Config: cfg, Model: model, opts: opts, tmplPath: TemplatesDir}
-	tfs := opts.Templates
-	if tfs == nil {
-		sub, err := fs.Sub(src, TemplatesDir)
-		if err != nil {
-			errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", err)
-			return s, errs
-		}
-		tfs = sub
+	tfs, terr := siteTheme(src, opts)
+	if terr != nil {
+		errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", terr)
+		return s, errs
 	}
+	errs.Add(checkOverrides(tfs, TemplatesDir))
 	if cfg != nil && cfg.Base != nil && validTag(cfg.Language) {
 		lang, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
 		errs.Add(lerrs)
