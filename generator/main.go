@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -54,6 +55,7 @@ Usage:
   go run ./generator import round FILE [--id ID]   read a filled-in workbook or CSV into the round
   go run ./generator import instrument FILE        read a questionnaire workbook into instrument.toml
   go run ./generator corpus -n N DIR       write a benchmark site with N articles
+  go run ./generator version               print the version, commit and Go release
 
 Flags:
 `
@@ -83,6 +85,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	cmd := args[0]
+	if cmd == "version" || cmd == "--version" {
+		fmt.Fprintln(stdout, version())
+		return 0
+	}
 	var f flags
 	fset := newFlagSet(cmd, &f, stderr)
 	if cmd == "new" || cmd == "import" {
@@ -137,6 +143,46 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "offenbar: unknown command %q, want one of: build, check, serve, new\n", cmd)
 	return 2
+}
+
+// version describes the binary from the build information that the Go
+// toolchain records: the module version (set by go install or a release
+// tag), the commit and whether the tree had uncommitted changes.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "offenbar (no build information)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, at string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	out := "offenbar " + v
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		out += " commit " + rev
+		if modified {
+			out += "+changes"
+		}
+		if at != "" {
+			out += " of " + at
+		}
+	}
+	return out + " (" + bi.GoVersion + ")"
 }
 
 func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {

@@ -304,3 +304,11 @@ func TestStaticFiles(t *testing.T) {
 		t.Errorf("static photo: %v, %v", err, img.Bounds())
 	}
 }
+
+// TestVersion prints one line naming the program and the Go release.
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runCmd(t, "version")
+	if code != 0 || !regexp.MustCompile(`^offenbar \S+( commit [0-9a-f]{12}(\+changes)?( of \S+)?)? \(go[0-9.]+\S*\)\n$`).MatchString(stdout) {
+		t.Errorf("exit %d, version = %q", code, stdout)
+	}
+}
