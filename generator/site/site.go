@@ -343,8 +343,8 @@ const ChartStyles = "charts.css"
 
 // FindRuntime looks for the chart runtime in each directory and its
 // ancestors, in order, as Node's module resolution does: the site's own
-// bundle first, then the full ECharts build. It returns nil when neither is
-// installed.
+// bundle first, then the full ECharts build, then the runtime compiled into
+// a release binary. It returns nil when there is none.
 func FindRuntime(dirs ...string) []byte {
 	for _, name := range []string{RuntimeBundle, RuntimeFull} {
 		for _, start := range dirs {
@@ -364,7 +364,7 @@ func FindRuntime(dirs ...string) []byte {
 			}
 		}
 	}
-	return nil
+	return embeddedRuntime
 }
 
 // checkDocs checks what documents refer to outside themselves.

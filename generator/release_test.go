@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"offenbar/generator/site"
+)
+
+// TestReleaseBinary builds the binary for this machine with the release
+// workflow's command, twice, and expects the same bytes. Then it runs the
+// binary in a folder with no node_modules and a site with no templates:
+// build writes the chart runtime compiled into it, and serve answers.
+func TestReleaseBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the release binary")
+	}
+	bundle := filepath.Join("..", site.RuntimeBundle)
+	if _, err := os.Stat(bundle); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing: npm ci bundles it", bundle)
+		}
+		t.Skipf("%s is missing: run npm ci", bundle)
+	}
+	workflow := releaseCommand(t)
+	var sums [2][32]byte
+	var exe string
+	for i := range sums {
+		dist := t.TempDir()
+		cmd := exec.Command("bash", "-c", workflow)
+		cmd.Dir = ".."
+		cmd.Env = append(os.Environ(), "PLATFORMS="+runtime.GOOS+"/"+runtime.GOARCH, "DIST="+dist)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", workflow, err, out)
+		}
+		exe = strings.TrimSpace(string(out))
+		b, err := os.ReadFile(exe)
+		if err != nil {
+			t.Fatalf("%s printed %q, which is no binary: %v", workflow, out, err)
+		}
+		sums[i] = sha256.Sum256(b)
+	}
+	if sums[0] != sums[1] {
+		t.Errorf("two release builds of the same tree differ: %x, %x", sums[0], sums[1])
+	}
+
+	// A site of its own, without templates, far from any node_modules.
+	dir := t.TempDir()
+	a := readArchive(t, "testdata/base.txtar")
+	if err := a.WriteDir(filepath.Join(dir, "site")); err != nil {
+		t.Fatal(err)
+	}
+	build := exec.Command(exe, "build", "-s", "site", "-d", "out")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	want, _ := os.ReadFile(bundle)
+	if got, err := os.ReadFile(filepath.Join(dir, "out", "assets", "echarts.min.js")); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("the binary did not write the chart runtime compiled into it (%v)", err)
+	}
+
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	serve := exec.Command(exe, "serve", "-s", "site", "--port", fmt.Sprint(port))
+	serve.Dir = dir
+	var log bytes.Buffer
+	serve.Stdout, serve.Stderr = &log, &log
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { serve.Process.Kill(); serve.Wait() }()
+	var body []byte
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/", port))
+		if err != nil {
+			continue
+		}
+		body, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			break
+		}
+	}
+	if !bytes.Contains(body, []byte(`<a class="skip-link" href="#inhalt">Zum Inhalt springen</a>`)) {
+		t.Errorf("serve did not answer with the home page; its output:\n%s\nbody:\n%.500s", log.String(), body)
+	}
+}
+
+// releaseCommand is the command of the release workflow that builds the
+// binaries.
+func releaseCommand(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../.github/workflows/release.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	scripts(doc, &lines)
+	for _, l := range lines {
+		if strings.Contains(l, ".ci/release") {
+			return strings.TrimSpace(l)
+		}
+	}
+	t.Fatalf("release.yml runs no .ci/release; it runs %q", lines)
+	return ""
+}
