@@ -43,8 +43,8 @@ type Lang struct {
 	Text       map[string]any    `toml:"text"`
 	Status     map[string]string `toml:"status"` // recommendation statuses
 
-	doc     *tomldoc.Doc // the built-in texts, or the only ones
-	own     *tomldoc.Doc // the site's own texts over the built-in ones, if any
+	doc     *tomldoc.Doc      // the built-in texts, or the only ones
+	own     *tomldoc.Doc      // the site's own texts over the built-in ones, if any
 	texts   map[string]string // the texts without plural forms, looked up once
 	plurals map[string]bool
 	loc     *i18n.Localizer
