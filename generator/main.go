@@ -233,7 +233,7 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 		fmt.Fprintf(stderr, "offenbar: %v\n", err)
 		return site.Options{}, false
 	}
-	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts || f.preview, Future: f.future, Now: now}, BaseURL: f.baseURL, Preview: f.preview}
+	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts || f.preview, Future: f.future, Now: now}, BaseURL: f.baseURL, Preview: f.preview, AllowPlaceholders: f.preview}
 	if f.templates != "" {
 		opts.Templates = os.DirFS(f.templates)
 	}
@@ -357,6 +357,8 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	// pages whose inputs changed are rendered again.
 	opts.Markdown = &content.Cache{}
 	opts.Pages = &site.PageCache{}
+	// A site fresh from init can be previewed before every blank is filled.
+	opts.AllowPlaceholders = true
 	var basePath atomic.Value
 	basePath.Store("/")
 	stop := make(chan os.Signal, 1)

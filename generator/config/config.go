@@ -191,6 +191,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		return s, errs
 	}
 	s.validate(&errs)
+	errs.Placeholders(File, src, 0)
 	return s, errs
 }
 

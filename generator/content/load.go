@@ -255,6 +255,7 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 	if !errs.CheckUTF8(p, src, 0) {
 		return nil, errs
 	}
+	errs.Placeholders(p, src, 0)
 	front, body, serrs := Split(p, src)
 	errs.Add(serrs)
 	if serrs.HasErrors() {

@@ -89,9 +89,10 @@ const (
 
 // Problem is one positioned message.
 type Problem struct {
-	Pos      Pos
-	Msg      string
-	Severity Severity
+	Pos         Pos
+	Msg         string
+	Severity    Severity
+	placeholder bool // see Placeholders
 }
 
 func (p Problem) String() string {

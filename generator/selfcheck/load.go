@@ -66,6 +66,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 	in := &Instrument{}
 	doc, derrs := tomldoc.Decode(ipath, src, 0, in)
 	errs.Add(derrs)
+	errs.Placeholders(ipath, src, 0)
 	if derrs.HasErrors() {
 		return nil, errs
 	}
@@ -104,6 +105,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 		r := &Round{ID: id}
 		doc, derrs := tomldoc.Decode(rpath, src, 0, r)
 		errs.Add(derrs)
+		errs.Placeholders(rpath, src, 0)
 		if !doc.Parsed() {
 			continue
 		}

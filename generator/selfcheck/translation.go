@@ -81,6 +81,7 @@ func LoadTranslation(fsys fs.FS, m *Model, lang string) (*Translation, diag.List
 	t := &Translation{Lang: lang}
 	doc, derrs := tomldoc.Decode(p, src, 0, t)
 	errs.Add(derrs)
+	errs.Placeholders(p, src, 0)
 	if derrs.HasErrors() {
 		return nil, errs
 	}

@@ -286,6 +286,8 @@ func (l *Lang) Func() func(key string, args ...any) string {
 func Texts(src fs.FS, opts Options) (*config.Site, *Lang, diag.List) {
 	var errs diag.List
 	cfg, cerrs := config.Load(src)
+	// A site fresh from init can already make workbooks.
+	cerrs.AllowPlaceholders()
 	errs.Add(cerrs)
 	if cerrs.HasErrors() {
 		return nil, nil, errs

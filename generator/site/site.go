@@ -90,6 +90,9 @@ type Options struct {
 	Pages *PageCache
 	// Images keeps resized photos between builds; nil resizes every time.
 	Images *picture.Cache
+	// AllowPlaceholders reports placeholders left from init as warnings
+	// instead of errors, as serve and previews do.
+	AllowPlaceholders bool
 	// Preview marks every page as a preview with a banner and keeps search
 	// engines out (robots meta and robots.txt).
 	Preview bool
@@ -148,6 +151,14 @@ func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
 
 // Load reads and checks the site in src. It returns every problem found.
 func Load(src fs.FS, opts Options) (*Site, diag.List) {
+	s, errs := load(src, opts)
+	if opts.AllowPlaceholders {
+		errs.AllowPlaceholders()
+	}
+	return s, errs
+}
+
+func load(src fs.FS, opts Options) (*Site, diag.List) {
 	var errs diag.List
 	cfg, cerrs := config.Load(src)
 	errs.Add(cerrs)

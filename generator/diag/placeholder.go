@@ -1,0 +1,53 @@
+package diag
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// PlaceholderOpen and PlaceholderClose mark a placeholder that
+// `offenbar init` leaves for the town to fill in, such as
+// «AUSFÜLLEN: Name der Gemeinde».
+const (
+	PlaceholderOpen  = "«AUSFÜLLEN:"
+	PlaceholderClose = "»"
+)
+
+// Placeholders reports every placeholder in src as an error at its
+// position, so that a site is not published with one left; lineOffset is
+// added to the line. Placeholder problems can be turned into warnings with
+// [List.AllowPlaceholders], as the preview does.
+func (l *List) Placeholders(path string, src []byte, lineOffset int) {
+	open := []byte(PlaceholderOpen)
+	for off := 0; ; {
+		i := bytes.Index(src[off:], open)
+		if i < 0 {
+			return
+		}
+		start := off + i
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src) - start
+		}
+		text := src[start : start+end]
+		if j := bytes.Index(text, []byte(PlaceholderClose)); j >= 0 {
+			text = text[:j+len(PlaceholderClose)]
+		}
+		p := PosAt(path, src, start)
+		p.Line += lineOffset
+		if !utf8.Valid(text) {
+			text = open
+		}
+		l.problems = append(l.problems, Problem{Pos: p, Msg: "placeholder left: replace " + string(text) + " with your own text", placeholder: true})
+		off = start + len(open)
+	}
+}
+
+// AllowPlaceholders turns the placeholder errors of l into warnings.
+func (l *List) AllowPlaceholders() {
+	for i := range l.problems {
+		if l.problems[i].placeholder {
+			l.problems[i].Severity = Warning
+		}
+	}
+}
