@@ -2,6 +2,7 @@
 //
 // Usage:
 //
+//	go run ./generator init DIR
 //	go run ./generator build [-s DIR] [-d DIR] [--drafts] [--future] [--force]
 //	go run ./generator check [-s DIR]
 //	go run ./generator serve [-s DIR] [--port N]
@@ -45,6 +46,7 @@ import (
 const usage = `offenbar builds a self-check transparency site.
 
 Usage:
+  go run ./generator init DIR              start a new town's site in a new folder
   go run ./generator build [flags]   build the site into the destination
   go run ./generator check [flags]   validate the content without writing
   go run ./generator serve [flags]   preview the site on http://127.0.0.1:1313/
@@ -85,6 +87,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	cmd := args[0]
+	if cmd == "init" {
+		return initSite(args[1:], stdout, stderr)
+	}
 	if cmd == "version" || cmd == "--version" {
 		fmt.Fprintln(stdout, version())
 		return 0
@@ -143,6 +148,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "offenbar: unknown command %q, want one of: build, check, serve, new\n", cmd)
 	return 2
+}
+
+// initSite writes a new site into the folder that args names.
+func initSite(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(stderr, "usage: offenbar init DIR")
+		return 2
+	}
+	dir := args[0]
+	files, err := scaffold.Init(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar init: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "created a new site in %s with %d files:\n", dir, len(files))
+	for _, f := range files {
+		fmt.Fprintf(stdout, "  %s\n", f)
+	}
+	fmt.Fprintf(stdout, "next: replace every «AUSFÜLLEN: …» (offenbar check -s %s lists them), add the questions, then offenbar serve -s %s\n", dir, dir)
+	return 0
 }
 
 // version describes the binary from the build information that the Go

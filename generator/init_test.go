@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var placeholderRE = regexp.MustCompile(`«AUSFÜLLEN:[^»\n]*»`)
+
+// TestInit starts a town's site with init. build refuses it and lists every
+// placeholder at its position; serve's options accept them. Once the
+// placeholders are filled, the questions written and one round added, the
+// site builds without a templates folder.
+func TestInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "musterstadt")
+	code, stdout, stderr := runCmd(t, "init", dir)
+	if code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "created a new site in "+dir) {
+		t.Errorf("init printed %q", stdout)
+	}
+	for _, f := range []string{"site.toml", "content/pages/impressum.md", "content/pages/datenschutz.md", "content/pages/barrierefreiheit.md", "content/selfcheck/instrument.toml"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("init wrote no %s", f)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "templates")); err == nil {
+		t.Error("init wrote templates: a new site should use the built-in theme")
+	}
+
+	// Every placeholder of every file is listed, at its line and column.
+	var want []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		for i, line := range strings.Split(string(b), "\n") {
+			for _, loc := range placeholderRE.FindAllStringIndex(line, -1) {
+				col := len([]rune(line[:loc[0]])) + 1
+				want = append(want, fmt.Sprintf("%s:%d:%d: placeholder left: replace %s with your own text", filepath.ToSlash(rel), i+1, col, line[loc[0]:loc[1]]))
+			}
+		}
+		return nil
+	})
+	if len(want) < 20 {
+		t.Fatalf("only %d placeholders in the new site", len(want))
+	}
+	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(dir, "public"))
+	if code != 1 {
+		t.Fatalf("build of a site with placeholders: exit %d, want 1", code)
+	}
+	for _, w := range want {
+		if !strings.Contains("\n"+stderr, "\n"+w+"\n") {
+			t.Errorf("build does not report\n%s\nit printed:\n%s", w, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("build wrote public/ although it refused")
+	}
+
+	// A town fills in its blanks.
+	fill(t, filepath.Join(dir, "site.toml"), func(s string) string {
+		s = regexp.MustCompile(`(?m)^# «AUSFÜLLEN:.*\n`).ReplaceAllString(s, "")
+		s = strings.Replace(s, `# municipality_key = "09999999"`, `municipality_key = "09799002"`, 1)
+		s = strings.Replace(s, `# contact = "opendata@example.org"`, `contact = "opendata@musterstadt.example"`, 1)
+		return placeholderRE.ReplaceAllString(s, "Musterstadt")
+	})
+	for _, f := range []string{"impressum.md", "datenschutz.md", "barrierefreiheit.md"} {
+		fill(t, filepath.Join(dir, "content/pages", f), func(s string) string {
+			return placeholderRE.ReplaceAllString(s, "Stadt Musterstadt (erfunden)")
+		})
+	}
+	n := 0
+	fill(t, filepath.Join(dir, "content/selfcheck/instrument.toml"), func(s string) string {
+		s = placeholderRE.ReplaceAllString(s, "Die Verwaltung füllt den Bogen gemeinsam aus.")
+		return regexp.MustCompile(`(?m)^short = ".*"$`).ReplaceAllStringFunc(s, func(line string) string {
+			n++
+			return fmt.Sprintf("%s\n\n[[fields.questions]]\nid = \"F%d-1\"\ntext = \"Gibt es dazu einen Beschluss des Rates?\"\n", line, n)
+		})
+	})
+	var answers strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&answers, "F%d-1 = %d\n", i, i%4)
+	}
+	round := "title = \"Runde 2027\"\ndate = 2026-03-01\nsummary = \"Die erste Runde.\"\n\n[answers]\n" + answers.String()
+	if err := os.WriteFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"), []byte(round), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(dir, "public"))
+	if code != 0 {
+		t.Fatalf("build of the filled-in site: exit %d\n%s", code, stderr)
+	}
+	home, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if err != nil || !strings.Contains(string(home), "Musterstadt") {
+		t.Errorf("the home page does not name the town (%v)", err)
+	}
+}
+
+func fill(t *testing.T, path string, edit func(string) string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(edit(string(b))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestInitRefusesAFolderWithFiles keeps what is there.
+func TestInitRefusesAFolderWithFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notizen.txt"), []byte("Bitte nicht löschen.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "init", dir)
+	want := "offenbar init: " + dir + ": folder is not empty (it holds notizen.txt); init writes only into a new or empty folder\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, stderr, want)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("init changed the folder: %d entries", len(entries))
+	}
+}

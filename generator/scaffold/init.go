@@ -1,0 +1,64 @@
+package scaffold
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// starter is the site that `offenbar init` writes: site.toml with every key
+// explained, the legally required pages and an instrument with the seven
+// action fields of the Weltoffene Kommune self-check and no questions. What
+// the town must fill in is marked «AUSFÜLLEN: …».
+//
+//go:embed all:starter
+var starter embed.FS
+
+// emptyDirs are the folders a new site starts with that hold no file yet.
+var emptyDirs = []string{"content/articles", "content/selfcheck/rounds", "content/static"}
+
+// ErrNotEmpty is returned by Init for a folder that already holds files.
+var ErrNotEmpty = errors.New("folder is not empty")
+
+// Init writes a new site into dir, which must not exist or be empty, and
+// returns the files it wrote, relative to dir. It never writes into a folder
+// that holds anything, so that no content is lost.
+func Init(dir string) ([]string, error) {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("%s: %w (it holds %s); init writes only into a new or empty folder", dir, ErrNotEmpty, entries[0].Name())
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	root, err := fs.Sub(starter, "starter")
+	if err != nil {
+		return nil, err
+	}
+	var wrote []string
+	err = fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(root, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		wrote = append(wrote, p)
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range emptyDirs {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return nil, err
+		}
+	}
+	return wrote, nil
+}
