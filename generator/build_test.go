@@ -401,14 +401,14 @@ func TestRightToLeft(t *testing.T) {
 // another address with a sub-path, drafts included.
 func TestPreviewBuild(t *testing.T) {
 	const base = "https://gruppe.gitlab.io/weltoffen/-/mr-12/"
-	checkPreview(t, buildSite(t, "..", "--preview", "--base-url", base), base)
+	checkPreview(t, buildSite(t, "..", "--preview", "--base-url", base), base, "..", 1000)
 }
 
 // checkPreview checks a preview of the example published at base: every
 // link into the site uses base and leads to a file of the build, nothing
 // points at the address of site.toml, every page says it is a preview in its
 // language, and search engines are kept out.
-func checkPreview(t *testing.T, files map[string][]byte, base string) {
+func checkPreview(t *testing.T, files map[string][]byte, base, siteDir string, minLinks int) {
 	t.Helper()
 	u, err := url.Parse(base)
 	if err != nil {
@@ -419,6 +419,9 @@ func checkPreview(t *testing.T, files map[string][]byte, base string) {
 	}
 	for name, want := range map[string]string{"index.html": "Vorschau – ", "en/index.html": "Preview – "} {
 		page := string(files[name])
+		if page == "" && name != "index.html" {
+			continue // a site in German only
+		}
 		if !strings.Contains(page, `<meta name="robots" content="noindex, nofollow">`) {
 			t.Errorf("%s has no robots noindex meta", name)
 		}
@@ -426,7 +429,7 @@ func checkPreview(t *testing.T, files map[string][]byte, base string) {
 			t.Errorf("%s has no preview banner starting %q", name, want)
 		}
 	}
-	cfg, err := os.ReadFile("../site.toml")
+	cfg, err := os.ReadFile(filepath.Join(siteDir, "site.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -466,7 +469,7 @@ func checkPreview(t *testing.T, files map[string][]byte, base string) {
 			checked++
 		}
 	}
-	if checked < 1000 {
+	if checked < minLinks {
 		t.Errorf("only %d links checked", checked)
 	}
 }

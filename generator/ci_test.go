@@ -158,7 +158,7 @@ func TestPreviewJobs(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("%q: exit %d\n%s", build, code, stderr)
 			}
-			checkPreview(t, readTree(t, dest), tc.base)
+			checkPreview(t, readTree(t, dest), tc.base, "..", 1000)
 		})
 	}
 }

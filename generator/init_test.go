@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 var placeholderRE = regexp.MustCompile(`«AUSFÜLLEN:[^»\n]*»`)
@@ -101,6 +103,20 @@ func TestInit(t *testing.T) {
 	if err != nil || !strings.Contains(string(home), "Musterstadt") {
 		t.Errorf("the home page does not name the town (%v)", err)
 	}
+
+	// The town's own CI templates parse, and their preview job builds it.
+	if b, err := os.ReadFile(filepath.Join(dir, ".github/workflows/site.yml")); err != nil {
+		t.Error(err)
+	} else if err := yaml.Unmarshal(b, new(any)); err != nil {
+		t.Errorf(".github/workflows/site.yml: %v", err)
+	}
+	const pages = "https://musterstadt.gitlab.io/weltoffen/mr-3"
+	args := previewCommand(t, filepath.Join(dir, ".gitlab-ci.yml"), pages)
+	dest := filepath.Join(t.TempDir(), "preview")
+	if code, _, stderr := runCmd(t, append(args, "-s", dir, "-d", dest)...); code != 0 {
+		t.Fatalf("%q: exit %d\n%s", args, code, stderr)
+	}
+	checkPreview(t, readTree(t, dest), pages+"/", dir, 100)
 }
 
 func fill(t *testing.T, path string, edit func(string) string) {
@@ -129,4 +145,28 @@ func TestInitRefusesAFolderWithFiles(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("init changed the folder: %d entries", len(entries))
 	}
+}
+
+// previewCommand returns the words of the build command in the preview job
+// of a town's GitLab template, with CI_PAGES_URL set as GitLab sets it.
+func previewCommand(t *testing.T, file, pagesURL string) []string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	var lines []string
+	scripts(doc["preview"], &lines)
+	for _, l := range lines {
+		words := shellWords(os.Expand(l, func(k string) string { return map[string]string{"CI_PAGES_URL": pagesURL}[k] }))
+		if len(words) > 2 && words[0] == "offenbar" && words[1] == "build" {
+			return words[1:]
+		}
+	}
+	t.Fatalf("%s: the preview job runs no offenbar build; it runs %q", file, lines)
+	return nil
 }
