@@ -2,13 +2,19 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"offenbar/generator/sitetest"
 )
 
 var placeholderRE = regexp.MustCompile(`«AUSFÜLLEN:[^»\n]*»`)
@@ -169,4 +175,42 @@ func previewCommand(t *testing.T, file, pagesURL string) []string {
 	}
 	t.Fatalf("%s: the preview job runs no offenbar build; it runs %q", file, lines)
 	return nil
+}
+
+// TestServeOverlaySpeaksTheSiteLanguage: town-hall staff who break a file
+// read the preview's error page in German, with the problems listed.
+func TestServeOverlaySpeaksTheSiteLanguage(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	a.Files = append(a.Files, sitetest.File{Name: "content/articles/2024-07-01-kaputt.md", Data: []byte("+++\ntitle = \"Kaputt\"\ndate = 2024-07-01\nautor = \"Amt\"\n+++\nText\n")})
+	dir := writeSite(t, a)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	cmd := command(t, dir, nil, "serve", "-s", dir, "--port", fmt.Sprint(port))
+	var log strings.Builder
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	var body string
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/weltoffen/", port))
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if body = string(b); strings.Contains(body, "<h1>") {
+			break
+		}
+	}
+	for _, want := range []string{`<html lang="de">`, "<h1>Die Website konnte nicht gebaut werden</h1>", "content/articles/2024-07-01-kaputt.md:4:1"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the error page lacks %q:\n%.1500s\nserve printed:\n%s", want, body, log.String())
+		}
+	}
 }

@@ -384,7 +384,7 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	opts.Pages = &site.PageCache{}
 	// A site fresh from init can be previewed before every blank is filled.
 	opts.AllowPlaceholders = true
-	var basePath atomic.Value
+	var basePath, overlay atomic.Value
 	basePath.Store("/")
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)
@@ -400,6 +400,9 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			if s != nil && s.Config != nil && s.Config.BasePath != "" {
 				basePath.Store(s.Config.BasePath)
 			}
+			if s != nil && s.Lang != nil {
+				overlay.Store(overlayText(s.Lang))
+			}
 			if errs.HasErrors() {
 				return nil, errs.Err()
 			}
@@ -410,15 +413,33 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			return out.Files, nil
 		},
 		BasePath: func() string { return basePath.Load().(string) },
-		Stop:     stop,
-		Log:      stdout,
-		Src:      func(p string) ([]byte, error) { return fs.ReadFile(os.DirFS(f.source), p) },
+		Overlay: func() serve.OverlayText {
+			t, _ := overlay.Load().(serve.OverlayText)
+			return t
+		},
+		Stop: stop,
+		Log:  stdout,
+		Src:  func(p string) ([]byte, error) { return fs.ReadFile(os.DirFS(f.source), p) },
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "offenbar serve: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// overlayText is the wording of serve's error page in the site's language.
+func overlayText(l *site.Lang) serve.OverlayText {
+	title, err1 := l.T("overlay_title")
+	lead, err2 := l.T("overlay_lead")
+	if err1 != nil || err2 != nil {
+		return serve.OverlayText{}
+	}
+	t := serve.OverlayText{Lang: l.Code, Title: title, Lead: lead}
+	if l.RTL() {
+		t.Dir = "rtl"
+	}
+	return t
 }
 
 // CacheDir is where a site keeps resized photos between builds, below the

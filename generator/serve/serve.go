@@ -45,6 +45,15 @@ type Config struct {
 	Log  io.Writer
 	// Ready, when set, receives the address once the server listens.
 	Ready func(addr string)
+	// Overlay, when set, gives the error page's heading and lead in the
+	// site's language; without it, or when it returns an empty heading,
+	// they are in English.
+	Overlay func() OverlayText
+}
+
+// OverlayText is the wording of the error page in one language.
+type OverlayText struct {
+	Lang, Dir, Title, Lead string
 }
 
 type server struct {
@@ -272,7 +281,7 @@ func (s *server) stream(w http.ResponseWriter, r *http.Request) {
 }
 
 var overlayTmpl = template.Must(template.New("overlay").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Build failed</title>
+<html lang="{{.Text.Lang}}"{{with .Text.Dir}} dir="{{.}}"{{end}}><head><meta charset="utf-8"><title>{{.Text.Title}}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fff4f2;color:#1a1a1a}
@@ -284,9 +293,9 @@ pre{background:#fff;border:1px solid #e0b4b4;border-left:4px solid #9b1c1c;paddi
 .pos{font-weight:700}
 </style></head>
 <body><main>
-<h1>The site could not be built</h1>
-<p>Fix these {{len .}} problems and save; this page reloads by itself.</p>
-<ol>{{range .}}<li><code class="pos">{{.Pos}}</code>: {{.Msg}}{{if .Line}}<pre>{{.LineNo}} | {{.Line}}</pre>{{end}}</li>{{end}}</ol>
+<h1>{{.Text.Title}}</h1>
+<p>{{.Text.Lead}}</p>
+<ol>{{range .Items}}<li><code class="pos">{{.Pos}}</code>: {{.Msg}}{{if .Line}}<pre>{{.LineNo}} | {{.Line}}</pre>{{end}}</li>{{end}}</ol>
 </main>` + reloadScript + `</body></html>
 `))
 
@@ -311,7 +320,16 @@ func (s *server) overlay(err error) []byte {
 	} else {
 		items = append(items, overlayItem{Pos: s.cfg.Source, Msg: err.Error()})
 	}
+	text := OverlayText{Lang: "en", Title: "The site could not be built", Lead: "Fix these problems and save; this page reloads by itself."}
+	if s.cfg.Overlay != nil {
+		if t := s.cfg.Overlay(); t.Title != "" {
+			text = t
+		}
+	}
 	var buf bytes.Buffer
-	overlayTmpl.Execute(&buf, items)
+	overlayTmpl.Execute(&buf, struct {
+		Text  OverlayText
+		Items []overlayItem
+	}{text, items})
 	return buf.Bytes()
 }
