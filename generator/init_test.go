@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -10,10 +12,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
+	"offenbar/generator/site"
 	"offenbar/generator/sitetest"
 )
 
@@ -73,34 +77,7 @@ func TestInit(t *testing.T) {
 		t.Error("build wrote public/ although it refused")
 	}
 
-	// A town fills in its blanks.
-	fill(t, filepath.Join(dir, "site.toml"), func(s string) string {
-		s = regexp.MustCompile(`(?m)^# «AUSFÜLLEN:.*\n`).ReplaceAllString(s, "")
-		s = strings.Replace(s, `# municipality_key = "09999999"`, `municipality_key = "09799002"`, 1)
-		s = strings.Replace(s, `# contact = "opendata@example.org"`, `contact = "opendata@musterstadt.example"`, 1)
-		return placeholderRE.ReplaceAllString(s, "Musterstadt")
-	})
-	for _, f := range []string{"impressum.md", "datenschutz.md", "barrierefreiheit.md"} {
-		fill(t, filepath.Join(dir, "content/pages", f), func(s string) string {
-			return placeholderRE.ReplaceAllString(s, "Stadt Musterstadt (erfunden)")
-		})
-	}
-	n := 0
-	fill(t, filepath.Join(dir, "content/selfcheck/instrument.toml"), func(s string) string {
-		s = placeholderRE.ReplaceAllString(s, "Die Verwaltung füllt den Bogen gemeinsam aus.")
-		return regexp.MustCompile(`(?m)^short = ".*"$`).ReplaceAllStringFunc(s, func(line string) string {
-			n++
-			return fmt.Sprintf("%s\n\n[[fields.questions]]\nid = \"F%d-1\"\ntext = \"Gibt es dazu einen Beschluss des Rates?\"\n", line, n)
-		})
-	})
-	var answers strings.Builder
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&answers, "F%d-1 = %d\n", i, i%4)
-	}
-	round := "title = \"Runde 2027\"\ndate = 2026-03-01\nsummary = \"Die erste Runde.\"\n\n[answers]\n" + answers.String()
-	if err := os.WriteFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"), []byte(round), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fillTown(t, dir)
 	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(dir, "public"))
 	if code != 0 {
 		t.Fatalf("build of the filled-in site: exit %d\n%s", code, stderr)
@@ -212,5 +189,114 @@ func TestServeOverlaySpeaksTheSiteLanguage(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("the error page lacks %q:\n%.1500s\nserve printed:\n%s", want, body, log.String())
 		}
+	}
+}
+
+// fillTown fills in the blanks of a site fresh from init, as a town would:
+// every placeholder, one question per field and one round.
+func fillTown(t *testing.T, dir string) {
+	t.Helper()
+	fill(t, filepath.Join(dir, "site.toml"), func(s string) string {
+		s = regexp.MustCompile(`(?m)^# «AUSFÜLLEN:.*\n`).ReplaceAllString(s, "")
+		s = strings.Replace(s, `# municipality_key = "09999999"`, `municipality_key = "09799002"`, 1)
+		s = strings.Replace(s, `# contact = "opendata@example.org"`, `contact = "opendata@musterstadt.example"`, 1)
+		return placeholderRE.ReplaceAllString(s, "Musterstadt")
+	})
+	for _, f := range []string{"impressum.md", "datenschutz.md", "barrierefreiheit.md"} {
+		fill(t, filepath.Join(dir, "content/pages", f), func(s string) string {
+			return placeholderRE.ReplaceAllString(s, "Stadt Musterstadt (erfunden)")
+		})
+	}
+	n := 0
+	fill(t, filepath.Join(dir, "content/selfcheck/instrument.toml"), func(s string) string {
+		s = placeholderRE.ReplaceAllString(s, "Die Verwaltung füllt den Bogen gemeinsam aus.")
+		return regexp.MustCompile(`(?m)^short = ".*"$`).ReplaceAllStringFunc(s, func(line string) string {
+			n++
+			return fmt.Sprintf("%s\n\n[[fields.questions]]\nid = \"F%d-1\"\ntext = \"Gibt es dazu einen Beschluss des Rates?\"\n", line, n)
+		})
+	})
+	var answers strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&answers, "F%d-1 = %d\n", i, i%4)
+	}
+	round := "title = \"Runde 2027\"\ndate = 2026-03-01\nsummary = \"Die erste Runde.\"\n\n[answers]\n" + answers.String()
+	if err := os.WriteFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"), []byte(round), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestUpgradeKeepsTheTownsOverrides: a town made by init, with content, one
+// overridden template and one overridden UI text, takes a new release whose
+// theme changed a template, a UI text and the CSS. Nothing in the town's
+// folder changes, so the upgrade cannot conflict, and the town's site shows
+// the project's changes together with its own overrides.
+func TestUpgradeKeepsTheTownsOverrides(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "musterstadt")
+	if code, _, stderr := runCmd(t, "init", dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	fillTown(t, dir)
+	own := map[string]string{
+		"templates/404.html":     "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n<p>Diese Seite gibt es in Musterstadt nicht.</p>\n{{end}}\n",
+		"templates/i18n/de.toml": "[text]\nskip_link = \"Direkt zum Inhalt\"\n",
+	}
+	for name, text := range own {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := readTree(t, dir)
+
+	// The next release of the theme.
+	next := fstest.MapFS{}
+	fs.WalkDir(site.Builtin, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(site.Builtin, p)
+			next[p] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	edit := func(name, old, new string) {
+		b := string(next[name].Data)
+		if !strings.Contains(b, old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		next[name] = &fstest.MapFile{Data: []byte(strings.Replace(b, old, new, 1))}
+	}
+	edit("home.html", `<h1>{{.Site.Config.Title}}</h1>`, `<h1>{{.Site.Config.Title}}</h1>`+"\n"+`<p class="release-note">Neu in dieser Fassung.</p>`)
+	edit("i18n/de.toml", `search = "Suche"`, `search = "Durchsuchen"`)
+	edit("assets/site.css", ".skip-link", "/* next release */\n.skip-link")
+	old := site.Builtin
+	site.Builtin = next
+	defer func() { site.Builtin = old }()
+
+	dest := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCmd(t, "build", "-s", dir, "-d", dest); code != 0 {
+		t.Fatalf("build with the next release: exit %d\n%s", code, stderr)
+	}
+	after := readTree(t, dir)
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("the upgrade changed the town's %s", name)
+		}
+	}
+	files := readTree(t, dest)
+	home, notFound := string(files["index.html"]), string(files["404.html"])
+	for _, want := range []string{
+		`<p class="release-note">Neu in dieser Fassung.</p>`, // the project's template
+		`>Durchsuchen</a>`, // the project's UI text
+		`<a class="skip-link" href="#inhalt">Direkt zum Inhalt</a>`, // the town's UI text
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %q", want)
+		}
+	}
+	if !strings.Contains(notFound, "<p>Diese Seite gibt es in Musterstadt nicht.</p>") {
+		t.Error("404.html lost the town's override")
+	}
+	if !bytes.Contains(files["assets/site.css"], []byte("/* next release */")) {
+		t.Error("the site does not carry the project's new CSS")
 	}
 }
