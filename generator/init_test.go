@@ -204,7 +204,16 @@ func fillTown(t *testing.T, dir string) {
 	})
 	for _, f := range []string{"impressum.md", "datenschutz.md", "barrierefreiheit.md"} {
 		fill(t, filepath.Join(dir, "content/pages", f), func(s string) string {
-			return placeholderRE.ReplaceAllString(s, "Stadt Musterstadt (erfunden)")
+			s = regexp.MustCompile(`(?m)^# «AUSFÜLLEN:.*\n`).ReplaceAllString(s, "")
+			return placeholderRE.ReplaceAllStringFunc(s, func(p string) string {
+				switch {
+				case strings.Contains(p, "E-Mail"):
+					return "<rathaus@musterstadt.example>"
+				case strings.Contains(p, "Telefon"):
+					return "09999 123-0"
+				}
+				return "Stadt Musterstadt (erfunden)"
+			})
 		})
 	}
 	n := 0
@@ -236,16 +245,18 @@ func TestUpgradeKeepsTheTownsOverrides(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	fillTown(t, dir)
-	own := map[string]string{
-		"templates/404.html":     "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n<p>Diese Seite gibt es in Musterstadt nicht.</p>\n{{end}}\n",
-		"templates/i18n/de.toml": "[text]\nskip_link = \"Direkt zum Inhalt\"\n",
+	if code, _, stderr := runCmd(t, "new", "override", "404.html", "-s", dir); code != 0 {
+		t.Fatal(stderr)
 	}
-	for name, text := range own {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	fill(t, filepath.Join(dir, "templates/404.html"), func(s string) string {
+		return strings.Replace(s, `<p>{{t "not_found_text"}}</p>`, "<p>Diese Seite gibt es in Musterstadt nicht.</p>", 1)
+	})
+	os.MkdirAll(filepath.Join(dir, "templates/i18n"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "templates/i18n/de.toml"), []byte("[text]\nskip_link = \"Direkt zum Inhalt\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCmd(t, "check", "-s", dir); code != 0 || stderr != "" {
+		t.Fatalf("check before the upgrade: exit %d\n%s%s", code, stdout, stderr)
 	}
 	before := readTree(t, dir)
 
@@ -268,10 +279,16 @@ func TestUpgradeKeepsTheTownsOverrides(t *testing.T) {
 	edit("home.html", `<h1>{{.Site.Config.Title}}</h1>`, `<h1>{{.Site.Config.Title}}</h1>`+"\n"+`<p class="release-note">Neu in dieser Fassung.</p>`)
 	edit("i18n/de.toml", `search = "Suche"`, `search = "Durchsuchen"`)
 	edit("assets/site.css", ".skip-link", "/* next release */\n.skip-link")
+	edit("404.html", "<h1>{{.Title}}</h1>", "<h1 class=\"not-found\">{{.Title}}</h1>")
 	old := site.Builtin
 	site.Builtin = next
 	defer func() { site.Builtin = old }()
 
+	// check tells the town that the template it copied has changed.
+	code, _, stderr := runCmd(t, "check", "-s", dir)
+	if code != 0 || !regexp.MustCompile(`^templates/404.html:1:1: warning: the built-in 404.html has changed since this copy was made \(version [0-9a-f]{8}, now `+site.ThemeHash(next["404.html"].Data)+`\): move this file aside, run offenbar new override 404.html, and carry your changes over\n$`).MatchString(strings.ReplaceAll(stderr, dir+"/", "")) {
+		t.Errorf("check after the upgrade: exit %d\n%s", code, stderr)
+	}
 	dest := filepath.Join(t.TempDir(), "public")
 	if code, _, stderr := runCmd(t, "build", "-s", dir, "-d", dest); code != 0 {
 		t.Fatalf("build with the next release: exit %d\n%s", code, stderr)

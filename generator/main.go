@@ -157,7 +157,12 @@ func initSite(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	dir := args[0]
-	files, err := scaffold.Init(dir)
+	now, err := clock()
+	if err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 2
+	}
+	files, err := scaffold.Init(dir, now.In(time.Local))
 	if err != nil {
 		fmt.Fprintf(stderr, "offenbar init: %v\n", err)
 		return 1
@@ -428,6 +433,35 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// newOverride copies a built-in template, stylesheet or script into the
+// site's templates folder, marked with the version it was copied from.
+func newOverride(f flags, name string, stdout, stderr io.Writer) int {
+	name = strings.TrimPrefix(filepath.ToSlash(name), site.TemplatesDir+"/")
+	b, err := fs.ReadFile(site.Builtin, name)
+	if err != nil || strings.HasPrefix(name, "i18n/") {
+		var have []string
+		fs.WalkDir(site.Builtin, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasPrefix(p, "i18n/") {
+				have = append(have, p)
+			}
+			return nil
+		})
+		if strings.HasPrefix(name, "i18n/") {
+			fmt.Fprintf(stderr, "offenbar: UI texts are overridden key by key: write only the keys you change into %s/%s\n", site.TemplatesDir, name)
+		} else {
+			fmt.Fprintf(stderr, "offenbar: there is no built-in %q; want one of: %s\n", name, strings.Join(have, ", "))
+		}
+		return 1
+	}
+	rel := site.TemplatesDir + "/" + name
+	if err := scaffold.Create(f.source, rel, append([]byte(site.BasedOn(name, b)), b...)); err != nil {
+		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "created %s: it now replaces the built-in %s\n", filepath.Join(f.source, filepath.FromSlash(rel)), name)
+	return 0
+}
+
 // overlayText is the wording of serve's error page in the site's language.
 func overlayText(l *site.Lang) serve.OverlayText {
 	title, err1 := l.T("overlay_title")
@@ -466,11 +500,14 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if f.xlsx != "" {
 		return newWorkbook(f, args, stdout, stderr)
 	}
+	if len(args) == 2 && args[0] == "override" {
+		return newOverride(f, args[1], stdout, stderr)
+	}
 	if len(args) == 3 && args[0] == "translation" {
 		return newTranslation(f, args[1], args[2], stdout, stderr)
 	}
 	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
-		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE\n       go run ./generator new translation content/articles/DATEI.md SPRACHE")
+		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE\n       go run ./generator new translation content/articles/DATEI.md SPRACHE\n       go run ./generator new override TEMPLATE")
 		return 2
 	}
 	now, err := clock()

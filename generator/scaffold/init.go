@@ -1,12 +1,14 @@
 package scaffold
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // starter is the site that `offenbar init` writes: site.toml with every key
@@ -26,7 +28,7 @@ var ErrNotEmpty = errors.New("folder is not empty")
 // Init writes a new site into dir, which must not exist or be empty, and
 // returns the files it wrote, relative to dir. It never writes into a folder
 // that holds anything, so that no content is lost.
-func Init(dir string) ([]string, error) {
+func Init(dir string, today time.Time) ([]string, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("%s: %w (it holds %s); init writes only into a new or empty folder", dir, ErrNotEmpty, entries[0].Name())
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -45,6 +47,8 @@ func Init(dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
+		// The accessibility statement starts dated today.
+		b = bytes.ReplaceAll(b, []byte("@HEUTE@"), []byte(today.Format(time.DateOnly)))
 		dst := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err

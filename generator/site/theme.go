@@ -1,9 +1,13 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -61,6 +65,30 @@ func siteTheme(src fs.FS, opts Options) (layers, error) {
 	return layers{own: own, builtin: Builtin}, nil
 }
 
+// BasedOn is the first line that `offenbar new override` writes into a
+// copied template: it names the built-in file and the hash of the version
+// it was copied from, so that check can tell when that file has changed.
+func BasedOn(name string, builtin []byte) string {
+	text := fmt.Sprintf("based on the built-in %s, version %s; check warns when that changes", name, ThemeHash(builtin))
+	switch path.Ext(name) {
+	case ".html":
+		return "{{- /* " + text + " */ -}}\n"
+	case ".css":
+		return "/* " + text + " */\n"
+	case ".js":
+		return "// " + text + "\n"
+	}
+	return ""
+}
+
+// ThemeHash is the short hash that BasedOn records.
+func ThemeHash(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:4])
+}
+
+var basedOnRE = regexp.MustCompile(`based on the built-in (\S+), version ([0-9a-f]{8})`)
+
 // checkOverrides reports every file of the site's own templates that
 // replaces no built-in file: a misspelt name would otherwise be ignored
 // without a word. New UI text files (another language) and new assets
@@ -72,7 +100,12 @@ func checkOverrides(t layers, dir string) diag.List {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasPrefix(p, "bundle/") || strings.HasPrefix(p, "i18n/") || strings.HasPrefix(p, "assets/") {
 			return nil
 		}
-		if _, err := fs.Stat(t.builtin, p); err == nil {
+		if b, err := fs.ReadFile(t.builtin, p); err == nil {
+			own, _ := fs.ReadFile(t.own, p)
+			first, _, _ := strings.Cut(string(own), "\n")
+			if m := basedOnRE.FindStringSubmatch(first); m != nil && m[2] != ThemeHash(b) {
+				errs.Warnf(diag.Pos{Path: dir + "/" + p, Line: 1, Col: 1}, "the built-in %s has changed since this copy was made (version %s, now %s): move this file aside, run offenbar new override %s, and carry your changes over", p, m[2], ThemeHash(b), p)
+			}
 			return nil
 		}
 		var have []string
