@@ -21,7 +21,7 @@ import (
 	"offenbar/generator/sitetest"
 )
 
-var placeholderRE = regexp.MustCompile(`«AUSFÜLLEN:[^»\n]*»`)
+var placeholderRE = sitetest.PlaceholderRE
 
 // TestInit starts a town's site with init. build refuses it and lists every
 // placeholder at its position; serve's options accept them. Once the
@@ -192,44 +192,9 @@ func TestServeOverlaySpeaksTheSiteLanguage(t *testing.T) {
 	}
 }
 
-// fillTown fills in the blanks of a site fresh from init, as a town would:
-// every placeholder, one question per field and one round.
 func fillTown(t *testing.T, dir string) {
 	t.Helper()
-	fill(t, filepath.Join(dir, "site.toml"), func(s string) string {
-		s = regexp.MustCompile(`(?m)^# «AUSFÜLLEN:.*\n`).ReplaceAllString(s, "")
-		s = strings.Replace(s, `# municipality_key = "09999999"`, `municipality_key = "09799002"`, 1)
-		s = strings.Replace(s, `# contact = "opendata@example.org"`, `contact = "opendata@musterstadt.example"`, 1)
-		return placeholderRE.ReplaceAllString(s, "Musterstadt")
-	})
-	for _, f := range []string{"impressum.md", "datenschutz.md", "barrierefreiheit.md"} {
-		fill(t, filepath.Join(dir, "content/pages", f), func(s string) string {
-			s = regexp.MustCompile(`(?m)^# «AUSFÜLLEN:.*\n`).ReplaceAllString(s, "")
-			return placeholderRE.ReplaceAllStringFunc(s, func(p string) string {
-				switch {
-				case strings.Contains(p, "E-Mail"):
-					return "<rathaus@musterstadt.example>"
-				case strings.Contains(p, "Telefon"):
-					return "09999 123-0"
-				}
-				return "Stadt Musterstadt (erfunden)"
-			})
-		})
-	}
-	n := 0
-	fill(t, filepath.Join(dir, "content/selfcheck/instrument.toml"), func(s string) string {
-		s = placeholderRE.ReplaceAllString(s, "Die Verwaltung füllt den Bogen gemeinsam aus.")
-		return regexp.MustCompile(`(?m)^short = ".*"$`).ReplaceAllStringFunc(s, func(line string) string {
-			n++
-			return fmt.Sprintf("%s\n\n[[fields.questions]]\nid = \"F%d-1\"\ntext = \"Gibt es dazu einen Beschluss des Rates?\"\n", line, n)
-		})
-	})
-	var answers strings.Builder
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&answers, "F%d-1 = %d\n", i, i%4)
-	}
-	round := "title = \"Runde 2027\"\ndate = 2026-03-01\nsummary = \"Die erste Runde.\"\n\n[answers]\n" + answers.String()
-	if err := os.WriteFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"), []byte(round), 0o644); err != nil {
+	if err := sitetest.FillTown(dir); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -26,13 +26,18 @@ func sitemapPaths(t *testing.T, base string) []string {
 	if err := xml.Unmarshal(resp, &sm); err != nil {
 		t.Fatal(err)
 	}
+	// On a site below a sub-path, base ends in it, and so do the paths.
+	bu, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var paths []string
 	for _, u := range sm.URLs {
 		pu, err := url.Parse(u.Loc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		paths = append(paths, pu.Path)
+		paths = append(paths, strings.TrimPrefix(pu.Path, bu.Path))
 	}
 	return paths
 }
