@@ -24,16 +24,21 @@ func TestNuHTMLChecker(t *testing.T) {
 	if _, err := os.Stat(jar); err != nil {
 		t.Fatal("vnu-jar is not installed: run npm ci")
 	}
-	out := buildExample(t)
-	dir := filepath.Join(t.TempDir(), "public")
+	// The example and a town's site from init, in one run of Java.
+	out, town := buildExample(t), buildTown(t)
+	root := t.TempDir()
+	dir, townDir := filepath.Join(root, "public"), filepath.Join(root, "musterstadt")
 	if err := publish.Publish(dir, out.Files, publish.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--also-check-svg", dir)
-	msg, err := cmd.CombinedOutput()
-	report := strings.TrimSpace(strings.ReplaceAll(string(msg), "file:"+dir+"/", ""))
-	if err != nil || report != "" {
-		t.Errorf("the Nu Html Checker found errors in %d pages:\n%s", out.Pages, report)
+	if err := publish.Publish(townDir, town.Files, publish.Options{}); err != nil {
+		t.Fatal(err)
 	}
-	t.Logf("Nu Html Checker: %d pages, no errors", out.Pages)
+	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--also-check-svg", dir, townDir)
+	msg, err := cmd.CombinedOutput()
+	report := strings.TrimSpace(strings.ReplaceAll(string(msg), "file:"+root+"/", ""))
+	if err != nil || report != "" {
+		t.Errorf("the Nu Html Checker found errors in %d + %d pages:\n%s", out.Pages, town.Pages, report)
+	}
+	t.Logf("Nu Html Checker: %d pages of the example and %d of a town from init, no errors", out.Pages, town.Pages)
 }
