@@ -96,7 +96,17 @@ func TestAccessibility(t *testing.T) {
 	if len(paths) < 20 {
 		t.Fatalf("only %d URLs in the sitemap", len(paths))
 	}
-	checked, total := 0, 0
+	checked, total := auditPages(t, b, base, paths, axe)
+	t.Logf("axe-core: %d page visits (%d URLs in light and dark mode), %d violations", checked, len(paths), total)
+	fmt.Fprintf(os.Stderr, "accessibility: %d page visits, %d axe violations\n", checked, total)
+}
+
+// auditPages opens each path in light and dark mode and checks it with
+// axe-core, and that it asks no other host, logs nothing to the console
+// (where a CSP violation shows) and stores nothing in the browser. It
+// returns the page visits and the axe violations.
+func auditPages(t *testing.T, b *Browser, base string, paths []string, axe string) (visits, violations int) {
+	t.Helper()
 	for _, scheme := range []string{"light", "dark"} {
 		p := b.Open(t, 1280, 900, true)
 		p.Media(t, "prefers-color-scheme", scheme)
@@ -108,8 +118,8 @@ func TestAccessibility(t *testing.T) {
 			if len(v.Console) > 0 {
 				t.Errorf("%s: console: %v", path, v.Console)
 			}
-			total += runAxe(t, p, axe, path+" ("+scheme+")")
-			checked++
+			violations += runAxe(t, p, axe, path+" ("+scheme+")")
+			visits++
 			var storage struct {
 				Cookie string `json:"cookie"`
 				Local  int    `json:"local"`
@@ -121,8 +131,7 @@ func TestAccessibility(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("axe-core: %d page visits (%d URLs in light and dark mode), %d violations", checked, len(paths), total)
-	fmt.Fprintf(os.Stderr, "accessibility: %d page visits, %d axe violations\n", checked, total)
+	return visits, violations
 }
 
 // TestAxeDetection proves that the accessibility check can fail: a page with

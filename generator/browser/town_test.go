@@ -30,25 +30,6 @@ func TestTownFromInit(t *testing.T) {
 	if len(paths) < 15 {
 		t.Fatalf("only %d URLs in the sitemap", len(paths))
 	}
-	violations := 0
-	for _, scheme := range []string{"light", "dark"} {
-		p := b.Open(t, 1280, 900, true)
-		p.Media(t, "prefers-color-scheme", scheme)
-		for _, path := range paths {
-			v := p.Go(t, base+path)
-			if f := Foreign(v.Requests, base); len(f) > 0 {
-				t.Errorf("%s: requests to other hosts: %v", path, f)
-			}
-			if len(v.Console) > 0 {
-				t.Errorf("%s: console: %v", path, v.Console)
-			}
-			violations += runAxe(t, p, axe, path+" ("+scheme+")")
-			var stored string
-			p.Eval(t, `document.cookie + localStorage.length + sessionStorage.length`, &stored)
-			if stored != "00" {
-				t.Errorf("%s: stored data: %q", path, stored)
-			}
-		}
-	}
+	_, violations := auditPages(t, b, base, paths, axe)
 	t.Logf("town from init: %d URLs in light and dark mode, %d axe violations", len(paths), violations)
 }
