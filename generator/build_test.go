@@ -285,23 +285,32 @@ func TestBOMAndCRLF(t *testing.T) {
 }
 
 // TestInvalidUTF8 reports the byte and its position, in front matter and
-// in the Markdown body, and names the letter a Windows-1252 file meant.
+// in the Markdown body, and names the letter a Windows-1252 file meant: in
+// German, the site's language, and in English with --lang en.
 func TestInvalidUTF8(t *testing.T) {
-	for _, tc := range []struct{ name, src, want string }{
+	for _, tc := range []struct{ name, src, de, en string }{
 		{"front matter", "+++\ntitle = \"Gr\xfc\xdfe\"\ndate = 2024-07-01\n+++\nText\n",
+			`content/articles/2024-07-01-kaputt.md:2:12: ungültiges UTF-8-Byte 0xfc ("ü" in Windows-1252): speichern Sie die Datei als UTF-8`,
 			`content/articles/2024-07-01-kaputt.md:2:12: invalid UTF-8 byte 0xfc ("ü" in Windows-1252): save the file as UTF-8`},
 		{"body, CRLF and BOM", "\ufeff+++\r\ntitle = \"Grüße\"\r\ndate = 2024-07-01\r\n+++\r\n\r\nText mit \x84Anf\xfchrung\x93.\r\n",
+			`content/articles/2024-07-01-kaputt.md:6:10: ungültiges UTF-8-Byte 0x84 ("„" in Windows-1252): speichern Sie die Datei als UTF-8`,
 			`content/articles/2024-07-01-kaputt.md:6:10: invalid UTF-8 byte 0x84 ("„" in Windows-1252): save the file as UTF-8`},
 		{"not Windows-1252 either", "+++\ntitle = \"T\"\ndate = 2024-07-01\n+++\n\nA\x81\n",
+			`content/articles/2024-07-01-kaputt.md:6:2: ungültiges UTF-8-Byte 0x81: speichern Sie die Datei als UTF-8`,
 			`content/articles/2024-07-01-kaputt.md:6:2: invalid UTF-8 byte 0x81: save the file as UTF-8`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := readArchive(t, "testdata/base.txtar")
 			a.Files = append(a.Files, sitetest.File{Name: "content/articles/2024-07-01-kaputt.md", Data: []byte(tc.src)})
 			dir := writeSite(t, a)
-			code, _, stderr := runCmd(t, buildArgs(dir)...)
-			if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), tc.want+"\n") {
-				t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, tc.want)
+			for _, run := range []struct {
+				want  string
+				extra []string
+			}{{tc.de, nil}, {tc.en, []string{"--lang", "en"}}} {
+				code, _, stderr := runCmd(t, buildArgs(dir, run.extra...)...)
+				if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), run.want+"\n") {
+					t.Errorf("%v: exit %d, stderr:\n%s\nwant:\n%s", run.extra, code, stderr, run.want)
+				}
 			}
 		})
 	}
@@ -520,10 +529,18 @@ func TestBuiltinTheme(t *testing.T) {
 		a := readArchive(t, "testdata/base.txtar")
 		a.Files = append(a.Files, sitetest.File{Name: "templates/artikel.html", Data: []byte("{{define \"main\"}}{{end}}\n")})
 		dir := writeSite(t, a)
-		code, _, stderr := runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"))
-		want := "templates/artikel.html: artikel.html overrides no built-in template; name one of: 404.html, article.html, articles.html, data.html, field.html, fields.html, home.html, layout.html, method.html, page.html, round.html, rounds.html, search.html\n"
-		if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), want) {
-			t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+		const names = "404.html, article.html, articles.html, data.html, field.html, fields.html, home.html, layout.html, method.html, page.html, round.html, rounds.html, search.html"
+		for _, run := range []struct {
+			want  string
+			extra []string
+		}{
+			{"templates/artikel.html: artikel.html ersetzt keine eingebaute Vorlage; möglich sind: " + names + "\n", nil},
+			{"templates/artikel.html: artikel.html overrides no built-in template; name one of: " + names + "\n", []string{"--lang", "en"}},
+		} {
+			code, _, stderr := runCmd(t, append([]string{"build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public")}, run.extra...)...)
+			if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), run.want) {
+				t.Errorf("%v: exit %d, stderr:\n%s\nwant:\n%s", run.extra, code, stderr, run.want)
+			}
 		}
 	})
 }

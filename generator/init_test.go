@@ -46,7 +46,7 @@ func TestInit(t *testing.T) {
 	}
 
 	// Every placeholder of every file is listed, at its line and column.
-	var want []string
+	var want, wantDE []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -57,6 +57,7 @@ func TestInit(t *testing.T) {
 			for _, loc := range placeholderRE.FindAllStringIndex(line, -1) {
 				col := len([]rune(line[:loc[0]])) + 1
 				want = append(want, fmt.Sprintf("%s:%d:%d: placeholder left: replace %s with your own text", filepath.ToSlash(rel), i+1, col, line[loc[0]:loc[1]]))
+				wantDE = append(wantDE, fmt.Sprintf("%s:%d:%d: Platzhalter nicht ausgefüllt: ersetzen Sie %s durch Ihren eigenen Text", filepath.ToSlash(rel), i+1, col, line[loc[0]:loc[1]]))
 			}
 		}
 		return nil
@@ -64,13 +65,19 @@ func TestInit(t *testing.T) {
 	if len(want) < 20 {
 		t.Fatalf("only %d placeholders in the new site", len(want))
 	}
-	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(dir, "public"))
-	if code != 1 {
-		t.Fatalf("build of a site with placeholders: exit %d, want 1", code)
-	}
-	for _, w := range want {
-		if !strings.Contains("\n"+stderr, "\n"+w+"\n") {
-			t.Errorf("build does not report\n%s\nit printed:\n%s", w, stderr)
+	// In German, the site's language, and in English.
+	for _, run := range []struct {
+		want  []string
+		extra []string
+	}{{wantDE, nil}, {want, []string{"--lang", "en"}}} {
+		code, _, stderr = runCmd(t, append([]string{"build", "-s", dir, "-d", filepath.Join(dir, "public")}, run.extra...)...)
+		if code != 1 {
+			t.Fatalf("build of a site with placeholders: exit %d, want 1", code)
+		}
+		for _, w := range run.want {
+			if !strings.Contains("\n"+stderr, "\n"+w+"\n") {
+				t.Errorf("build %v does not report\n%s\nit printed:\n%s", run.extra, w, stderr)
+			}
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
@@ -119,10 +126,17 @@ func TestInitRefusesAFolderWithFiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notizen.txt"), []byte("Bitte nicht löschen.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr := runCmd(t, "init", dir)
-	want := "offenbar init: " + dir + ": folder is not empty (it holds notizen.txt); init writes only into a new or empty folder\n"
-	if code != 1 || stderr != want {
-		t.Errorf("exit %d, stderr %q, want %q", code, stderr, want)
+	for _, run := range []struct {
+		want string
+		args []string
+	}{
+		{"offenbar init: " + dir + ": der Ordner ist nicht leer (darin liegt notizen.txt); init schreibt nur in einen neuen oder leeren Ordner\n", []string{"init", dir}},
+		{"offenbar init: " + dir + ": folder is not empty (it holds notizen.txt); init writes only into a new or empty folder\n", []string{"init", dir, "--lang", "en"}},
+	} {
+		code, _, stderr := runCmd(t, run.args...)
+		if code != 1 || stderr != run.want {
+			t.Errorf("%q: exit %d, stderr %q, want %q", run.args, code, stderr, run.want)
+		}
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
@@ -250,7 +264,7 @@ func TestUpgradeKeepsTheTownsOverrides(t *testing.T) {
 	defer func() { site.Builtin = old }()
 
 	// check tells the town that the template it copied has changed.
-	code, _, stderr := runCmd(t, "check", "-s", dir)
+	code, _, stderr := runCmd(t, "check", "-s", dir, "--lang", "en")
 	if code != 0 || !regexp.MustCompile(`^templates/404.html:1:1: warning: the built-in 404.html has changed since this copy was made \(version [0-9a-f]{8}, now `+site.ThemeHash(next["404.html"].Data)+`\): move this file aside, run offenbar new override 404.html, and carry your changes over\n$`).MatchString(strings.ReplaceAll(stderr, dir+"/", "")) {
 		t.Errorf("check after the upgrade: exit %d\n%s", code, stderr)
 	}

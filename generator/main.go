@@ -74,6 +74,7 @@ type flags struct {
 	bundle, draft, preview  bool
 	xlsx, id                string
 	languages, baseURL      string
+	lang                    string
 	port, n                 int
 }
 
@@ -152,17 +153,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // initSite writes a new site into the folder that args names.
 func initSite(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(stderr, "usage: offenbar init DIR")
+	var f flags
+	words, err := interspersed(newFlagSet("init", &f, stderr), args)
+	if err != nil {
 		return 2
 	}
-	dir := args[0]
+	if len(words) != 1 {
+		fmt.Fprintln(stderr, "usage: offenbar init DIR [--lang en]")
+		return 2
+	}
+	dir := words[0]
 	now, err := clock()
 	if err != nil {
 		fmt.Fprintf(stderr, "offenbar: %v\n", err)
 		return 2
 	}
 	files, err := scaffold.Init(dir, now.In(time.Local))
+	var full *scaffold.NotEmptyError
+	if errors.As(err, &full) {
+		fmt.Fprintf(stderr, "offenbar init: %s\n", say(f, nil, "init_not_empty", "{0}: folder is not empty (it holds {1}); init writes only into a new or empty folder", full.Dir, full.Entry))
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "offenbar init: %v\n", err)
 		return 1
@@ -236,6 +247,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.BoolVar(&f.bundle, "bundle", false, "new article: make it a folder, with its images beside it")
 	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
+	fset.StringVar(&f.lang, "lang", "", "language of the messages, such as en (default: the site's language)")
 	fset.StringVar(&f.languages, "languages", "", "corpus: further `languages`, such as en,tr, into which every article is translated")
 	fset.BoolVar(&f.preview, "preview", false, "build: a preview with drafts, a banner on every page, and closed to search engines")
 	fset.StringVar(&f.baseURL, "base-url", "", "build: publish at this `URL` instead of site.toml's base_url, such as for a preview")
@@ -290,14 +302,58 @@ func siteFS(dir string) (fs.FS, error) {
 	return root.FS(), nil
 }
 
-func printProblems(w io.Writer, errs diag.List, format string) {
-	for _, p := range errs.Problems() {
-		if format == "github" {
-			fmt.Fprintln(w, p.GitHub())
-		} else {
-			fmt.Fprintln(w, p.String())
+// printProblems prints errs in the language of the editor's messages
+// (see messages); s is the site, if it could be loaded.
+func printProblems(w io.Writer, errs diag.List, f flags, s *site.Site) {
+	l := messages(f, s)
+	warning := "warning"
+	if l != nil {
+		errs.Translate(l.Message)
+		if t, ok := l.Message("warning"); ok {
+			warning = t
 		}
 	}
+	for _, p := range errs.Problems() {
+		if f.format == "github" {
+			fmt.Fprintln(w, p.GitHub())
+		} else {
+			fmt.Fprintln(w, p.Format(warning))
+		}
+	}
+}
+
+// messages is the language in which the commands speak to editors: --lang,
+// else the site's language, else German, every site's default. English
+// is written in the code; nil means English.
+func messages(f flags, s *site.Site) *site.Lang {
+	code := f.lang
+	if code == "" && s != nil && s.Config != nil {
+		code = s.Config.Language
+	}
+	if code == "" {
+		code = "de"
+	}
+	if code == "en" {
+		return nil
+	}
+	if s != nil && s.Lang != nil && s.Lang.Code == code {
+		return s.Lang
+	}
+	l, err := site.BuiltinLang(code)
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+// say returns message id in the editor's language, English otherwise.
+func say(f flags, s *site.Site, id, english string, args ...string) string {
+	if l := messages(f, s); l != nil {
+		if t, ok := l.Message(id); ok {
+			return diag.Fill(t, args)
+		}
+	}
+	return diag.Fill(english, args)
 }
 
 // load reads and checks the site.
@@ -320,9 +376,9 @@ func load(f flags, stderr io.Writer) (*site.Site, int) {
 		return nil, 2
 	}
 	s, errs := site.Load(src, opts)
-	printProblems(stderr, errs, f.format)
+	printProblems(stderr, errs, f, s)
 	if errs.HasErrors() {
-		return nil, 1
+		return s, 1
 	}
 	return s, 0
 }
@@ -331,8 +387,9 @@ func load(f flags, stderr io.Writer) (*site.Site, int) {
 // replaces the old one only when every page was written.
 func build(f flags, stdout, stderr io.Writer) int {
 	start := time.Now()
+	var s *site.Site
 	failed := func(code int) int {
-		fmt.Fprintln(stderr, "build failed; the previous output was left as it was")
+		fmt.Fprintln(stderr, say(f, s, "build_failed", "build failed; the previous output was left as it was"))
 		return code
 	}
 	s, code := load(f, stderr)
@@ -349,7 +406,7 @@ func build(f flags, stdout, stderr io.Writer) int {
 		return failed(1)
 	}
 	out, errs := s.RenderTo(tx.Write)
-	printProblems(stderr, errs, f.format)
+	printProblems(stderr, errs, f, s)
 	if errs.HasErrors() {
 		tx.Abort()
 		return failed(1)
@@ -370,7 +427,7 @@ func check(f flags, stdout, stderr io.Writer) int {
 		return code
 	}
 	pages, errs := s.Check()
-	printProblems(stderr, errs, f.format)
+	printProblems(stderr, errs, f, nil)
 	if errs.HasErrors() {
 		return 1
 	}
@@ -529,7 +586,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		}
 		model, errs := selfcheck.Load(src)
 		if model == nil {
-			printProblems(stderr, errs, f.format)
+			printProblems(stderr, errs, f, nil)
 			fmt.Fprintln(stderr, "offenbar: a new round needs a valid instrument")
 			return 1
 		}

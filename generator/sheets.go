@@ -36,7 +36,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 	}
 	cfg, lang, errs := site.Texts(src, opts)
 	if errs.HasErrors() {
-		printProblems(stderr, errs, f.format)
+		printProblems(stderr, errs, f, nil)
 		return nil, 1
 	}
 	s := &sheetSite{text: lang.Func(), site: spreadsheet.Site{URL: cfg.BaseURL, Municipality: cfg.Publisher()}}
@@ -49,7 +49,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 		}
 	}
 	if needModel && (model == nil || merrs.HasErrors()) {
-		printProblems(stderr, merrs, f.format)
+		printProblems(stderr, merrs, f, nil)
 		fmt.Fprintln(stderr, "offenbar: this needs a valid questionnaire in content/selfcheck/instrument.toml")
 		return nil, 1
 	}
@@ -161,7 +161,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	answers, errs := im.ReadRound(show, data)
-	printProblems(stderr, errs, f.format)
+	printProblems(stderr, errs, f, nil)
 	if errs.HasErrors() {
 		fmt.Fprintln(stderr, "nothing was written")
 		return 1
@@ -200,7 +200,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 
 func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte, s *sheetSite, stdout, stderr io.Writer) int {
 	src, errs := im.ReadInstrument(file, data)
-	printProblems(stderr, errs, f.format)
+	printProblems(stderr, errs, f, nil)
 	if errs.HasErrors() {
 		fmt.Fprintln(stderr, "nothing was written")
 		return 1

@@ -93,11 +93,19 @@ type Problem struct {
 	Msg         string
 	Severity    Severity
 	placeholder bool // see Placeholders
+	// ID names the message in the catalogue of UI texts, and Args fill it;
+	// see Translate.
+	ID   string
+	Args []string
 }
 
-func (p Problem) String() string {
+func (p Problem) String() string { return p.Format("warning") }
+
+// Format is String with the word that marks a warning in the editor's
+// language.
+func (p Problem) Format(warning string) string {
 	if p.Severity == Warning {
-		return p.Pos.String() + ": warning: " + p.Msg
+		return p.Pos.String() + ": " + warning + ": " + p.Msg
 	}
 	return p.Pos.String() + ": " + p.Msg
 }
@@ -149,7 +157,9 @@ func (l *List) Problems() []Problem {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	return slices.Compact(ps)
+	return slices.CompactFunc(ps, func(a, b Problem) bool {
+		return a.Pos == b.Pos && a.Msg == b.Msg && a.Severity == b.Severity
+	})
 }
 
 // Err returns l as an error when it holds errors, and nil otherwise.

@@ -38,7 +38,8 @@ func (l *List) Placeholders(path string, src []byte, lineOffset int) {
 		if !utf8.Valid(text) {
 			text = open
 		}
-		l.problems = append(l.problems, Problem{Pos: p, Msg: "placeholder left: replace " + string(text) + " with your own text", placeholder: true})
+		l.Reportf(Error, p, "placeholder", "placeholder left: replace {0} with your own text", string(text))
+		l.problems[len(l.problems)-1].placeholder = true
 		off = start + len(open)
 	}
 }

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"fmt"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -26,10 +27,11 @@ func (l *List) CheckUTF8(path string, src []byte, lineOffset int) bool {
 	p := PosAt(path, src, off)
 	p.Line += lineOffset
 	b := src[off]
+	hex := fmt.Sprintf("0x%02x", b)
 	if r := charmap.Windows1252.DecodeByte(b); r != utf8.RuneError {
-		l.Errorf(p, "invalid UTF-8 byte 0x%02x (%q in Windows-1252): save the file as UTF-8", b, string(r))
+		l.Reportf(Error, p, "invalid_utf8_1252", "invalid UTF-8 byte {0} ({1} in Windows-1252): save the file as UTF-8", hex, Quote(string(r)))
 	} else {
-		l.Errorf(p, "invalid UTF-8 byte 0x%02x: save the file as UTF-8", b)
+		l.Reportf(Error, p, "invalid_utf8", "invalid UTF-8 byte {0}: save the file as UTF-8", hex)
 	}
 	return false
 }

@@ -42,6 +42,9 @@ type Lang struct {
 	Paths      Paths             `toml:"paths"`
 	Text       map[string]any    `toml:"text"`
 	Status     map[string]string `toml:"status"` // recommendation statuses
+	// Messages are what the commands tell editors, by the IDs of
+	// diag.Reportf; a language without one falls back to English.
+	Messages map[string]string `toml:"messages"`
 
 	doc     *tomldoc.Doc      // the built-in texts, or the only ones
 	own     *tomldoc.Doc      // the site's own texts over the built-in ones, if any
@@ -184,6 +187,12 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		}
 		maps.Copy(l.Text, o.Text)
 		maps.Copy(l.Status, o.Status)
+		if o.Messages != nil {
+			if l.Messages == nil {
+				l.Messages = map[string]string{}
+			}
+			maps.Copy(l.Messages, o.Messages)
+		}
 		for key := range o.Text {
 			if _, ok := l.doc.Index.Key("text." + key); !ok {
 				errs.Warnf(odoc.Pos("text."+key), "text %q is not one of the built-in UI texts; no template uses it unless yours does", key)
@@ -200,6 +209,22 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		}
 	}
 	return l, errs
+}
+
+// BuiltinLang loads the built-in UI texts of language code, for messages
+// when the site's own cannot be loaded or another language is asked for.
+func BuiltinLang(code string) (*Lang, error) {
+	l, errs := loadLang(Builtin, TemplatesDir, code)
+	if errs.HasErrors() {
+		return nil, errs.Err()
+	}
+	return l, nil
+}
+
+// Message returns the text of message id in the language, if it has one.
+func (l *Lang) Message(id string) (string, bool) {
+	s, ok := l.Messages[id]
+	return s, ok
 }
 
 // T returns the text for key; a missing key is an error so that templates
