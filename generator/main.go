@@ -465,6 +465,9 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			if s != nil && s.Lang != nil {
 				overlay.Store(overlayText(s.Lang))
 			}
+			if l := messages(f, s); l != nil {
+				errs.Translate(l.Message)
+			}
 			if errs.HasErrors() {
 				return nil, errs.Err()
 			}
