@@ -305,6 +305,9 @@ func siteFS(dir string) (fs.FS, error) {
 // printProblems prints errs in the language of the editor's messages
 // (see messages); s is the site, if it could be loaded.
 func printProblems(w io.Writer, errs diag.List, f flags, s *site.Site) {
+	if errs.Len() == 0 {
+		return // no catalogue to load
+	}
 	l := messages(f, s)
 	warning := "warning"
 	if l != nil {
