@@ -1,6 +1,10 @@
 package diag
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // A message with an ID can be given in the site's language: the UI texts
 // of a language carry a [messages] table whose keys are these IDs and whose
@@ -13,20 +17,29 @@ func (l *List) Reportf(sev Severity, pos Pos, id, english string, args ...string
 	l.problems = append(l.problems, Problem{Pos: pos, Msg: Fill(english, args), Severity: sev, ID: id, Args: args})
 }
 
-// Fill replaces {0}, {1}, … in text with args.
+// Fill replaces {0}, {1}, … in text with args, in one pass, so that an
+// argument that itself contains {1} stays as it is. A number without an
+// argument is left in place.
 func Fill(text string, args []string) string {
-	out := make([]byte, 0, len(text))
-	for i := 0; i < len(text); i++ {
-		if text[i] == '{' && i+2 < len(text) && text[i+2] == '}' && text[i+1] >= '0' && text[i+1] <= '9' {
-			if n := int(text[i+1] - '0'); n < len(args) {
-				out = append(out, args[n]...)
-				i += 2
-				continue
-			}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(text, '{')
+		if i < 0 {
+			break
 		}
-		out = append(out, text[i])
+		j := strings.IndexByte(text[i:], '}')
+		n, err := strconv.Atoi(text[i+1 : i+max(j, 1)])
+		if j < 2 || err != nil || n < 0 || n >= len(args) {
+			b.WriteString(text[:i+1])
+			text = text[i+1:]
+			continue
+		}
+		b.WriteString(text[:i])
+		b.WriteString(args[n])
+		text = text[i+j+1:]
 	}
-	return string(out)
+	b.WriteString(text)
+	return b.String()
 }
 
 // Translator gives the text of message id in a language, if it has one.

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -256,17 +255,17 @@ func (l *Lang) Tf(key string, args ...any) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	vals := make([]string, len(args))
 	for i, a := range args {
-		v := fmt.Sprint(a)
+		vals[i] = fmt.Sprint(a)
 		switch n := a.(type) {
 		case int:
-			v = l.printer.Sprint(n)
+			vals[i] = l.printer.Sprint(n)
 		case float64:
-			v = l.printer.Sprint(n)
+			vals[i] = l.printer.Sprint(n)
 		}
-		s = strings.ReplaceAll(s, "{"+strconv.Itoa(i)+"}", v)
 	}
-	return s, nil
+	return diag.Fill(s, vals), nil
 }
 
 // pos is the position of key in the language's file.
