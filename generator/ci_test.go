@@ -57,16 +57,7 @@ func scripts(v any, out *[]string) {
 func TestCITemplatesRunTheReadmeCommands(t *testing.T) {
 	readme := readmeCommands(t)
 	for _, file := range []string{"../.github/workflows/site.yml", "../.gitlab-ci.yml"} {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc any
-		if err := yaml.Unmarshal(b, &doc); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-		var lines []string
-		scripts(doc, &lines)
+		lines := ciLines(t, file, "")
 		for _, cmd := range readme {
 			if !slices.Contains(lines, cmd) {
 				t.Errorf("%s does not run %q; it runs %q", file, cmd, lines)
@@ -107,34 +98,7 @@ func TestPreviewJobs(t *testing.T) {
 		{"../.github/workflows/site.yml", "build", nil, "http://localhost:8000/"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			b, err := os.ReadFile(tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var doc map[string]any
-			if err := yaml.Unmarshal(b, &doc); err != nil {
-				t.Fatalf("%s: %v", tc.file, err)
-			}
-			job, ok := doc[tc.job]
-			if jobs, isGitHub := doc["jobs"].(map[string]any); isGitHub {
-				job, ok = jobs[tc.job]
-			}
-			if !ok {
-				t.Fatalf("%s has no job %q", tc.file, tc.job)
-			}
-			var lines []string
-			scripts(job, &lines)
-			var build []string
-			for _, l := range lines {
-				for _, part := range strings.Split(l, "&&") {
-					if words := shellWords(os.Expand(strings.TrimSpace(part), func(k string) string { return tc.env[k] })); len(words) > 4 && strings.Join(words[:4], " ") == "go run ./generator build" && slices.Contains(words, "--preview") {
-						build = words[3:]
-					}
-				}
-			}
-			if build == nil {
-				t.Fatalf("%s: job %q runs no preview build; it runs %q", tc.file, tc.job, lines)
-			}
+			build := previewBuild(t, tc.file, tc.job, "go run ./generator", tc.env)
 			site := t.TempDir()
 			for _, name := range []string{"content", "templates"} {
 				if err := os.CopyFS(filepath.Join(site, name), os.DirFS(filepath.Join("..", name))); err != nil {
@@ -161,4 +125,51 @@ func TestPreviewJobs(t *testing.T) {
 			checkPreview(t, readTree(t, dest), tc.base, "..", 1000)
 		})
 	}
+}
+
+// ciLines returns the shell lines of a CI file's job, or of all its jobs
+// when job is "". GitHub workflows keep their jobs under "jobs".
+func ciLines(t *testing.T, file, job string) []string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	var node any = doc
+	if job != "" {
+		jobs := doc
+		if j, isGitHub := doc["jobs"].(map[string]any); isGitHub {
+			jobs = j
+		}
+		var ok bool
+		if node, ok = jobs[job]; !ok {
+			t.Fatalf("%s has no job %q", file, job)
+		}
+	}
+	var lines []string
+	scripts(node, &lines)
+	return lines
+}
+
+// previewBuild returns the arguments, from "build" on, of the preview
+// build that job runs with program (such as "go run ./generator"), with
+// the variables of env expanded as the CI system would.
+func previewBuild(t *testing.T, file, job, program string, env map[string]string) []string {
+	t.Helper()
+	lines := ciLines(t, file, job)
+	n := len(strings.Fields(program))
+	for _, l := range lines {
+		for _, part := range strings.Split(l, "&&") {
+			words := shellWords(os.Expand(strings.TrimSpace(part), func(k string) string { return env[k] }))
+			if len(words) > n+1 && strings.Join(words[:n+1], " ") == program+" build" && slices.Contains(words, "--preview") {
+				return words[n:]
+			}
+		}
+	}
+	t.Fatalf("%s: job %q runs no preview build; it runs %q", file, job, lines)
+	return nil
 }

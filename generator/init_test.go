@@ -101,7 +101,7 @@ func TestInit(t *testing.T) {
 		t.Errorf(".github/workflows/site.yml: %v", err)
 	}
 	const pages = "https://musterstadt.gitlab.io/weltoffen/mr-3"
-	args := previewCommand(t, filepath.Join(dir, ".gitlab-ci.yml"), pages)
+	args := previewBuild(t, filepath.Join(dir, ".gitlab-ci.yml"), "preview", "offenbar", map[string]string{"CI_PAGES_URL": pages})
 	dest := filepath.Join(t.TempDir(), "preview")
 	if code, _, stderr := runCmd(t, append(args, "-s", dir, "-d", dest)...); code != 0 {
 		t.Fatalf("%q: exit %d\n%s", args, code, stderr)
@@ -142,30 +142,6 @@ func TestInitRefusesAFolderWithFiles(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("init changed the folder: %d entries", len(entries))
 	}
-}
-
-// previewCommand returns the words of the build command in the preview job
-// of a town's GitLab template, with CI_PAGES_URL set as GitLab sets it.
-func previewCommand(t *testing.T, file, pagesURL string) []string {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	var lines []string
-	scripts(doc["preview"], &lines)
-	for _, l := range lines {
-		words := shellWords(os.Expand(l, func(k string) string { return map[string]string{"CI_PAGES_URL": pagesURL}[k] }))
-		if len(words) > 2 && words[0] == "offenbar" && words[1] == "build" {
-			return words[1:]
-		}
-	}
-	t.Fatalf("%s: the preview job runs no offenbar build; it runs %q", file, lines)
-	return nil
 }
 
 // TestServeOverlaySpeaksTheSiteLanguage: town-hall staff who break a file

@@ -15,8 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"offenbar/generator/site"
 )
 
@@ -109,16 +107,7 @@ func TestReleaseBinary(t *testing.T) {
 // binaries.
 func releaseCommand(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("../.github/workflows/release.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc any
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	var lines []string
-	scripts(doc, &lines)
+	lines := ciLines(t, "../.github/workflows/release.yml", "")
 	for _, l := range lines {
 		if strings.Contains(l, ".ci/release") {
 			return strings.TrimSpace(l)
