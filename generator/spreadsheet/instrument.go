@@ -32,17 +32,13 @@ func (w *InstrumentWorkbook) Export() ([]byte, error) {
 	if in == nil {
 		in = &selfcheck.Instrument{}
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
+	f, st, err := newWorkbook(t, t("xlsx_instrument_title", w.Site.Municipality), []string{
+		t("xlsx_instrument_intro"), t("xlsx_instrument_sheets"), t("xlsx_instrument_ids"), t("xlsx_instrument_import"),
+	})
 	if err != nil {
 		return nil, err
 	}
-	intro := t("xlsx_sheet_instructions")
-	f.SetSheetName("Sheet1", intro)
-	instructions(f, intro, t("xlsx_instrument_title", w.Site.Municipality), []string{
-		t("xlsx_instrument_intro"), t("xlsx_instrument_sheets"), t("xlsx_instrument_ids"), t("xlsx_instrument_import"),
-	}, st)
+	defer f.Close()
 	names := make([]string, len(instrumentSheets))
 	for i, key := range instrumentSheets {
 		names[i] = t(key)

@@ -65,27 +65,22 @@ func label(in *selfcheck.Instrument, a *selfcheck.Answer, skipped string) string
 // Export writes the workbook.
 func (w *RoundWorkbook) Export() ([]byte, error) {
 	t, in := w.Text, w.Instrument
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
-	if err != nil {
-		return nil, err
-	}
-	intro := t("xlsx_sheet_instructions")
-	f.SetSheetName("Sheet1", intro)
 	scale := []string{}
 	for _, o := range in.Scale {
 		scale = append(scale, fmt.Sprintf("%d = %s", o.Points, o.Label))
 	}
-	if err := instructions(f, intro, t("xlsx_round_title", w.ID, w.Site.Municipality), []string{
+	f, st, err := newWorkbook(t, t("xlsx_round_title", w.ID, w.Site.Municipality), []string{
 		t("xlsx_round_intro"),
 		t("xlsx_round_scale", strings.Join(scale, "; "), w.Skipped),
 		t("xlsx_round_comment"),
 		t("xlsx_round_locked"),
 		t("xlsx_round_import", w.ID),
-	}, st); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
+	intro := t("xlsx_sheet_instructions")
 	protect(f, intro)
 
 	// The drop-down points at a range on a hidden sheet: a list written

@@ -153,6 +153,24 @@ func newStyles(f *excelize.File) (styles, error) {
 }
 
 // instructions writes a sheet of instructions, one paragraph a row.
+// newWorkbook starts a workbook with its styles and a first sheet of
+// instructions: title and paragraphs, in the site's language.
+func newWorkbook(t Text, title string, paragraphs []string) (*excelize.File, styles, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f)
+	if err == nil {
+		intro := t("xlsx_sheet_instructions")
+		if err = f.SetSheetName("Sheet1", intro); err == nil {
+			err = instructions(f, intro, title, paragraphs, st)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, st, err
+	}
+	return f, st, nil
+}
+
 func instructions(f *excelize.File, sheet string, title string, paragraphs []string, st styles) error {
 	if err := f.SetCellValue(sheet, "A1", title); err != nil {
 		return err
