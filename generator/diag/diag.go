@@ -89,10 +89,9 @@ const (
 
 // Problem is one positioned message.
 type Problem struct {
-	Pos         Pos
-	Msg         string
-	Severity    Severity
-	placeholder bool // see Placeholders
+	Pos      Pos
+	Msg      string
+	Severity Severity
 	// ID names the message in the catalogue of UI texts, and Args fill it;
 	// see Translate.
 	ID   string

@@ -13,6 +13,9 @@ const (
 	PlaceholderClose = "»"
 )
 
+// placeholderID is the message ID of a placeholder left.
+const placeholderID = "placeholder"
+
 // Placeholders reports every placeholder in src as an error at its
 // position, so that a site is not published with one left; lineOffset is
 // added to the line. Placeholder problems can be turned into warnings with
@@ -38,8 +41,7 @@ func (l *List) Placeholders(path string, src []byte, lineOffset int) {
 		if !utf8.Valid(text) {
 			text = open
 		}
-		l.Reportf(Error, p, "placeholder", "placeholder left: replace {0} with your own text", string(text))
-		l.problems[len(l.problems)-1].placeholder = true
+		l.Reportf(Error, p, placeholderID, "placeholder left: replace {0} with your own text", string(text))
 		off = start + len(open)
 	}
 }
@@ -47,7 +49,7 @@ func (l *List) Placeholders(path string, src []byte, lineOffset int) {
 // AllowPlaceholders turns the placeholder errors of l into warnings.
 func (l *List) AllowPlaceholders() {
 	for i := range l.problems {
-		if l.problems[i].placeholder {
+		if l.problems[i].ID == placeholderID {
 			l.problems[i].Severity = Warning
 		}
 	}
