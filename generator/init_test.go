@@ -272,3 +272,31 @@ func TestUpgradeKeepsTheTownsOverrides(t *testing.T) {
 		t.Error("the site does not carry the project's new CSS")
 	}
 }
+
+// TestPlaceholderStopsNoCheck: a placeholder left in site.toml is an error
+// for build, but it does not keep the site from loading: a preview builds
+// with it as a warning, and build still reports other problems beside it.
+func TestPlaceholderStopsNoCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "musterstadt")
+	if code, _, stderr := runCmd(t, "init", dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	fillTown(t, dir)
+	fill(t, filepath.Join(dir, "site.toml"), func(s string) string {
+		return regexp.MustCompile(`(?m)^description = .*$`).ReplaceAllString(s, `description = "«AUSFÜLLEN: ein Satz»"`)
+	})
+	const warning = "site.toml:24:16: warning: placeholder left: replace «AUSFÜLLEN: ein Satz» with your own text\n"
+	code, stdout, stderr := runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "preview"), "--preview", "--lang", "en")
+	if code != 0 || strings.ReplaceAll(stderr, dir+"/", "") != warning || !strings.HasPrefix(stdout, "built ") {
+		t.Errorf("preview: exit %d\n%s%s", code, stdout, stderr)
+	}
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "templates/404.html"), []byte("{{define \"main\"}}{{if}}{{end}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"), "--lang", "en")
+	got := strings.ReplaceAll(stderr, dir+"/", "")
+	if code != 1 || !strings.Contains(got, "site.toml:24:16: placeholder left") || !strings.Contains(got, "templates/404.html") {
+		t.Errorf("build: exit %d, want the placeholder and the broken template both reported:\n%s", code, got)
+	}
+}

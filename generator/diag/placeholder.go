@@ -46,6 +46,23 @@ func (l *List) Placeholders(path string, src []byte, lineOffset int) {
 	}
 }
 
+// SplitPlaceholders removes the placeholder problems from l and returns
+// them. A placeholder never makes a file unusable, so loading goes on as if
+// it were not there; the caller reports them at the end.
+func (l *List) SplitPlaceholders() List {
+	var ph List
+	kept := l.problems[:0]
+	for _, p := range l.problems {
+		if p.ID == placeholderID {
+			ph.problems = append(ph.problems, p)
+		} else {
+			kept = append(kept, p)
+		}
+	}
+	l.problems = kept
+	return ph
+}
+
 // AllowPlaceholders turns the placeholder errors of l into warnings.
 func (l *List) AllowPlaceholders() {
 	for i := range l.problems {

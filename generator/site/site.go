@@ -150,17 +150,22 @@ func (s *Site) Preview() bool { return s.opts.Preview }
 func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
 
 // Load reads and checks the site in src. It returns every problem found.
+// Placeholders left from init are errors, or warnings with
+// opts.AllowPlaceholders; either way they stop no other check.
 func Load(src fs.FS, opts Options) (*Site, diag.List) {
-	s, errs := load(src, opts)
+	var placeholders diag.List
+	s, errs := load(src, opts, &placeholders)
 	if opts.AllowPlaceholders {
-		errs.AllowPlaceholders()
+		placeholders.AllowPlaceholders()
 	}
+	errs.Add(placeholders)
 	return s, errs
 }
 
-func load(src fs.FS, opts Options) (*Site, diag.List) {
+func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	var errs diag.List
 	cfg, cerrs := config.Load(src)
+	placeholders.Add(cerrs.SplitPlaceholders())
 	errs.Add(cerrs)
 	if cfg != nil && opts.BaseURL != "" && !cerrs.HasErrors() {
 		if err := cfg.OverrideBaseURL(opts.BaseURL); err != nil {
@@ -168,8 +173,10 @@ func load(src fs.FS, opts Options) (*Site, diag.List) {
 		}
 	}
 	model, merrs := selfcheck.Load(src)
+	placeholders.Add(merrs.SplitPlaceholders())
 	errs.Add(merrs)
 	docs, derrs := content.Load(src)
+	placeholders.Add(derrs.SplitPlaceholders())
 	errs.Add(derrs)
 
 	if model != nil && !opts.Visibility.Drafts {
@@ -229,6 +236,7 @@ func load(src fs.FS, opts Options) (*Site, diag.List) {
 	}
 	for i, code := range cfg.Languages {
 		ls, lerrs := s.language(src, tfs, code, cfg.Doc.ValuePos(fmt.Sprintf("languages[%d]", i)))
+		placeholders.Add(lerrs.SplitPlaceholders())
 		errs.Add(lerrs)
 		if ls != nil {
 			s.Others = append(s.Others, ls)
@@ -278,7 +286,9 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
 	if s.Model != nil {
 		tr, terrs := selfcheck.LoadTranslation(src, s.Model, code)
+		placeholders := terrs.SplitPlaceholders() // see Load
 		errs.Add(terrs)
+		errs.Add(placeholders)
 		if tr != nil && !terrs.HasErrors() {
 			ls.Model, ls.german = tr.Apply(s.Model)
 			ls.translation = tr
