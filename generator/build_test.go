@@ -306,7 +306,7 @@ func TestInvalidUTF8(t *testing.T) {
 			for _, run := range []struct {
 				want  string
 				extra []string
-			}{{tc.de, nil}, {tc.en, []string{"--lang", "en"}}} {
+			}{{tc.de, []string{"--lang", "de"}}, {tc.en, nil}} {
 				code, _, stderr := runCmd(t, buildArgs(dir, run.extra...)...)
 				if code != 1 || !strings.HasPrefix(strings.ReplaceAll(stderr, dir+"/", ""), run.want+"\n") {
 					t.Errorf("%v: exit %d, stderr:\n%s\nwant:\n%s", run.extra, code, stderr, run.want)

@@ -26,6 +26,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -121,19 +122,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return makeCorpus(f, fset.Args(), stdout, stderr)
 	}
 	if fset.NArg() > 0 {
-		fmt.Fprintf(stderr, "offenbar %s: unexpected argument %q\n", cmd, fset.Arg(0))
+		fmt.Fprintf(stderr, "offenbar %s: %s\n", cmd, say(f, nil, "unexpected argument %q", fset.Arg(0)))
 		return 2
 	}
 	if f.baseURL != "" {
 		if _, err := config.ParseBaseURL("--base-url", f.baseURL); err != nil {
-			fmt.Fprintf(stderr, "offenbar %s: %v\n", cmd, err)
+			fmt.Fprintf(stderr, "offenbar %s: %s\n", cmd, say(f, nil, "%v", err))
 			return 2
 		}
 	}
 	if f.cpuprofile != "" {
 		pf, err := os.Create(f.cpuprofile)
 		if err != nil {
-			fmt.Fprintf(stderr, "offenbar: %v\n", err)
+			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 			return 2
 		}
 		pprof.StartCPUProfile(pf)
@@ -147,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return runServe(f, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "offenbar: unknown command %q, want one of: build, check, serve, new\n", cmd)
+	fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown command %q, want one of: build, check, serve, new", cmd))
 	return 2
 }
 
@@ -159,30 +160,30 @@ func initSite(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if len(words) != 1 {
-		fmt.Fprintln(stderr, "usage: offenbar init DIR [--lang en]")
+		fmt.Fprintln(stderr, say(f, nil, "usage: offenbar init DIR [--lang en]"))
 		return 2
 	}
 	dir := words[0]
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 2
 	}
 	files, err := scaffold.Init(dir, now.In(time.Local))
 	var full *scaffold.NotEmptyError
 	if errors.As(err, &full) {
-		fmt.Fprintf(stderr, "offenbar init: %s\n", say(f, nil, "init_not_empty", "{0}: folder is not empty (it holds {1}); init writes only into a new or empty folder", full.Dir, full.Entry))
+		fmt.Fprintln(stderr, "offenbar init: "+say(f, nil, "%s: folder is not empty (it holds %s); init writes only into a new or empty folder", full.Dir, full.Entry))
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar init: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar init: "+say(f, nil, "%v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "created a new site in %s with %d files:\n", dir, len(files))
+	fmt.Fprintln(stdout, say(f, nil, "created a new site in %s with %d files:", dir, len(files)))
 	for _, f := range files {
 		fmt.Fprintf(stdout, "  %s\n", f)
 	}
-	fmt.Fprintf(stdout, "next: replace every «AUSFÜLLEN: …» (offenbar check -s %s lists them), add the questions, then offenbar serve -s %s\n", dir, dir)
+	fmt.Fprintln(stdout, say(f, nil, "next: replace every «AUSFÜLLEN: …» (offenbar check -s %s lists them), add the questions, then offenbar serve -s %s", dir, dir))
 	return 0
 }
 
@@ -262,7 +263,7 @@ func clock() (time.Time, error) {
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+			return time.Time{}, diag.Messagef("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
@@ -272,7 +273,7 @@ func clock() (time.Time, error) {
 func options(f flags, stderr io.Writer) (site.Options, bool) {
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return site.Options{}, false
 	}
 	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts || f.preview, Future: f.future, Now: now}, BaseURL: f.baseURL, Preview: f.preview, AllowPlaceholders: f.preview}
@@ -308,19 +309,14 @@ func printProblems(w io.Writer, errs diag.List, f flags, s *site.Site) {
 	if errs.Len() == 0 {
 		return // no catalogue to load
 	}
-	l := messages(f, s)
-	warning := "warning"
-	if l != nil {
+	if l := messages(f, s); l != nil {
 		errs.Translate(l.Message)
-		if t, ok := l.Message("warning"); ok {
-			warning = t
-		}
 	}
 	for _, p := range errs.Problems() {
 		if f.format == "github" {
 			fmt.Fprintln(w, p.GitHub())
 		} else {
-			fmt.Fprintln(w, p.Format(warning))
+			fmt.Fprintln(w, p)
 		}
 	}
 }
@@ -333,6 +329,9 @@ func messages(f flags, s *site.Site) *site.Lang {
 	if code == "" && s != nil && s.Config != nil {
 		code = s.Config.Language
 	}
+	if code == "" && f.source != "" {
+		code = config.PeekLanguage(os.DirFS(f.source))
+	}
 	if code == "" {
 		code = "de"
 	}
@@ -342,31 +341,43 @@ func messages(f flags, s *site.Site) *site.Lang {
 	if s != nil && s.Lang != nil && s.Lang.Code == code {
 		return s.Lang
 	}
+	builtinMu.Lock()
+	defer builtinMu.Unlock()
+	if l, ok := builtinLangs[code]; ok {
+		return l
+	}
 	l, err := site.BuiltinLang(code)
 	if err != nil {
-		return nil
+		l = nil
 	}
+	builtinLangs[code] = l
 	return l
 }
 
-// say returns message id in the editor's language, English otherwise.
-func say(f flags, s *site.Site, id, english string, args ...string) string {
+// The built-in UI texts that messages loaded, by language.
+var (
+	builtinMu    sync.Mutex
+	builtinLangs = map[string]*site.Lang{}
+)
+
+// say formats an English message in the editor's language (see
+// messages), or in English where the catalogue has no text for it.
+func say(f flags, s *site.Site, format string, args ...any) string {
+	var tr diag.Translator
 	if l := messages(f, s); l != nil {
-		if t, ok := l.Message(id); ok {
-			return diag.Fill(t, args)
-		}
+		tr = l.Message
 	}
-	return diag.Fill(english, args)
+	return diag.Messagef(format, args...).In(tr)
 }
 
 // load reads and checks the site.
 func load(f flags, stderr io.Writer) (*site.Site, int) {
 	if f.format != "text" && f.format != "github" {
-		fmt.Fprintf(stderr, "offenbar: unknown --format %q, want text or github\n", f.format)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown --format %q, want text or github", f.format))
 		return nil, 2
 	}
 	if fi, err := os.Stat(f.source); err != nil || !fi.IsDir() {
-		fmt.Fprintf(stderr, "offenbar: site directory %q does not exist\n", f.source)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "site directory %q does not exist", f.source))
 		return nil, 2
 	}
 	opts, ok := options(f, stderr)
@@ -375,7 +386,7 @@ func load(f flags, stderr io.Writer) (*site.Site, int) {
 	}
 	src, err := siteFS(f.source)
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return nil, 2
 	}
 	s, errs := site.Load(src, opts)
@@ -392,7 +403,7 @@ func build(f flags, stdout, stderr io.Writer) int {
 	start := time.Now()
 	var s *site.Site
 	failed := func(code int) int {
-		fmt.Fprintln(stderr, say(f, s, "build_failed", "build failed; the previous output was left as it was"))
+		fmt.Fprintln(stderr, say(f, s, "build failed; the previous output was left as it was"))
 		return code
 	}
 	s, code := load(f, stderr)
@@ -405,7 +416,7 @@ func build(f flags, stdout, stderr io.Writer) int {
 	}
 	tx, err := publish.Begin(dest, publish.Options{Site: f.source, Force: f.force})
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return failed(1)
 	}
 	out, errs := s.RenderTo(tx.Write)
@@ -415,10 +426,10 @@ func build(f flags, stdout, stderr io.Writer) int {
 		return failed(1)
 	}
 	if err := tx.Commit(); err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return failed(1)
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %d ms\n", out.Pages, out.Written, dest, time.Since(start).Milliseconds())
+	fmt.Fprintln(stdout, say(f, nil, "built %d pages (%d files) into %s in %d ms", out.Pages, out.Written, dest, time.Since(start).Milliseconds()))
 	return 0
 }
 
@@ -434,7 +445,7 @@ func check(f flags, stdout, stderr io.Writer) int {
 	if errs.HasErrors() {
 		return 1
 	}
-	fmt.Fprintf(stdout, "ok: %d pages would be built\n", pages)
+	fmt.Fprintln(stdout, say(f, nil, "ok: %d pages would be built", pages))
 	return 0
 }
 
@@ -468,13 +479,17 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			if s != nil && s.Lang != nil {
 				overlay.Store(overlayText(s.Lang))
 			}
-			if l := messages(f, s); l != nil {
+			l := messages(f, s)
+			if l != nil {
 				errs.Translate(l.Message)
 			}
 			if errs.HasErrors() {
 				return nil, errs.Err()
 			}
 			out, errs := s.Render()
+			if l != nil {
+				errs.Translate(l.Message)
+			}
 			if errs.HasErrors() {
 				return nil, errs.Err()
 			}
@@ -487,10 +502,11 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 		},
 		Stop: stop,
 		Log:  stdout,
+		Say:  func(format string, args ...any) string { return say(f, nil, format, args...) },
 		Src:  func(p string) ([]byte, error) { return fs.ReadFile(os.DirFS(f.source), p) },
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar serve: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar serve: "+say(f, nil, "%v", err))
 		return 1
 	}
 	return 0
@@ -510,18 +526,18 @@ func newOverride(f flags, name string, stdout, stderr io.Writer) int {
 			return nil
 		})
 		if strings.HasPrefix(name, "i18n/") {
-			fmt.Fprintf(stderr, "offenbar: UI texts are overridden key by key: write only the keys you change into %s/%s\n", site.TemplatesDir, name)
+			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "UI texts are overridden key by key: write only the keys you change into %s/%s", site.TemplatesDir, name))
 		} else {
-			fmt.Fprintf(stderr, "offenbar: there is no built-in %q; want one of: %s\n", name, strings.Join(have, ", "))
+			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "there is no built-in %q; want one of: %s", name, strings.Join(have, ", ")))
 		}
 		return 1
 	}
 	rel := site.TemplatesDir + "/" + name
 	if err := scaffold.Create(f.source, rel, append([]byte(site.BasedOn(name, b)), b...)); err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "created %s: it now replaces the built-in %s\n", filepath.Join(f.source, filepath.FromSlash(rel)), name)
+	fmt.Fprintln(stdout, say(f, nil, "created %s: it now replaces the built-in %s", filepath.Join(f.source, filepath.FromSlash(rel)), name))
 	return 0
 }
 
@@ -570,12 +586,12 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return newTranslation(f, args[1], args[2], stdout, stderr)
 	}
 	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
-		fmt.Fprintln(stderr, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE\n       go run ./generator new translation content/articles/DATEI.md SPRACHE\n       go run ./generator new override TEMPLATE")
+		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE\n       go run ./generator new translation content/articles/DATEI.md SPRACHE\n       go run ./generator new override TEMPLATE"))
 		return 2
 	}
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 2
 	}
 	day := now.In(time.Local)
@@ -587,13 +603,13 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	case "round":
 		src, err := siteFS(f.source)
 		if err != nil {
-			fmt.Fprintf(stderr, "offenbar: %v\n", err)
+			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 			return 2
 		}
 		model, errs := selfcheck.Load(src)
 		if model == nil {
 			printProblems(stderr, errs, f, nil)
-			fmt.Fprintln(stderr, "offenbar: a new round needs a valid instrument")
+			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "a new round needs a valid instrument"))
 			return 1
 		}
 		rel, data, err = scaffold.Round(model.Instrument, args[1], day)
@@ -602,10 +618,10 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		err = scaffold.Create(f.source, rel, data)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "created %s (draft = true)\n", filepath.Join(f.source, filepath.FromSlash(rel)))
+	fmt.Fprintln(stdout, say(f, nil, "created %s (draft = true)", filepath.Join(f.source, filepath.FromSlash(rel))))
 	return 0
 }
 
@@ -613,16 +629,16 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	rel = filepath.ToSlash(rel)
 	if _, err := language.Parse(lang); err != nil {
-		fmt.Fprintf(stderr, "offenbar: %q is not a language tag, want such as tr or ar\n", lang)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%q is not a language tag, want such as tr or ar", lang))
 		return 2
 	}
 	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") || !strings.HasSuffix(rel, ".md") {
-		fmt.Fprintf(stderr, "offenbar: %s is not an article or page; name a file such as content/articles/2024-09-16-fest.md\n", rel)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s is not an article or page; name a file such as content/articles/2024-09-16-fest.md", rel))
 		return 2
 	}
 	src, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(rel)))
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 1
 	}
 	out, data, err := scaffold.Translation(rel, src, lang)
@@ -630,10 +646,10 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 		err = scaffold.Create(f.source, out, data)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "created %s: translate it\n", filepath.Join(f.source, filepath.FromSlash(out)))
+	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
 	return 0
 }
 

@@ -58,7 +58,7 @@ func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func buildArgs(dir string, extra ...string) []string {
-	args := []string{"build", "-s", dir}
+	args := []string{"build", "-s", dir, "--lang", "en"}
 	if _, err := os.Stat(filepath.Join(dir, "templates")); err != nil {
 		args = append(args, "--templates", templatesDir)
 	}
@@ -97,51 +97,62 @@ func testCases(t *testing.T, dir, command string) {
 	if len(cases) == 0 {
 		t.Fatal("no error cases")
 	}
+	// Each case runs in English and in German, the language of the
+	// example sites, each with its exact messages.
+	langs := []struct{ file, lang, failed string }{
+		{"want", "en", "build failed; the previous output was left as it was\n"},
+		{"want-de", "de", "Erzeugen fehlgeschlagen; die bisherige Ausgabe bleibt, wie sie war\n"},
+	}
 	for _, file := range cases {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		t.Run(name, func(t *testing.T) {
 			c := readArchive(t, file)
-			want, _ := c.File("want")
 			site := sitetest.Merge(base, c)
 			var files []sitetest.File
 			for _, f := range site.Files {
-				if f.Name != "want" && f.Name != "exit" {
+				if !strings.HasPrefix(f.Name, "want") && f.Name != "exit" {
 					files = append(files, f)
 				}
 			}
 			site.Files = files
 			dir := writeSite(t, site)
-
-			// A previous build must survive the failed one byte for byte.
-			public := filepath.Join(dir, "public")
-			os.MkdirAll(public, 0o755)
-			os.WriteFile(filepath.Join(public, publish.Marker), []byte("x"), 0o644)
-			os.WriteFile(filepath.Join(public, "index.html"), []byte("previous"), 0o644)
-			before := readTree(t, public)
-
-			args := buildArgs(dir)
-			args[0] = command
-			code, _, stderr := runCmd(t, args...)
-			got := strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
-			got = strings.TrimSuffix(got, "build failed; the previous output was left as it was\n")
-			if *update {
-				c.Files = updateFile(c.Files, "want", got)
-				os.WriteFile(file, sitetest.Format(c), 0o644)
-				return
-			}
 			wantCode := 1
 			if e, ok := c.File("exit"); ok {
 				wantCode, _ = strconv.Atoi(strings.TrimSpace(string(e)))
 			}
-			if code != wantCode {
-				t.Errorf("exit code %d, want %d", code, wantCode)
+			for _, l := range langs {
+				want, _ := c.File(l.file)
+
+				// A previous build must survive the failed one byte for byte.
+				public := filepath.Join(dir, "public")
+				os.RemoveAll(public)
+				os.MkdirAll(public, 0o755)
+				os.WriteFile(filepath.Join(public, publish.Marker), []byte("x"), 0o644)
+				os.WriteFile(filepath.Join(public, "index.html"), []byte("previous"), 0o644)
+				before := readTree(t, public)
+
+				args := buildArgs(dir, "--lang", l.lang)
+				args[0] = command
+				code, _, stderr := runCmd(t, args...)
+				got := strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
+				got = strings.TrimSuffix(got, l.failed)
+				if *update {
+					c.Files = updateFile(c.Files, l.file, got)
+					continue
+				}
+				if code != wantCode {
+					t.Errorf("--lang %s: exit code %d, want %d", l.lang, code, wantCode)
+				}
+				if got != string(want) {
+					t.Errorf("--lang %s: problems differ\ngot:\n%s\nwant:\n%s", l.lang, got, want)
+				}
+				after := readTree(t, public)
+				if len(after) != len(before) || string(after["index.html"]) != "previous" {
+					t.Errorf("the failed build changed public/: %v", after)
+				}
 			}
-			if got != string(want) {
-				t.Errorf("problems differ\ngot:\n%s\nwant:\n%s", got, want)
-			}
-			after := readTree(t, public)
-			if len(after) != len(before) || string(after["index.html"]) != "previous" {
-				t.Errorf("the failed build changed public/: %v", after)
+			if *update {
+				os.WriteFile(file, sitetest.Format(c), 0o644)
 			}
 		})
 	}
@@ -199,7 +210,7 @@ func TestNewArticle(t *testing.T) {
 	}
 	// A second call must not overwrite the editor's text.
 	os.WriteFile(want, []byte("my text"), 0o644)
-	if code, _, stderr := runCmd(t, "new", "-s", dir, "article", "Große Pläne für Straßenfeste"); code != 1 || !strings.Contains(stderr, "already exists") {
+	if code, _, stderr := runCmd(t, "new", "-s", dir, "article", "Große Pläne für Straßenfeste"); code != 1 || !strings.Contains(stderr, "gibt es schon; die Datei bleibt, wie sie ist") {
 		t.Errorf("second new: exit %d, %q", code, stderr)
 	}
 	if b, _ := os.ReadFile(want); string(b) != "my text" {

@@ -27,7 +27,7 @@ type sheetSite struct {
 func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) {
 	src, err := siteFS(f.source)
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return nil, 2
 	}
 	opts, ok := options(f, stderr)
@@ -50,7 +50,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 	}
 	if needModel && (model == nil || merrs.HasErrors()) {
 		printProblems(stderr, merrs, f, nil)
-		fmt.Fprintln(stderr, "offenbar: this needs a valid questionnaire in content/selfcheck/instrument.toml")
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "this needs a valid questionnaire in content/selfcheck/instrument.toml"))
 		return nil, 1
 	}
 	return s, 0
@@ -59,24 +59,24 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 // newWorkbook writes the workbook of a round or of the questionnaire.
 func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && args[0] == "instrument") {
-		fmt.Fprintln(stderr, "usage: go run ./generator new round ID --xlsx FILE\n       go run ./generator new instrument --xlsx FILE")
+		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator new round ID --xlsx FILE\n       go run ./generator new instrument --xlsx FILE"))
 		return 2
 	}
 	if args[0] == "round" && content.Slug(args[1]) != args[1] {
-		fmt.Fprintf(stderr, "offenbar: invalid round id %q: use lower-case letters, digits and \"-\", such as 2027\n", args[1])
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", args[1]))
 		return 2
 	}
 	if !strings.HasSuffix(strings.ToLower(f.xlsx), ".xlsx") {
-		fmt.Fprintf(stderr, "offenbar: %s: name the workbook FILE.xlsx\n", f.xlsx)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s: name the workbook FILE.xlsx", f.xlsx))
 		return 2
 	}
 	if _, err := os.Stat(f.xlsx); err == nil {
-		fmt.Fprintf(stderr, "offenbar: %s already exists; it was left as it is\n", f.xlsx)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s already exists; it was left as it is", f.xlsx))
 		return 1
 	}
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 2
 	}
 	s, code := loadSheetSite(f, stderr, args[0] == "round")
@@ -110,10 +110,10 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 		err = os.WriteFile(f.xlsx, data, 0o644)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", f.xlsx)
+	fmt.Fprintln(stdout, say(f, nil, "wrote %s", f.xlsx))
 	return 0
 }
 
@@ -121,13 +121,13 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 // or the questionnaire's TOML file.
 func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 2 || (args[0] != "round" && args[0] != "instrument") {
-		fmt.Fprintln(stderr, "usage: go run ./generator import round FILE.xlsx [--id ID] [--draft] [--force]\n       go run ./generator import instrument FILE.xlsx [--force]")
+		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator import round FILE.xlsx [--id ID] [--draft] [--force]\n       go run ./generator import instrument FILE.xlsx [--force]"))
 		return 2
 	}
 	file := args[1]
 	data, err := os.ReadFile(file)
 	if err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 2
 	}
 	s, code := loadSheetSite(f, stderr, args[0] == "round")
@@ -145,11 +145,11 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		id = spreadsheet.WorkbookRound(data)
 	}
 	if id == "" {
-		fmt.Fprintf(stderr, "offenbar: %s does not name its round: add --id, such as --id 2027\n", file)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s does not name its round: add --id, such as --id 2027", file))
 		return 2
 	}
 	if content.Slug(id) != id {
-		fmt.Fprintf(stderr, "offenbar: invalid round id %q: use lower-case letters, digits and \"-\", such as 2027\n", id)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", id))
 		return 2
 	}
 	im.ID = id
@@ -163,7 +163,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	answers, errs := im.ReadRound(show, data)
 	printProblems(stderr, errs, f, nil)
 	if errs.HasErrors() {
-		fmt.Fprintln(stderr, "nothing was written")
+		fmt.Fprintln(stderr, say(f, nil, "nothing was written"))
 		return 1
 	}
 	table := spreadsheet.AnswersTOML(im.Instrument, answers)
@@ -171,30 +171,30 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if existing == nil {
 		now, _ := clock()
 		if err := scaffold.Create(f.source, rel, spreadsheet.NewRoundTOML(id, now, f.draft, table)); err != nil {
-			fmt.Fprintf(stderr, "offenbar: %v\n", err)
+			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 			return 1
 		}
-		fmt.Fprintf(stdout, "created %s with %d answers; add its title, date and who answered\n", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers))
+		fmt.Fprintln(stdout, say(f, nil, "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
 		return 0
 	}
 	changes := spreadsheet.Changes(im.Instrument, existing, answers, s.skipped)
 	if len(changes) == 0 {
-		fmt.Fprintf(stdout, "%s already has these answers; nothing to do\n", rel)
+		fmt.Fprintln(stdout, say(f, nil, "%s already has these answers; nothing to do", rel))
 		return 0
 	}
-	fmt.Fprintf(stdout, "%s: %d answers change:\n", rel, len(changes))
+	fmt.Fprintln(stdout, say(f, nil, "%s: %d answers change:", rel, len(changes)))
 	for _, c := range changes {
 		fmt.Fprintln(stdout, "  "+c)
 	}
 	if !f.force {
-		fmt.Fprintln(stderr, "nothing was written: run the command again with --force to replace the answers")
+		fmt.Fprintln(stderr, say(f, nil, "nothing was written: run the command again with --force to replace the answers"))
 		return 1
 	}
 	if err := scaffold.Replace(f.source, rel, spreadsheet.ReplaceAnswers(existing.Doc.Src, table)); err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "replaced the answers in %s\n", rel)
+	fmt.Fprintln(stdout, say(f, nil, "replaced the answers in %s", rel))
 	return 0
 }
 
@@ -202,17 +202,17 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 	src, errs := im.ReadInstrument(file, data)
 	printProblems(stderr, errs, f, nil)
 	if errs.HasErrors() {
-		fmt.Fprintln(stderr, "nothing was written")
+		fmt.Fprintln(stderr, say(f, nil, "nothing was written"))
 		return 1
 	}
 	rel := selfcheck.Dir + "/" + selfcheck.InstrumentFile
 	if s.model == nil {
 		if _, err := os.Stat(filepath.Join(f.source, filepath.FromSlash(rel))); err != nil {
 			if err := scaffold.Create(f.source, rel, src); err != nil {
-				fmt.Fprintf(stderr, "offenbar: %v\n", err)
+				fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 				return 1
 			}
-			fmt.Fprintf(stdout, "created %s\n", rel)
+			fmt.Fprintln(stdout, say(f, nil, "created %s", rel))
 			return 0
 		}
 	}
@@ -221,7 +221,7 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 		if after != nil {
 			changed := spreadsheet.ChangedQuestions(s.model.Instrument, after.Instrument, s.model.Rounds)
 			if len(changed) > 0 {
-				fmt.Fprintf(stdout, "%d questions that earlier rounds answered have a new text; rounds can no longer be compared on them:\n", len(changed))
+				fmt.Fprintln(stdout, say(f, nil, "%d questions that earlier rounds answered have a new text; rounds can no longer be compared on them:", len(changed)))
 				for _, c := range changed {
 					fmt.Fprintln(stdout, "  "+c)
 				}
@@ -229,13 +229,13 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 		}
 	}
 	if !f.force {
-		fmt.Fprintf(stderr, "nothing was written: %s exists; run the command again with --force to replace it\n", rel)
+		fmt.Fprintln(stderr, say(f, nil, "nothing was written: %s exists; run the command again with --force to replace it", rel))
 		return 1
 	}
 	if err := scaffold.Replace(f.source, rel, src); err != nil {
-		fmt.Fprintf(stderr, "offenbar: %v\n", err)
+		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "replaced %s\n", rel)
+	fmt.Fprintln(stdout, say(f, nil, "replaced %s", rel))
 	return 0
 }

@@ -18,7 +18,7 @@ import (
 func filledWorkbook(t *testing.T, dir, id string) *excelize.File {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "runde.xlsx")
-	if code, _, stderr := runCmd(t, "new", "-s", dir, "round", id, "--xlsx", file); code != 0 {
+	if code, _, stderr := runCmd(t, "new", "--lang", "en", "-s", dir, "round", id, "--xlsx", file); code != 0 {
 		t.Fatalf("new round --xlsx: exit %d\n%s", code, stderr)
 	}
 	m, errs := selfcheck.Load(os.DirFS(dir))
@@ -111,7 +111,7 @@ runde.xlsx:Steuerung!A6: question "MS-01" appears twice, first at Steuerung!A2`}
 				t.Fatal(err)
 			}
 			t.Chdir(wd)
-			code, _, stderr := runCmd(t, "import", "-s", dir, "round", "runde.xlsx", "--id", "2027")
+			code, _, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "round", "runde.xlsx", "--id", "2027")
 			got := strings.TrimSuffix(stderr, "nothing was written\n")
 			if code != 1 {
 				t.Errorf("exit code %d, want 1", code)
@@ -140,7 +140,7 @@ func TestImportRound(t *testing.T) {
 	f := filledWorkbook(t, dir, "2027")
 	file := filepath.Join(t.TempDir(), "runde.xlsx")
 	f.SaveAs(file)
-	code, stdout, stderr := runCmd(t, "import", "-s", dir, "round", file)
+	code, stdout, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "round", file)
 	if code != 0 || !strings.Contains(stdout, "with 108 answers") {
 		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -156,14 +156,14 @@ func TestImportRound(t *testing.T) {
 	g.SaveAs(file)
 	path := filepath.Join(dir, "content/selfcheck/rounds/2024.toml")
 	orig, _ := os.ReadFile(path)
-	code, stdout, stderr = runCmd(t, "import", "-s", dir, "round", file)
+	code, stdout, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "round", file)
 	if code != 1 || !strings.Contains(stdout, "MS-02: 1 (trifft eher nicht zu) → 3 (trifft voll zu)") || !strings.Contains(stderr, "--force") {
 		t.Errorf("import without --force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
 		t.Fatal("the round was overwritten without --force")
 	}
-	if code, stdout, stderr = runCmd(t, "import", "-s", dir, "round", file, "--force"); code != 0 {
+	if code, stdout, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "round", file, "--force"); code != 0 {
 		t.Fatalf("import --force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	now, _ := os.ReadFile(path)
@@ -180,7 +180,7 @@ func TestImportRound(t *testing.T) {
 func TestImportInstrument(t *testing.T) {
 	dir := copyExample(t)
 	file := filepath.Join(t.TempDir(), "fragebogen.xlsx")
-	if code, _, stderr := runCmd(t, "new", "-s", dir, "instrument", "--xlsx", file); code != 0 {
+	if code, _, stderr := runCmd(t, "new", "--lang", "en", "-s", dir, "instrument", "--xlsx", file); code != 0 {
 		t.Fatalf("new instrument: exit %d\n%s", code, stderr)
 	}
 	path := filepath.Join(dir, "content/selfcheck/instrument.toml")
@@ -205,7 +205,7 @@ func TestImportInstrument(t *testing.T) {
 		f.SetCellValue("Handlungsfelder", "A9", "sport") // a field without questions
 		f.SetCellValue("Handlungsfelder", "B9", "Sport")
 	})
-	code, _, stderr := runCmd(t, "import", "-s", dir, "instrument", broken, "--force")
+	code, _, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "instrument", broken, "--force")
 	got := strings.ReplaceAll(strings.TrimSuffix(stderr, "nothing was written\n"), filepath.Dir(broken)+string(filepath.Separator), "")
 	want := `fragebogen.xlsx:Skala!A3: 0 points appear twice on the scale, first in row 2; each option needs its own points
 fragebogen.xlsx:Fragen!D3: question ID "MS-01" appears twice, first in row 2
@@ -219,7 +219,7 @@ fragebogen.xlsx:Fragen!E40: question "FZ-15" has no text
 		f.SetCellValue("Handlungsfelder", "A9", "sport")
 		f.SetCellValue("Handlungsfelder", "B9", "Sport")
 	})
-	code, _, stderr = runCmd(t, "import", "-s", dir, "instrument", broken, "--force")
+	code, _, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "instrument", broken, "--force")
 	got = strings.ReplaceAll(strings.TrimSuffix(stderr, "nothing was written\n"), filepath.Dir(broken)+string(filepath.Separator), "")
 	want = `fragebogen.xlsx:Handlungsfelder!A9: field "sport" has no questions: add [[fields.questions]] with id and text
 fragebogen.xlsx:Fragen!C30: question "FZ-05" needs a topic of field "fairer-zugang", want one of: bildung, sprache, arbeit-und-ausbildung, wohnen, gesundheit-und-pflege, transport, kultur, sport, sicherheit-und-recht
@@ -234,14 +234,14 @@ fragebogen.xlsx:Fragen!C30: question "FZ-05" needs a topic of field "fairer-zuga
 	fixed := edited(func(f *excelize.File) {
 		f.SetCellValue("Fragen", "E2", "Hat der Stadtrat ein Leitbild zur Weltoffenheit beschlossen?")
 	})
-	code, stdout, stderr := runCmd(t, "import", "-s", dir, "instrument", fixed)
+	code, stdout, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "instrument", fixed)
 	if code != 1 || !strings.Contains(stdout, "MS-01 (answered in 2021, 2024)") || !strings.Contains(stderr, "--force") {
 		t.Errorf("without --force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
 		t.Fatal("instrument.toml was replaced without --force")
 	}
-	if code, stdout, stderr = runCmd(t, "import", "-s", dir, "instrument", fixed, "--force"); code != 0 {
+	if code, stdout, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "instrument", fixed, "--force"); code != 0 {
 		t.Fatalf("--force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	buildSite(t, dir) // the imported questionnaire builds with the example's rounds

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"offenbar/generator/diag"
 )
 
 // RGB is a colour with 8-bit channels.
@@ -16,11 +18,11 @@ func Parse(s string) (RGB, error) {
 		s = "#" + string([]byte{s[1], s[1], s[2], s[2], s[3], s[3]})
 	}
 	if len(s) != 7 || s[0] != '#' {
-		return RGB{}, fmt.Errorf("invalid colour %q, want a hex colour such as \"#1d5f95\"", s)
+		return RGB{}, diag.Messagef("invalid colour %q, want a hex colour such as \"#1d5f95\"", s)
 	}
 	n, err := strconv.ParseUint(s[1:], 16, 32)
 	if err != nil {
-		return RGB{}, fmt.Errorf("invalid colour %q, want a hex colour such as \"#1d5f95\"", s)
+		return RGB{}, diag.Messagef("invalid colour %q, want a hex colour such as \"#1d5f95\"", s)
 	}
 	return RGB{uint8(n >> 16), uint8(n >> 8), uint8(n)}, nil
 }

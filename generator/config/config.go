@@ -54,6 +54,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 
 	"offenbar/generator/color"
@@ -142,7 +143,7 @@ func (d Data) ContactURL() string {
 func ParseBaseURL(name, raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("invalid %s %q, want an absolute http(s) URL such as \"https://example.org/weltoffen/\"", name, raw)
+		return nil, diag.Messagef("invalid %s %q, want an absolute http(s) URL such as \"https://example.org/weltoffen/\"", name, raw)
 	}
 	return u, nil
 }
@@ -170,6 +171,24 @@ func (s *Site) setBase(u *url.URL) {
 
 // MinGraphicContrast is the WCAG 2.1 (1.4.11) minimum for graphical objects.
 const MinGraphicContrast = 3.0
+
+// PeekLanguage returns the default language that site.toml in fsys names,
+// "de" when it names none, and "" when it cannot be read. It checks
+// nothing: it tells the commands in which language to speak to editors
+// before the site is loaded, or when it cannot be.
+func PeekLanguage(fsys fs.FS) string {
+	src, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return ""
+	}
+	var peek struct {
+		Language string `toml:"language"`
+	}
+	if _, err := toml.Decode(string(src), &peek); err != nil {
+		return ""
+	}
+	return cmp.Or(peek.Language, "de")
+}
 
 // Load reads and validates site.toml from fsys.
 func Load(fsys fs.FS) (*Site, diag.List) {

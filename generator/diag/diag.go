@@ -14,7 +14,6 @@ package diag
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -92,13 +91,14 @@ type Problem struct {
 	Pos      Pos
 	Msg      string
 	Severity Severity
-	// ID names the message in the catalogue of UI texts, and Args fill it;
-	// see Translate.
-	ID   string
-	Args []string
+	// Message is what Msg says, in a form that can be translated; see
+	// Translate.
+	Message Message
+	// warning is the word that marks a warning, once translated.
+	warning string
 }
 
-func (p Problem) String() string { return p.Format("warning") }
+func (p Problem) String() string { return p.Format(cmp.Or(p.warning, "warning")) }
 
 // Format is String with the word that marks a warning in the editor's
 // language.
@@ -116,12 +116,12 @@ type List struct {
 
 // Errorf adds an error at pos.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	l.add(Error, pos, format, args)
 }
 
 // Warnf adds a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Pos: pos, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+	l.add(Warning, pos, format, args)
 }
 
 // Add appends the problems of other to l.
@@ -236,16 +236,16 @@ func escapeData(s string) string     { return dataEscaper.Replace(s) }
 func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 
 // ReadError describes why a source file could not be read, in words an
-// editor can act on.
-func ReadError(err error) string {
+// editor can act on. An error that is a Message, such as a file over the
+// size limit, is said as it is.
+func ReadError(err error) *Message {
 	// os.Root reports a link out of the site with this text and no
 	// exported error value to compare with.
 	if strings.Contains(err.Error(), "path escapes from parent") {
-		return "symbolic link points outside the site directory; copy the file into the site instead"
+		return Messagef("symbolic link points outside the site directory; copy the file into the site instead")
 	}
-	var limit interface{ TooLarge() bool }
-	if errors.As(err, &limit) {
-		return err.Error()
+	if m := asMessage(err); m != nil {
+		return m
 	}
-	return "cannot read: " + err.Error()
+	return Messagef("cannot read: %v", err)
 }

@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
 
 func TestFill(t *testing.T) {
 	for _, tc := range []struct {
@@ -16,6 +20,56 @@ func TestFill(t *testing.T) {
 	} {
 		if got := Fill(tc.text, tc.args); got != tc.want {
 			t.Errorf("Fill(%q, %q) = %q, want %q", tc.text, tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestMessageIn(t *testing.T) {
+	de := map[string]string{
+		"image %q (%s): %v":      "Bild %q (%s): %v",
+		"the file is %s, not %s": "die Datei ist %s, nicht %s",
+		"a PNG image":            "ein PNG-Bild",
+		"%s is where %d px go":   "unter %[1]s landen %[2]d Pixel",
+		"cannot read: %v":        "lässt sich nicht lesen: %v",
+		"warning":                "Warnung",
+	}
+	tr := func(f string) (string, bool) { s, ok := de[f]; return s, ok }
+	inner := Messagef("the file is %s, not %s", Messagef("a PNG image"), "JPEG")
+	m := Messagef("image %q (%s): %v", "x.jpg", "a/x.jpg", inner)
+	if got, want := m.In(tr), `Bild "x.jpg" (a/x.jpg): die Datei ist ein PNG-Bild, nicht JPEG`; got != want {
+		t.Errorf("In = %q, want %q", got, want)
+	}
+	if got, want := m.In(nil), `image "x.jpg" (a/x.jpg): the file is a PNG image, not JPEG`; got != want {
+		t.Errorf("In(nil) = %q, want %q", got, want)
+	}
+	// A message passed on whole keeps its format; an error that merely
+	// wraps one with more text does not.
+	var l List
+	l.Errorf(Pos{Path: "a.md"}, "%v", inner)
+	l.Warnf(Pos{Path: "b.md"}, "%v", fmt.Errorf("round 1: %w", inner))
+	l.Translate(tr)
+	ps := l.Problems()
+	if got, want := ps[0].String(), "a.md: die Datei ist ein PNG-Bild, nicht JPEG"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := ps[1].String(), "b.md: Warnung: round 1: the file is a PNG image, not JPEG"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		want   []string
+	}{
+		{"unknown key %q, want one of: %s", []string{"q", "s"}},
+		{"%d%% of %.1f MB", []string{"d", "f"}},
+		{"unter %[1]s landen %[2]d Pixel, %[1]s", []string{"ss", "d"}},
+		{"%[2]d vor %[1]s", []string{"s", "d"}},
+		{"U+%04X", []string{"X"}},
+	} {
+		if got := Verbs(tc.format); !slices.Equal(got, tc.want) {
+			t.Errorf("Verbs(%q) = %q, want %q", tc.format, got, tc.want)
 		}
 	}
 }

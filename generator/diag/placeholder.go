@@ -13,8 +13,9 @@ const (
 	PlaceholderClose = "»"
 )
 
-// placeholderID is the message ID of a placeholder left.
-const placeholderID = "placeholder"
+// placeholderLeft is the message of a placeholder left, as Placeholders
+// writes it.
+const placeholderLeft = "placeholder left: replace %s with your own text"
 
 // Placeholders reports every placeholder in src as an error at its
 // position, so that a site is not published with one left; lineOffset is
@@ -41,7 +42,7 @@ func (l *List) Placeholders(path string, src []byte, lineOffset int) {
 		if !utf8.Valid(text) {
 			text = open
 		}
-		l.Reportf(Error, p, placeholderID, "placeholder left: replace {0} with your own text", string(text))
+		l.Errorf(p, "placeholder left: replace %s with your own text", string(text))
 		off = start + len(open)
 	}
 }
@@ -53,7 +54,7 @@ func (l *List) SplitPlaceholders() List {
 	var ph List
 	kept := l.problems[:0]
 	for _, p := range l.problems {
-		if p.ID == placeholderID {
+		if p.Message.Format == placeholderLeft {
 			ph.problems = append(ph.problems, p)
 		} else {
 			kept = append(kept, p)
@@ -66,7 +67,7 @@ func (l *List) SplitPlaceholders() List {
 // AllowPlaceholders turns the placeholder errors of l into warnings.
 func (l *List) AllowPlaceholders() {
 	for i := range l.problems {
-		if l.problems[i].ID == placeholderID {
+		if l.problems[i].Message.Format == placeholderLeft {
 			l.problems[i].Severity = Warning
 		}
 	}

@@ -29,9 +29,9 @@ func (l *List) CheckUTF8(path string, src []byte, lineOffset int) bool {
 	b := src[off]
 	hex := fmt.Sprintf("0x%02x", b)
 	if r := charmap.Windows1252.DecodeByte(b); r != utf8.RuneError {
-		l.Reportf(Error, p, "invalid_utf8_1252", "invalid UTF-8 byte {0} ({1} in Windows-1252): save the file as UTF-8", hex, Quote(string(r)))
+		l.Errorf(p, "invalid UTF-8 byte %s (%q in Windows-1252): save the file as UTF-8", hex, string(r))
 	} else {
-		l.Reportf(Error, p, "invalid_utf8", "invalid UTF-8 byte {0}: save the file as UTF-8", hex)
+		l.Errorf(p, "invalid UTF-8 byte %s: save the file as UTF-8", hex)
 	}
 	return false
 }

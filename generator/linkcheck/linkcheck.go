@@ -67,7 +67,7 @@ func Check(in Input) diag.List {
 		reported := map[string]bool{}
 		for _, l := range pages[name].links {
 			msg := in.resolve(name, l, pages)
-			if msg == "" || reported[l.dest] {
+			if msg == nil || reported[l.dest] {
 				continue
 			}
 			reported[l.dest] = true
@@ -97,14 +97,14 @@ func Check(in Input) diag.List {
 	return errs
 }
 
-// resolve returns "" when the link works, else what is wrong with it.
-func (in Input) resolve(from string, l ref, pages map[string]*Page) string {
+// resolve returns nil when the link works, else what is wrong with it.
+func (in Input) resolve(from string, l ref, pages map[string]*Page) *diag.Message {
 	u, err := url.Parse(l.dest)
 	if err != nil {
-		return "invalid link " + in.show(l.dest)
+		return diag.Messagef("invalid link %s", in.show(l.dest))
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(l.dest, "//") {
-		return "" // another site; not ours to check
+		return nil // another site; not ours to check
 	}
 	target := from
 	if u.Path != "" {
@@ -116,7 +116,7 @@ func (in Input) resolve(from string, l ref, pages map[string]*Page) string {
 			}
 		}
 		if !strings.HasPrefix(p, in.BasePath) && p+"/" != in.BasePath {
-			return "link " + in.show(l.dest) + " points outside the site's base path " + quote(in.BasePath)
+			return diag.Messagef("link %s points outside the site's base path %q", in.show(l.dest), in.BasePath)
 		}
 		rel := strings.TrimPrefix(p, in.BasePath)
 		if rel == "" || strings.HasSuffix(rel, "/") {
@@ -126,29 +126,29 @@ func (in Input) resolve(from string, l ref, pages map[string]*Page) string {
 	}
 	if !in.Files[target] {
 		if in.Files[target+"/index.html"] {
-			return "link " + in.show(l.dest) + " lacks its trailing \"/\""
+			return diag.Messagef("link %s lacks its trailing \"/\"", in.show(l.dest))
 		}
 		if src, ok := in.Drafts[target]; ok {
-			return "link " + in.show(l.dest) + " goes to " + src + ", which is a draft or not yet published"
+			return diag.Messagef("link %s goes to %s, which is a draft or not yet published", in.show(l.dest), src)
 		}
 		if l.image {
-			return "image " + in.show(l.dest) + " does not exist"
+			return diag.Messagef("image %s does not exist", in.show(l.dest))
 		}
 		if isDocument(u.Path) && strings.HasPrefix(u.Path, "/") {
-			return "document " + in.show(l.dest) + " does not exist: put the file into content/static" + path.Dir(strings.Trim(in.show(u.Path), `"`)) + "/, or correct the link"
+			return diag.Messagef("document %s does not exist: put the file into content/static%s/, or correct the link", in.show(l.dest), path.Dir(strings.Trim(in.show(u.Path), `"`)))
 		}
 		if isDocument(u.Path) {
-			return "document " + in.show(l.dest) + " does not exist: put the file next to the document's index.md, or correct the link"
+			return diag.Messagef("document %s does not exist: put the file next to the document's index.md, or correct the link", in.show(l.dest))
 		}
-		return "link " + in.show(l.dest) + " goes to a page that does not exist"
+		return diag.Messagef("link %s goes to a page that does not exist", in.show(l.dest))
 	}
 	if u.Fragment != "" {
 		p := pages[target]
 		if p == nil || !p.ids[u.Fragment] {
-			return "link " + in.show(l.dest) + " goes to an anchor #" + u.Fragment + " that the page does not have"
+			return diag.Messagef("link %s goes to an anchor #%s that the page does not have", in.show(l.dest), u.Fragment)
 		}
 	}
-	return ""
+	return nil
 }
 
 func quote(s string) string { return "\"" + s + "\"" }

@@ -18,6 +18,8 @@ import (
 	"strings"
 
 	"golang.org/x/image/draw"
+
+	"offenbar/generator/diag"
 )
 
 // Widths are the widths a photo is published in, in pixels; never wider
@@ -57,22 +59,22 @@ func FormatOf(name string) Format {
 }
 
 // sniff names the format of src by its first bytes.
-func sniff(src []byte) string {
+func sniff(src []byte) *diag.Message {
 	switch {
 	case bytes.HasPrefix(src, []byte{0xFF, 0xD8, 0xFF}):
-		return "a JPEG image"
+		return diag.Messagef("a JPEG image")
 	case bytes.HasPrefix(src, []byte("\x89PNG\r\n\x1a\n")):
-		return "a PNG image"
+		return diag.Messagef("a PNG image")
 	case bytes.HasPrefix(src, []byte("GIF8")):
-		return "a GIF image"
+		return diag.Messagef("a GIF image")
 	case bytes.HasPrefix(src, []byte("RIFF")) && len(src) > 12 && string(src[8:12]) == "WEBP":
-		return "a WebP image"
+		return diag.Messagef("a WebP image")
 	case bytes.HasPrefix(src, []byte("%PDF")):
-		return "a PDF document"
+		return diag.Messagef("a PDF document")
 	case len(src) > 12 && string(src[4:8]) == "ftyp":
-		return "a HEIC or video file"
+		return diag.Messagef("a HEIC or video file")
 	}
-	return "not an image"
+	return diag.Messagef("not an image")
 }
 
 // Variant is the photo at one width.
@@ -90,11 +92,11 @@ type Result struct {
 }
 
 // Error is a problem with a photo, said for an editor.
-type Error struct{ Msg string }
+type Error struct{ *diag.Message }
 
-func (e *Error) Error() string { return e.Msg }
+func (e *Error) Unwrap() error { return e.Message }
 
-func problem(format string, args ...any) error { return &Error{fmt.Sprintf(format, args...)} }
+func problem(format string, args ...any) error { return &Error{diag.Messagef(format, args...)} }
 
 // Check reads only the header of src and reports whether it is the
 // format promised and within the limits, without decoding the pixels: a
@@ -103,7 +105,7 @@ func Check(src []byte, want Format, lim Limits) (image.Config, error) {
 	if int64(len(src)) > lim.MaxBytes {
 		return image.Config{}, problem("the file has %s, more than the limit of %s; export it smaller", megabytes(int64(len(src))), megabytes(lim.MaxBytes))
 	}
-	if got := sniff(src); got != "a "+strings.ToUpper(string(want))+" image" {
+	if got := sniff(src); got.Format != "a "+strings.ToUpper(string(want))+" image" {
 		return image.Config{}, problem("the file is %s, not a %s image as its name says; export it as %s", got, strings.ToUpper(string(want)), strings.ToUpper(string(want)))
 	}
 	var cfg image.Config

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -22,47 +21,47 @@ func CheckSVG(src []byte) error {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			if root {
-				return errors.New("the file holds no SVG element")
+				return problem("the file holds no SVG element")
 			}
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("the file is not well-formed XML (%v); export it again", err)
+			return problem("the file is not well-formed XML (%v); export it again", err)
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.Contains(bytes.ToUpper(t), []byte("ENTITY")) {
-				return errors.New("the file declares XML entities; export it again without a DOCTYPE")
+				return problem("the file declares XML entities; export it again without a DOCTYPE")
 			}
 		case xml.ProcInst:
 			if t.Target == "xml-stylesheet" {
-				return errors.New("the file loads a stylesheet; remove the <?xml-stylesheet?> line")
+				return problem("the file loads a stylesheet; remove the <?xml-stylesheet?> line")
 			}
 		case xml.StartElement:
 			name := strings.ToLower(t.Name.Local)
 			if root && name != "svg" {
-				return fmt.Errorf("the file is <%s>, not an SVG image", t.Name.Local)
+				return problem("the file is <%s>, not an SVG image", t.Name.Local)
 			}
 			root = false
 			switch name {
 			case "script", "foreignobject", "iframe", "object", "embed", "audio", "video", "handler", "listener":
-				return fmt.Errorf("the file contains a <%s> element; export it as a plain drawing", t.Name.Local)
+				return problem("the file contains a <%s> element; export it as a plain drawing", t.Name.Local)
 			}
 			for _, a := range t.Attr {
 				k, v := strings.ToLower(a.Name.Local), strings.TrimSpace(a.Value)
 				if strings.HasPrefix(k, "on") {
-					return fmt.Errorf("the file contains an event handler %s=; export it as a plain drawing", a.Name.Local)
+					return problem("the file contains an event handler %s=; export it as a plain drawing", a.Name.Local)
 				}
 				if (k == "href" || k == "src") && !strings.HasPrefix(v, "#") {
-					return fmt.Errorf("the file refers to %q; an image on this site may only refer to parts of itself", v)
+					return problem("the file refers to %q; an image on this site may only refer to parts of itself", v)
 				}
 				if k == "style" && external(v) {
-					return fmt.Errorf("the file's styles load %q from elsewhere; remove it", v)
+					return problem("the file's styles load %q from elsewhere; remove it", v)
 				}
 			}
 		case xml.CharData:
 			if external(string(t)) {
-				return errors.New("the file's styles load something from elsewhere (url() or @import); remove it")
+				return problem("the file's styles load something from elsewhere (url() or @import); remove it")
 			}
 		}
 	}

@@ -13,13 +13,14 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+
+	"offenbar/generator/diag"
 )
 
 // Marker is the file that marks a directory as offenbar's output.
@@ -137,9 +138,9 @@ func (tx *Tx) Abort() {
 func CheckPath(p string) error {
 	switch {
 	case p == "" || strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || filepath.IsAbs(p):
-		return fmt.Errorf("unsafe output path %q", p)
+		return diag.Messagef("unsafe output path %q", p)
 	case path.Clean(p) != p || p == "." || strings.HasPrefix(p, "../") || p == ".." || p == Marker:
-		return fmt.Errorf("unsafe output path %q", p)
+		return diag.Messagef("unsafe output path %q", p)
 	}
 	return nil
 }
@@ -189,15 +190,15 @@ func removeStale(dest string) {
 
 func checkDest(dest string, opts Options) error {
 	if dest == "/" || dest == filepath.Dir(dest) {
-		return fmt.Errorf("refusing to write to %s: choose a directory such as public", dest)
+		return diag.Messagef("refusing to write to %s: choose a directory such as public", dest)
 	}
 	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == dest {
-		return fmt.Errorf("refusing to write to the home directory %s", dest)
+		return diag.Messagef("refusing to write to the home directory %s", dest)
 	}
 	if opts.Site != "" {
 		site, err := filepath.Abs(opts.Site)
 		if err == nil && (site == dest || strings.HasPrefix(site+string(filepath.Separator), dest+string(filepath.Separator))) {
-			return fmt.Errorf("refusing to write to %s: it contains the site directory", dest)
+			return diag.Messagef("refusing to write to %s: it contains the site directory", dest)
 		}
 	}
 	fi, err := os.Lstat(dest)
@@ -208,7 +209,7 @@ func checkDest(dest string, opts Options) error {
 		return err
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("refusing to write to %s: it is not a directory", dest)
+		return diag.Messagef("refusing to write to %s: it is not a directory", dest)
 	}
 	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil || opts.Force {
 		return nil
@@ -218,7 +219,7 @@ func checkDest(dest string, opts Options) error {
 		return err
 	}
 	if len(entries) > 0 {
-		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by offenbar (no %s file); use --force to replace it", dest, Marker)
+		return diag.Messagef("refusing to replace %s: it is not empty and was not written by offenbar (no %s file); use --force to replace it", dest, Marker)
 	}
 	return nil
 }

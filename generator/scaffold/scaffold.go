@@ -14,6 +14,8 @@ import (
 
 	"offenbar/generator/content"
 	"offenbar/generator/selfcheck"
+
+	"offenbar/generator/diag"
 )
 
 // Article returns the path (relative to the site) and content of a new
@@ -22,7 +24,7 @@ import (
 func Article(title string, day time.Time, bundle bool) (string, []byte, error) {
 	slug := content.Slug(title)
 	if slug == "" {
-		return "", nil, fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
+		return "", nil, diag.Messagef("the title %q has no letters or digits to make a file name from", title)
 	}
 	name := day.Format(time.DateOnly) + "-" + slug + ".md"
 	var b strings.Builder
@@ -50,7 +52,7 @@ func Article(title string, day time.Time, bundle bool) (string, []byte, error) {
 // question of the instrument listed, commented out, ready to fill in.
 func Round(in *selfcheck.Instrument, id string, day time.Time) (string, []byte, error) {
 	if content.Slug(id) != id {
-		return "", nil, fmt.Errorf("invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", id)
+		return "", nil, diag.Messagef("invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", id)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Runde %s. Das Format beschreibt generator/selfcheck/doc.go.\n", id)
@@ -89,7 +91,7 @@ func Create(site, rel string, data []byte) error {
 	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; it was left as it is", rel)
+		return diag.Messagef("%s already exists; it was left as it is", rel)
 	}
 	if err != nil {
 		return err

@@ -216,12 +216,12 @@ func (in *Instrument) validate(errs *diag.List) {
 }
 
 // scaleWant lists the valid answers for messages.
-func (in *Instrument) scaleWant() string {
+func (in *Instrument) scaleWant() *diag.Message {
 	var ps []string
 	for _, o := range in.Scale {
 		ps = append(ps, strconv.Itoa(o.Points))
 	}
-	return strings.Join(ps, ", ") + " or \"" + Skipped + "\""
+	return diag.Messagef("%s or %q", strings.Join(ps, ", "), Skipped)
 }
 
 func (r *Round) validate(in *Instrument, errs *diag.List) {

@@ -87,7 +87,7 @@ func LoadTranslation(fsys fs.FS, m *Model, lang string) (*Translation, diag.List
 	}
 	t.Doc = doc
 	in := m.Instrument
-	unknown := func(key, what, want string) {
+	unknown := func(key string, what *diag.Message, want string) {
 		errs.Errorf(doc.Pos(key), "%s, want one of: %s", what, want)
 	}
 	if k := t.Kind; k != "" && k != "human" && k != "machine" {
@@ -99,7 +99,7 @@ func LoadTranslation(fsys fs.FS, m *Model, lang string) (*Translation, diag.List
 	}
 	for _, k := range sortedKeys(t.Scale) {
 		if !slices.Contains(points, k) {
-			unknown("scale."+k, fmt.Sprintf("the scale has no option with %s points", k), strings.Join(points, ", "))
+			unknown("scale."+k, diag.Messagef("the scale has no option with %s points", k), strings.Join(points, ", "))
 		}
 	}
 	var slugs []string
@@ -109,7 +109,7 @@ func LoadTranslation(fsys fs.FS, m *Model, lang string) (*Translation, diag.List
 	for _, slug := range sortedKeys(t.Fields) {
 		f := in.Field(slug)
 		if f == nil {
-			unknown("fields."+slug, fmt.Sprintf("unknown field %q", slug), strings.Join(slugs, ", "))
+			unknown("fields."+slug, diag.Messagef("unknown field %q", slug), strings.Join(slugs, ", "))
 			continue
 		}
 		var topics []string
@@ -118,7 +118,7 @@ func LoadTranslation(fsys fs.FS, m *Model, lang string) (*Translation, diag.List
 		}
 		for _, tp := range sortedKeys(t.Fields[slug].Topics) {
 			if !slices.Contains(topics, tp) {
-				unknown("fields."+slug+".topics."+tp, fmt.Sprintf("field %q has no topic %q", slug, tp), strings.Join(topics, ", "))
+				unknown("fields."+slug+".topics."+tp, diag.Messagef("field %q has no topic %q", slug, tp), strings.Join(topics, ", "))
 			}
 		}
 	}
@@ -134,7 +134,7 @@ func LoadTranslation(fsys fs.FS, m *Model, lang string) (*Translation, diag.List
 			for _, r := range m.Rounds {
 				ids = append(ids, r.ID)
 			}
-			unknown("rounds."+id, fmt.Sprintf("unknown round %q", id), strings.Join(ids, ", "))
+			unknown("rounds."+id, diag.Messagef("unknown round %q", id), strings.Join(ids, ", "))
 			continue
 		}
 		rt := t.Rounds[id]

@@ -43,6 +43,9 @@ type Config struct {
 	Src  func(path string) ([]byte, error)
 	Stop <-chan os.Signal
 	Log  io.Writer
+	// Say, when set, gives an English message of the log in the editor's
+	// language; without it, the log is in English.
+	Say func(format string, args ...any) string
 	// Ready, when set, receives the address once the server listens.
 	Ready func(addr string)
 	// Overlay, when set, gives the error page's heading and lead in the
@@ -67,6 +70,9 @@ type server struct {
 
 // Run serves until Stop receives a signal.
 func Run(cfg Config) error {
+	if cfg.Say == nil {
+		cfg.Say = fmt.Sprintf
+	}
 	s := &server{cfg: cfg}
 	s.changed = sync.NewCond(s.mu.RLocker())
 	s.rebuild()
@@ -87,7 +93,7 @@ func Run(cfg Config) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	addr := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(cfg.Log, "serving %s on %s (drafts shown); press Ctrl-C to stop\n", cfg.Source, addr)
+	fmt.Fprintln(cfg.Log, cfg.Say("serving %s on %s (drafts shown); press Ctrl-C to stop", cfg.Source, addr))
 	if cfg.Ready != nil {
 		cfg.Ready(addr)
 	}
@@ -118,7 +124,7 @@ func Run(cfg Config) error {
 			s.mu.Unlock()
 			s.changed.Broadcast()
 			srv.Shutdown(ctx)
-			fmt.Fprintln(cfg.Log, "stopped")
+			fmt.Fprintln(cfg.Log, cfg.Say("stopped"))
 			return nil
 		}
 	}
@@ -162,10 +168,10 @@ func (s *server) rebuild() {
 	s.mu.Unlock()
 	s.changed.Broadcast()
 	if err != nil {
-		fmt.Fprintf(s.cfg.Log, "rebuild failed in %d ms:\n%v\n", time.Since(start).Milliseconds(), err)
+		fmt.Fprintln(s.cfg.Log, s.cfg.Say("rebuild failed in %d ms:\n%v", time.Since(start).Milliseconds(), err))
 		return
 	}
-	fmt.Fprintf(s.cfg.Log, "rebuilt %d files in %d ms\n", len(files), time.Since(start).Milliseconds())
+	fmt.Fprintln(s.cfg.Log, s.cfg.Say("rebuilt %d files in %d ms", len(files), time.Since(start).Milliseconds()))
 }
 
 // reloadPath serves the stream that tells open tabs to reload.

@@ -41,8 +41,8 @@ type Lang struct {
 	Paths      Paths             `toml:"paths"`
 	Text       map[string]any    `toml:"text"`
 	Status     map[string]string `toml:"status"` // recommendation statuses
-	// Messages are what the commands tell editors, by the IDs of
-	// diag.Reportf; a language without one falls back to English.
+	// Messages are what the commands tell editors, keyed by their English
+	// format (see diag.Message); what a language lacks stays English.
 	Messages map[string]string `toml:"messages"`
 
 	doc     *tomldoc.Doc      // the built-in texts, or the only ones
@@ -220,9 +220,10 @@ func BuiltinLang(code string) (*Lang, error) {
 	return l, nil
 }
 
-// Message returns the text of message id in the language, if it has one.
-func (l *Lang) Message(id string) (string, bool) {
-	s, ok := l.Messages[id]
+// Message returns the language's text of an English message format, if it
+// has one; it is a diag.Translator.
+func (l *Lang) Message(format string) (string, bool) {
+	s, ok := l.Messages[format]
 	return s, ok
 }
 

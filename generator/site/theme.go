@@ -104,7 +104,7 @@ func checkOverrides(t layers, dir string) diag.List {
 			own, _ := fs.ReadFile(t.own, p)
 			first, _, _ := strings.Cut(string(own), "\n")
 			if m := basedOnRE.FindStringSubmatch(first); m != nil && m[2] != ThemeHash(b) {
-				errs.Reportf(diag.Warning, diag.Pos{Path: dir + "/" + p, Line: 1, Col: 1}, "override_outdated", "the built-in {0} has changed since this copy was made (version {1}, now {2}): move this file aside, run offenbar new override {0}, and carry your changes over", p, m[2], ThemeHash(b))
+				errs.Warnf(diag.Pos{Path: dir + "/" + p, Line: 1, Col: 1}, "the built-in %[1]s has changed since this copy was made (version %[2]s, now %[3]s): move this file aside, run offenbar new override %[1]s, and carry your changes over", p, m[2], ThemeHash(b))
 			}
 			return nil
 		}
@@ -115,7 +115,7 @@ func checkOverrides(t layers, dir string) diag.List {
 			}
 			return nil
 		})
-		errs.Reportf(diag.Error, diag.Pos{Path: dir + "/" + p}, "unknown_override", "{0} overrides no built-in template; name one of: {1}", p, strings.Join(have, ", "))
+		errs.Errorf(diag.Pos{Path: dir + "/" + p}, "%s overrides no built-in template; name one of: %s", p, strings.Join(have, ", "))
 		return nil
 	})
 	return errs

@@ -4,9 +4,10 @@
 package sourcefile
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
+
+	"offenbar/generator/diag"
 )
 
 // MaxSize is the largest content file accepted: far more than any article
@@ -16,11 +17,12 @@ const MaxSize = 10 << 20
 // TooLarge is the error for a file over MaxSize.
 type TooLarge struct{ Size int64 }
 
-// TooLarge marks the error for diag.ReadError, which prints it as it is.
-func (e *TooLarge) TooLarge() bool { return true }
+func (e *TooLarge) Error() string { return e.Unwrap().Error() }
 
-func (e *TooLarge) Error() string {
-	return fmt.Sprintf("file is %.1f MB; the limit is %d MB per file: split it, or put large downloads under content/static", float64(e.Size)/(1<<20), MaxSize>>20)
+// Unwrap gives the error as a message for editors, which diag.ReadError
+// says as it is.
+func (e *TooLarge) Unwrap() error {
+	return diag.Messagef("file is %.1f MB; the limit is %d MB per file: split it, or put large downloads under content/static", float64(e.Size)/(1<<20), MaxSize>>20)
 }
 
 // Read reads name from fsys, refusing files over MaxSize.

@@ -1,8 +1,9 @@
 package tomldoc
 
 import (
-	"fmt"
 	"time"
+
+	"offenbar/generator/diag"
 )
 
 // Date is a calendar date, optionally with a time of day, as written in
@@ -27,7 +28,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("invalid date %q, want a date such as 2024-05-17 or 2024-05-17T09:30:00+02:00", s)
+	return diag.Messagef("invalid date %q, want a date such as 2024-05-17 or 2024-05-17T09:30:00+02:00", s)
 }
 
 // IsZero reports whether no date was given.

@@ -71,7 +71,11 @@ func Decode(path string, src []byte, lineOffset int, v any) (*Doc, diag.List) {
 			p.Line += lineOffset
 			msg = pe.Message
 		}
-		errs.Errorf(p, "invalid TOML: %s%s", lowerFirst(msg), hint(msg))
+		if germanDate.MatchString(msg) {
+			errs.Errorf(p, "invalid TOML: %s; write dates as year-month-day without quotes, such as 2024-05-17", lowerFirst(msg))
+		} else {
+			errs.Errorf(p, "invalid TOML: %s", lowerFirst(msg))
+		}
 		return doc, errs
 	}
 	doc.Index = Scan(src)
@@ -127,13 +131,6 @@ func shift(ix *Index, n int) {
 var germanDate = regexp.MustCompile(`\d{1,2}\.\d{1,2}\.\d{2,4}`)
 
 // hint adds what an editor most likely meant to a syntax error.
-func hint(msg string) string {
-	if germanDate.MatchString(msg) {
-		return `; write dates as year-month-day without quotes, such as 2024-05-17`
-	}
-	return ""
-}
-
 func lowerFirst(s string) string {
 	if s == "" || strings.HasPrefix(s, "TOML") {
 		return s
@@ -151,37 +148,38 @@ var (
 	timeType        = reflect.TypeFor[time.Time]()
 )
 
-func (d *decoder) wrongType(path string, data any, want string) {
+func (d *decoder) wrongType(path string, data any, want *diag.Message) {
 	d.errs.Errorf(d.doc.ValuePos(path), "%s must be %s, not %s", keyName(path), want, tomlType(data))
 }
 
-func keyName(path string) string {
+// keyName names the key at path for a message: quoted, or as the document.
+func keyName(path string) any {
 	if path == "" {
-		return "the document"
+		return diag.Messagef("the document")
 	}
 	return strconv.Quote(path)
 }
 
-func tomlType(data any) string {
+func tomlType(data any) *diag.Message {
 	switch data.(type) {
 	case string:
-		return "a string"
+		return diag.Messagef("a string")
 	case int64:
-		return "an integer"
+		return diag.Messagef("an integer")
 	case float64:
-		return "a float"
+		return diag.Messagef("a float")
 	case bool:
-		return "a boolean"
+		return diag.Messagef("a boolean")
 	case time.Time:
-		return "a date"
+		return diag.Messagef("a date")
 	case []any:
-		return "an array"
+		return diag.Messagef("an array")
 	case []map[string]any:
-		return "an array of tables"
+		return diag.Messagef("an array of tables")
 	case map[string]any:
-		return "a table"
+		return diag.Messagef("a table")
 	}
-	return fmt.Sprintf("%T", data)
+	return diag.Messagef("%T", data)
 }
 
 func (d *decoder) value(path string, data any, rv reflect.Value) {
@@ -191,7 +189,7 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 			s, ok = formatTime(t), true
 		}
 		if !ok {
-			d.wrongType(path, data, "a string")
+			d.wrongType(path, data, diag.Messagef("a string"))
 			return
 		}
 		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
@@ -205,21 +203,21 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 	case reflect.String:
 		s, ok := data.(string)
 		if !ok {
-			d.wrongType(path, data, "a string")
+			d.wrongType(path, data, diag.Messagef("a string"))
 			return
 		}
 		rv.SetString(s)
 	case reflect.Bool:
 		b, ok := data.(bool)
 		if !ok {
-			d.wrongType(path, data, "true or false")
+			d.wrongType(path, data, diag.Messagef("true or false"))
 			return
 		}
 		rv.SetBool(b)
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		n, ok := data.(int64)
 		if !ok {
-			d.wrongType(path, data, "an integer")
+			d.wrongType(path, data, diag.Messagef("an integer"))
 			return
 		}
 		rv.SetInt(n)
@@ -230,7 +228,7 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 		case float64:
 			rv.SetFloat(n)
 		default:
-			d.wrongType(path, data, "a number")
+			d.wrongType(path, data, diag.Messagef("a number"))
 		}
 	case reflect.Slice:
 		var items []any
@@ -242,7 +240,7 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 				items = append(items, m)
 			}
 		default:
-			d.wrongType(path, data, "an array")
+			d.wrongType(path, data, diag.Messagef("an array"))
 			return
 		}
 		s := reflect.MakeSlice(rv.Type(), len(items), len(items))
@@ -253,7 +251,7 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 	case reflect.Map:
 		m, ok := data.(map[string]any)
 		if !ok {
-			d.wrongType(path, data, "a table")
+			d.wrongType(path, data, diag.Messagef("a table"))
 			return
 		}
 		out := reflect.MakeMapWithSize(rv.Type(), len(m))
@@ -267,7 +265,7 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 		if rv.Type() == timeType {
 			t, ok := data.(time.Time)
 			if !ok {
-				d.wrongType(path, data, "a date such as 2024-05-17")
+				d.wrongType(path, data, diag.Messagef("a date such as 2024-05-17"))
 				return
 			}
 			rv.Set(reflect.ValueOf(t))
@@ -275,7 +273,7 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 		}
 		m, ok := data.(map[string]any)
 		if !ok {
-			d.wrongType(path, data, "a table")
+			d.wrongType(path, data, diag.Messagef("a table"))
 			return
 		}
 		fields := structFields(rv.Type())
