@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"offenbar/generator/site"
 )
 
 // shellWords splits a command line at blanks, keeping "quoted words".
@@ -81,4 +83,82 @@ func TestEditorGuideCommands(t *testing.T) {
 	if ran < 5 {
 		t.Errorf("only %d commands found in the guide", ran)
 	}
+}
+
+// TestEditorGuideMessages: every message in the tables of docs/redaktion.md
+// is one the commands print in German, so that the guide cannot drift from
+// the catalogue. "…" in the guide stands for a value or the rest of the
+// message, as a verb such as %q does in the catalogue.
+func TestEditorGuideMessages(t *testing.T) {
+	b, err := os.ReadFile("../docs/redaktion.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	de, err := site.BuiltinLang("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0-9.]*[a-zA-Z]`)
+	var texts [][]rune
+	for _, text := range de.Messages {
+		texts = append(texts, []rune(verb.ReplaceAllString(text, "…")))
+	}
+	warning, _ := de.Message("warning")
+	cell := regexp.MustCompile("^\\| `([^`]+)`")
+	n := 0
+	inTable := false
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "| Meldung |") {
+			inTable = true
+			continue
+		}
+		if !strings.HasPrefix(line, "|") {
+			inTable = false
+		}
+		m := cell.FindStringSubmatch(line)
+		if !inTable || m == nil {
+			continue
+		}
+		n++
+		msg := []rune(strings.TrimPrefix(m[1], warning+": "))
+		found := false
+		for _, text := range texts {
+			if overlap(msg, text) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("docs/redaktion.md: %q is no message that the commands print in German", m[1])
+		}
+	}
+	if n < 30 {
+		t.Errorf("found only %d messages in the tables of docs/redaktion.md", n)
+	}
+}
+
+// overlap reports whether some text fits both patterns, in which "…"
+// stands for any text (a value, or the rest of the message).
+func overlap(a, b []rune) bool {
+	memo := map[[2]int]bool{}
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		if r, ok := memo[[2]int{i, j}]; ok {
+			return r
+		}
+		var r bool
+		switch {
+		case i == len(a) && j == len(b):
+			r = true
+		case i < len(a) && a[i] == '…':
+			r = match(i+1, j) || (j < len(b) && match(i, j+1))
+		case j < len(b) && b[j] == '…':
+			r = match(i, j+1) || (i < len(a) && match(i+1, j))
+		case i < len(a) && j < len(b):
+			r = a[i] == b[j] && match(i+1, j+1)
+		}
+		memo[[2]int{i, j}] = r
+		return r
+	}
+	return match(0, 0)
 }
