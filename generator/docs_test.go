@@ -120,7 +120,11 @@ func TestEditorGuideMessages(t *testing.T) {
 			continue
 		}
 		n++
-		msg := []rune(strings.TrimPrefix(m[1], warning+": "))
+		text := strings.TrimPrefix(m[1], warning+": ")
+		if rest, ok := strings.CutSuffix(text, " …"); ok {
+			text = rest + "…" // the rest may start with ":" or ";"
+		}
+		msg := []rune(text)
 		found := false
 		for _, text := range texts {
 			if overlap(msg, text) {
@@ -137,8 +141,9 @@ func TestEditorGuideMessages(t *testing.T) {
 	}
 }
 
-// overlap reports whether some text fits both patterns, in which "…"
-// stands for any text (a value, or the rest of the message).
+// overlap reports whether some text fits both the guide's message a, in
+// which "…" stands for any text, and the catalogue's b, in which "…" stands
+// for a value without blanks.
 func overlap(a, b []rune) bool {
 	memo := map[[2]int]bool{}
 	var match func(i, j int) bool
@@ -153,7 +158,8 @@ func overlap(a, b []rune) bool {
 		case i < len(a) && a[i] == '…':
 			r = match(i+1, j) || (j < len(b) && match(i, j+1))
 		case j < len(b) && b[j] == '…':
-			r = match(i, j+1) || (i < len(a) && match(i+1, j))
+			// A value in the catalogue stands for one word of the guide.
+			r = match(i, j+1) || (i < len(a) && a[i] != ' ' && match(i+1, j))
 		case i < len(a) && j < len(b):
 			r = a[i] == b[j] && match(i+1, j+1)
 		}
