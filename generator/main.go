@@ -148,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return runServe(f, stdout, stderr)
 	}
-	fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown command %q, want one of: build, check, serve, new", cmd))
+	fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown command %q, want one of: init, new, import, check, build, serve, version", cmd))
 	return 2
 }
 
