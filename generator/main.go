@@ -32,6 +32,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"offenbar/generator/audit"
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/corpus"
@@ -51,6 +52,7 @@ Usage:
   go run ./generator build [flags]   build the site into the destination
   go run ./generator check [flags]   validate the content without writing
   go run ./generator serve [flags]   preview the site on http://127.0.0.1:1313/
+  go run ./generator audit [flags]   check the built site in Chromium: axe-core, requests, console, CSP
   go run ./generator new article "Titel"   start a draft article (--bundle: as a folder for its photos)
   go run ./generator new round ID          start a draft round with every question
   go run ./generator new round ID --xlsx FILE      write a workbook to fill in the round
@@ -147,8 +149,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(f, stdout, stderr)
 	case "serve":
 		return runServe(f, stdout, stderr)
+	case "audit":
+		return runAudit(f, stdout, stderr)
 	}
-	fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown command %q, want one of: init, new, import, check, build, serve, version", cmd))
+	fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown command %q, want one of: init, new, import, check, build, serve, audit, version", cmd))
 	return 2
 }
 
@@ -507,6 +511,41 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "offenbar serve: "+say(f, nil, "%v", err))
+		return 1
+	}
+	return 0
+}
+
+// runAudit checks the built site in headless Chromium as citizens meet it
+// (see package audit): every page of its sitemap, in light and dark mode.
+func runAudit(f flags, stdout, stderr io.Writer) int {
+	cfg, errs := config.Load(os.DirFS(f.source))
+	if errs.HasErrors() {
+		printProblems(stderr, errs, f, nil)
+		return 1
+	}
+	if f.baseURL != "" {
+		cfg.OverrideBaseURL(f.baseURL)
+	}
+	dir := f.dest
+	if dir == "" {
+		dir = filepath.Join(f.source, "public")
+	}
+	exe, _ := os.Executable()
+	axe := audit.FindAxe(f.source, ".", filepath.Dir(exe))
+	if axe == nil {
+		fmt.Fprintln(stderr, "offenbar audit: "+say(f, nil, "axe-core is not installed: run npm ci, or use a release binary of offenbar, which has it inside"))
+		return 2
+	}
+	start := time.Now()
+	visits, problems, err := audit.Site(dir, cfg.BasePath, string(axe))
+	if err != nil {
+		fmt.Fprintln(stderr, "offenbar audit: "+say(f, nil, "%v", err))
+		return 2
+	}
+	printProblems(stderr, problems, f, nil)
+	fmt.Fprintln(stdout, say(f, nil, "audited %d pages in light and dark mode in %.0f s: %d problems", visits/2, time.Since(start).Seconds(), problems.Len()))
+	if problems.Len() > 0 {
 		return 1
 	}
 	return 0

@@ -10,18 +10,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"offenbar/generator/browser"
 	"offenbar/generator/site"
 )
 
 // TestReleaseBinary builds the binary for this machine with the release
 // workflow's command, twice, and expects the same bytes. Then it runs the
 // binary in a folder with no node_modules and a site with no templates:
-// build writes the chart runtime compiled into it, and serve answers.
+// build writes the chart runtime compiled into it, serve answers, and audit
+// checks the built pages with the axe-core compiled into it.
 func TestReleaseBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the release binary")
@@ -70,6 +73,15 @@ func TestReleaseBinary(t *testing.T) {
 	want, _ := os.ReadFile(bundle)
 	if got, err := os.ReadFile(filepath.Join(dir, "out", "assets", "echarts.min.js")); err != nil || !bytes.Equal(got, want) {
 		t.Errorf("the binary did not write the chart runtime compiled into it (%v)", err)
+	}
+
+	if browser.Path() != "" || os.Getenv("CI") == "true" {
+		audit := exec.Command(exe, "audit", "-s", "site", "-d", "out", "--lang", "en")
+		audit.Dir = dir
+		out, err := audit.CombinedOutput()
+		if err != nil || !regexp.MustCompile(`audited \d+ pages in light and dark mode in \d+ s: 0 problems`).Match(out) {
+			t.Errorf("audit: %v\n%s", err, out)
+		}
 	}
 
 	l, err := net.Listen("tcp", "127.0.0.1:0")

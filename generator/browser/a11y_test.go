@@ -1,7 +1,6 @@
-package browser
+package browser_test
 
 import (
-	"encoding/xml"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +8,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"offenbar/generator/audit"
+	"offenbar/generator/browser"
 )
 
 // sitemapPaths returns the path of every URL in the built sitemap.
@@ -18,66 +20,33 @@ func sitemapPaths(t *testing.T, base string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sm struct {
-		URLs []struct {
-			Loc string `xml:"loc"`
-		} `xml:"url"`
-	}
-	if err := xml.Unmarshal(resp, &sm); err != nil {
-		t.Fatal(err)
-	}
-	// On a site below a sub-path, base ends in it, and so do the paths.
+	// On a site below a sub-path, base ends in it, and so do the URLs.
 	bu, err := url.Parse(base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var paths []string
-	for _, u := range sm.URLs {
-		pu, err := url.Parse(u.Loc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, strings.TrimPrefix(pu.Path, bu.Path))
+	paths, err := audit.SitemapPaths(resp, bu.Path+"/")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return paths
 }
 
-type violation struct {
-	ID     string   `json:"id"`
-	Impact string   `json:"impact"`
-	Help   string   `json:"help"`
-	Nodes  []string `json:"nodes"`
-}
-
-const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r =>
-	r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " " + n.html.slice(0, 120))})))`
-
 // readAxe returns the axe-core script that npm ci installed.
 func readAxe(t *testing.T) string {
 	t.Helper()
-	axe, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
-	if err != nil {
+	axe := audit.FindAxe("../..")
+	if axe == nil {
 		t.Fatal("axe-core is not installed: run npm ci")
 	}
 	return string(axe)
 }
 
-// axeViolations runs axe-core with the WCAG 2.1 A and AA rules on the page
-// as it is.
-func axeViolations(t *testing.T, p *Page, axe string) []violation {
-	t.Helper()
-	var ok bool
-	p.Eval(t, axe+";true", &ok)
-	var vs []violation
-	p.EvalAsync(t, axeRun, &vs)
-	return vs
-}
-
 // runAxe reports each violation on the page as an error, at where; it
 // returns their number.
-func runAxe(t *testing.T, p *Page, axe, where string) int {
+func runAxe(t *testing.T, p *browser.Page, axe, where string) int {
 	t.Helper()
-	vs := axeViolations(t, p, axe)
+	vs := audit.Axe(t, p, axe)
 	for _, x := range vs {
 		t.Errorf("%s: %s [%s, %s]\n\t%s", where, x.Help, x.ID, x.Impact, strings.Join(x.Nodes, "\n\t"))
 	}
@@ -90,7 +59,7 @@ func runAxe(t *testing.T, p *Page, axe, where string) int {
 // Content-Security-Policy violation, or leaves a cookie or local storage.
 func TestAccessibility(t *testing.T) {
 	axe := readAxe(t)
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	paths := append(sitemapPaths(t, base), "/404.html")
 	if len(paths) < 20 {
@@ -101,44 +70,23 @@ func TestAccessibility(t *testing.T) {
 	fmt.Fprintf(os.Stderr, "accessibility: %d page visits, %d axe violations\n", checked, total)
 }
 
-// auditPages opens each path in light and dark mode and checks it with
-// axe-core, and that it asks no other host, logs nothing to the console
-// (where a CSP violation shows) and stores nothing in the browser. It
-// returns the page visits and the axe violations.
-func auditPages(t *testing.T, b *Browser, base string, paths []string, axe string) (visits, violations int) {
+// auditPages checks each path with the audit that `offenbar audit` runs
+// (package audit) and reports what it finds as errors. It returns the page
+// visits and the problems.
+func auditPages(t *testing.T, b *browser.Browser, base string, paths []string, axe string) (visits, problems int) {
 	t.Helper()
-	for _, scheme := range []string{"light", "dark"} {
-		p := b.Open(t, 1280, 900, true)
-		p.Media(t, "prefers-color-scheme", scheme)
-		for _, path := range paths {
-			v := p.Go(t, base+path)
-			if f := Foreign(v.Requests, base); len(f) > 0 {
-				t.Errorf("%s: requests to other hosts: %v", path, f)
-			}
-			if len(v.Console) > 0 {
-				t.Errorf("%s: console: %v", path, v.Console)
-			}
-			violations += runAxe(t, p, axe, path+" ("+scheme+")")
-			visits++
-			var storage struct {
-				Cookie string `json:"cookie"`
-				Local  int    `json:"local"`
-				Sess   int    `json:"session"`
-			}
-			p.Eval(t, `({cookie: document.cookie, local: localStorage.length, session: sessionStorage.length})`, &storage)
-			if storage.Cookie != "" || storage.Local != 0 || storage.Sess != 0 {
-				t.Errorf("%s: stored data: %+v", path, storage)
-			}
-		}
+	visits, found := audit.Pages(t, b, base, paths, axe)
+	for _, f := range found {
+		t.Errorf("%s (%s): %v", f.Path, f.Scheme, f.Msg)
 	}
-	return visits, violations
+	return visits, len(found)
 }
 
 // TestAxeDetection proves that the accessibility check can fail: a page with
 // an image without text alternative and grey-on-white text is caught.
 func TestAxeDetection(t *testing.T) {
 	axe := readAxe(t)
-	b := New(t)
+	b := browser.New(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Write([]byte(`<!DOCTYPE html><html lang="de"><title>x</title><main><h1>x</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb">kaum lesbar</p></main>`))
@@ -146,7 +94,7 @@ func TestAxeDetection(t *testing.T) {
 	defer srv.Close()
 	p := b.Open(t, 800, 600, true)
 	p.Go(t, srv.URL)
-	vs := axeViolations(t, p, axe)
+	vs := audit.Axe(t, p, axe)
 	ids := map[string]bool{}
 	for _, v := range vs {
 		ids[v.ID] = true
@@ -159,7 +107,7 @@ func TestAxeDetection(t *testing.T) {
 // TestKeyboard walks a field page with the Tab key: the first stop is the
 // skip link, it becomes visible, and every stop shows a focus outline.
 func TestKeyboard(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	p := b.Open(t, 1280, 900, true)
 	p.Go(t, base+"/handlungsfelder/fairer-zugang/")
@@ -188,7 +136,7 @@ func TestKeyboard(t *testing.T) {
 // TestReducedMotion checks that charts do not animate for visitors who ask
 // for reduced motion.
 func TestReducedMotion(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	p := b.Open(t, 1280, 900, true)
 	p.Media(t, "prefers-reduced-motion", "reduce")
@@ -210,7 +158,7 @@ func TestReducedMotion(t *testing.T) {
 // a visitor switched every chart to its interactive version.
 func TestInteractiveAccessibility(t *testing.T) {
 	axe := readAxe(t)
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	for _, scheme := range []string{"light", "dark"} {
 		p := b.Open(t, 1280, 900, true)

@@ -1,7 +1,8 @@
 // Package browser drives headless Chromium for end-to-end tests of built
-// sites: it opens pages, records every request and console message, and
-// takes screenshots. Tests that use it skip when Chromium is missing, except
-// in CI (CI=true), where a missing browser is a failure.
+// sites and for the audit command: it opens pages, records every request
+// and console message, and takes screenshots. Tests that use it skip when
+// Chromium is missing, except in CI (CI=true), where a missing browser is a
+// failure.
 package browser
 
 import (
@@ -12,7 +13,6 @@ import (
 	"os/exec"
 	"slices"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -23,6 +23,17 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
+
+// T is what the browser needs of its caller to fail or skip and to clean
+// up: a test's testing.TB, or what the audit command gives.
+type T interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Skip(args ...any)
+	TempDir() string
+	Cleanup(func())
+}
 
 // Path finds Chromium, or returns "".
 func Path() string {
@@ -41,7 +52,7 @@ type Browser struct {
 }
 
 // New starts Chromium, or skips the test when it is missing outside CI.
-func New(t testing.TB) *Browser {
+func New(t T) *Browser {
 	t.Helper()
 	exe := Path()
 	if exe == "" {
@@ -89,7 +100,7 @@ type Page struct {
 
 // Open opens a new tab of the given width and height. JavaScript can be
 // turned off.
-func (b *Browser) Open(t testing.TB, width, height int64, js bool) *Page {
+func (b *Browser) Open(t T, width, height int64, js bool) *Page {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	p := &Page{ctx: ctx, cancel: cancel}
@@ -146,7 +157,7 @@ func (b *Browser) Open(t testing.TB, width, height int64, js bool) *Page {
 }
 
 // Go loads u, waits until the page is quiet and returns what it did.
-func (p *Page) Go(t testing.TB, u string) Visit {
+func (p *Page) Go(t T, u string) Visit {
 	t.Helper()
 	p.mu.Lock()
 	p.visit = Visit{}
@@ -169,7 +180,7 @@ func (p *Page) Seen() Visit {
 
 // Interactive presses every "Interaktiv anzeigen" button of the page and
 // waits until ECharts has drawn all its charts; it returns their number.
-func (p *Page) Interactive(t testing.TB) int {
+func (p *Page) Interactive(t T) int {
 	t.Helper()
 	var n int
 	p.EvalAsync(t, `new Promise((resolve, reject) => {
@@ -191,7 +202,7 @@ func (p *Page) Interactive(t testing.TB) int {
 }
 
 // Eval evaluates a JavaScript expression into out.
-func (p *Page) Eval(t testing.TB, expr string, out any) {
+func (p *Page) Eval(t T, expr string, out any) {
 	t.Helper()
 	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[json.RawMessage](expr))
 	if err != nil {
@@ -204,7 +215,7 @@ func (p *Page) Eval(t testing.TB, expr string, out any) {
 
 // EvalAsync evaluates a JavaScript expression that returns a promise and
 // stores what it resolves to in out.
-func (p *Page) EvalAsync(t testing.TB, expr string, out any) {
+func (p *Page) EvalAsync(t T, expr string, out any) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
 	defer cancel()
@@ -218,7 +229,7 @@ func (p *Page) EvalAsync(t testing.TB, expr string, out any) {
 }
 
 // Media emulates a media feature such as prefers-color-scheme: dark.
-func (p *Page) Media(t testing.TB, name, value string) {
+func (p *Page) Media(t T, name, value string) {
 	t.Helper()
 	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: name, Value: value}}}); err != nil {
 		t.Fatal(err)
@@ -226,7 +237,7 @@ func (p *Page) Media(t testing.TB, name, value string) {
 }
 
 // Tab presses the Tab key.
-func (p *Page) Tab(t testing.TB) {
+func (p *Page) Tab(t T) {
 	t.Helper()
 	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\t")); err != nil {
 		t.Fatal(err)
@@ -234,7 +245,7 @@ func (p *Page) Tab(t testing.TB) {
 }
 
 // Print makes the page render as for printing.
-func (p *Page) Print(t testing.TB) {
+func (p *Page) Print(t T) {
 	t.Helper()
 	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
@@ -242,7 +253,7 @@ func (p *Page) Print(t testing.TB) {
 }
 
 // Screenshot returns a PNG of the whole page.
-func (p *Page) Screenshot(t testing.TB) []byte {
+func (p *Page) Screenshot(t T) []byte {
 	t.Helper()
 	png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
 	if err != nil {

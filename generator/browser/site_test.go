@@ -1,4 +1,4 @@
-package browser
+package browser_test
 
 import (
 	"io"
@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"offenbar/generator/audit"
+	"offenbar/generator/browser"
 	"offenbar/generator/content"
 	"offenbar/generator/publish"
 	"offenbar/generator/site"
@@ -45,8 +47,10 @@ func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 	}
 	// Serve every file with the headers the build recommends in _headers,
 	// so that the tests see what a strict Content-Security-Policy allows.
-	headers := parseHeaders(t, out.Files["_headers"])
-	files := withHeaders(http.FileServer(http.Dir(dir)), headers)
+	files, err := audit.Handler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if cfg, err := fs.ReadFile(src, "site.toml"); err == nil && strings.Contains(string(cfg), "/weltoffen/") {
 		mux := http.NewServeMux()
 		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", files))
@@ -67,7 +71,7 @@ func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 // OFFENBAR_SCREENSHOTS=DIR it saves screenshots there for a person to look
 // at, before and after the switch.
 func TestChartsRender(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	shots := os.Getenv("OFFENBAR_SCREENSHOTS")
 	for _, view := range []struct {
@@ -129,7 +133,7 @@ func TestChartsRender(t *testing.T) {
 				shot("-interactive")
 			}
 			seen := p.Seen()
-			if f := Foreign(seen.Requests, base); len(f) > 0 {
+			if f := browser.Foreign(seen.Requests, base); len(f) > 0 {
 				t.Errorf("%s: requests to other hosts: %v", path, f)
 			}
 			if len(seen.Console) > 0 {
@@ -142,7 +146,7 @@ func TestChartsRender(t *testing.T) {
 // TestWithoutJavaScript loads pages with JavaScript off: every chart shows as
 // SVG with its summary and table, and no button offers what needs a script.
 func TestWithoutJavaScript(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	p := b.Open(t, 390, 900, false)
 	for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/runden/2024/"} {
@@ -160,41 +164,6 @@ func TestWithoutJavaScript(t *testing.T) {
 			t.Errorf("%s: %d buttons without JavaScript", path, buttons)
 		}
 	}
-}
-
-// parseHeaders reads a _headers file: blocks of header lines, each under
-// the path it applies to, "/*" for every path.
-func parseHeaders(t *testing.T, b []byte) map[string]http.Header {
-	blocks := map[string]http.Header{}
-	var cur http.Header
-	for _, line := range strings.Split(string(b), "\n") {
-		switch {
-		case strings.HasPrefix(line, "/"):
-			cur = http.Header{}
-			blocks[strings.TrimSpace(line)] = cur
-		case cur != nil && strings.TrimSpace(line) != "":
-			if k, v, ok := strings.Cut(strings.TrimSpace(line), ": "); ok {
-				cur.Set(k, v)
-			}
-		}
-	}
-	if blocks["/*"].Get("Content-Security-Policy") == "" {
-		t.Fatal("_headers has no Content-Security-Policy for /*")
-	}
-	return blocks
-}
-
-// withHeaders sets the headers of "/*" on every response and those of a
-// path on the response for that path.
-func withHeaders(next http.Handler, blocks map[string]http.Header) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for _, h := range []http.Header{blocks["/*"], blocks[r.URL.Path]} {
-			for k, v := range h {
-				w.Header()[k] = v
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
 }
 
 func httpGet(u string) ([]byte, error) {
@@ -220,7 +189,7 @@ func itoa(n int64) string {
 // TestHostileContentRunsNoScript opens every page of the hostile test site
 // and fails if any dialog opens.
 func TestHostileContentRunsNoScript(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	read := func(name string) *sitetest.Archive {
 		data, err := os.ReadFile("../testdata/" + name)
 		if err != nil {
@@ -245,7 +214,7 @@ func TestHostileContentRunsNoScript(t *testing.T) {
 // TestDialogDetection proves that the dialog check above can fail: a page
 // that does open a dialog is caught.
 func TestDialogDetection(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Write([]byte(`<!DOCTYPE html><title>x</title><body><script>setTimeout(function(){alert("caught")}, 10)</script>`))
@@ -259,26 +228,43 @@ func TestDialogDetection(t *testing.T) {
 }
 
 // TestCSPViolationDetection proves that a Content-Security-Policy violation
-// fails the page checks above: an inline script under the site's policy is
-// reported.
+// fails the audit: an inline script under the site's policy, served from a
+// built folder below a sub-path as `offenbar audit` serves it, is reported
+// in light and in dark mode.
 func TestCSPViolationDetection(t *testing.T) {
-	b := New(t)
-	srv := httptest.NewServer(withHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		w.Write([]byte(`<!DOCTYPE html><title>x</title><body><script>document.title = "ran"</script>`))
-	}), map[string]http.Header{"/*": {"Content-Security-Policy": {site.ContentSecurityPolicy}}}))
-	defer srv.Close()
-	p := b.Open(t, 800, 600, true)
-	v := p.Go(t, srv.URL)
-	if len(v.Console) == 0 || !strings.Contains(strings.Join(v.Console, " "), "Content Security Policy") {
-		t.Errorf("console = %q, want a Content Security Policy violation", v.Console)
+	browser.New(t) // skips without Chromium, outside CI
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"index.html":  `<!DOCTYPE html><html lang="de"><title>x</title><main><h1>x</h1><script>document.title = "ran"</script></main>`,
+		"_headers":    "/*\n  Content-Security-Policy: " + site.ContentSecurityPolicy + "\n",
+		"sitemap.xml": `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/sub/</loc></url></urlset>`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	visits, problems, err := audit.Site(dir, "/sub/", readAxe(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if visits != 2 {
+		t.Errorf("%d visits, want 2 (light and dark)", visits)
+	}
+	csp := 0
+	for _, p := range problems.Problems() {
+		if p.Pos.Path == "/" && strings.Contains(p.Msg, "Content Security Policy") {
+			csp++
+		}
+	}
+	if csp != 2 {
+		t.Errorf("problems = %v, want a Content Security Policy violation in each mode", problems.Problems())
 	}
 }
 
 // TestSearch searches as a citizen would, with German word forms, and finds
 // articles and questions without any request to another host.
 func TestSearch(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	p := b.Open(t, 390, 900, true)
 	for q, want := range map[string]string{
@@ -289,7 +275,7 @@ func TestSearch(t *testing.T) {
 		"Leitbild Stadtrat": "Stadtrat beschließt Leitbild", // all words must match
 	} {
 		v := p.Go(t, base+"/suche/?q="+url.QueryEscape(q))
-		if f := Foreign(v.Requests, base); len(f) > 0 {
+		if f := browser.Foreign(v.Requests, base); len(f) > 0 {
 			t.Errorf("%q: requests to other hosts: %v", q, f)
 		}
 		var text string
@@ -324,7 +310,7 @@ func TestSearch(t *testing.T) {
 // TestPrint prints a field page as for a council meeting: no navigation, no
 // chart boxes, every chart's table.
 func TestPrint(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	p := b.Open(t, 1024, 900, true)
 	p.Print(t)
@@ -346,7 +332,7 @@ func TestPrint(t *testing.T) {
 // the 960 px one, and neither the original. With OFFENBAR_SCREENSHOTS=DIR
 // it saves what the phone shows.
 func TestResponsiveImages(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	for _, view := range []struct {
 		width int64
@@ -394,7 +380,7 @@ func TestResponsiveImages(t *testing.T) {
 // controls and captions, plays nothing by itself, offers the download, and
 // every page's header leads to it.
 func TestSignLanguage(t *testing.T) {
-	b := New(t)
+	b := browser.New(t)
 	base := serveExample(t)
 	p := b.Open(t, 390, 900, true)
 	v := p.Go(t, base+"/gebaerdensprache/")
@@ -424,7 +410,7 @@ func TestSignLanguage(t *testing.T) {
 	if got.Ready < 1 || !strings.HasSuffix(got.Download, ".webm") {
 		t.Errorf("the video did not load or has no download link: %+v", got)
 	}
-	if f := Foreign(v.Requests, base); len(f) > 0 {
+	if f := browser.Foreign(v.Requests, base); len(f) > 0 {
 		t.Errorf("requests to other hosts: %q", f)
 	}
 	home := p.Go(t, base+"/")

@@ -368,24 +368,34 @@ const ChartStyles = "charts.css"
 // a release binary. It returns nil when there is none.
 func FindRuntime(dirs ...string) []byte {
 	for _, name := range []string{RuntimeBundle, RuntimeFull} {
-		for _, start := range dirs {
-			dir, err := filepath.Abs(start)
-			if err != nil {
-				continue
-			}
-			for {
-				if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
-					return b
-				}
-				parent := filepath.Dir(dir)
-				if parent == dir {
-					break
-				}
-				dir = parent
-			}
+		if b := FindUp(name, dirs...); b != nil {
+			return b
 		}
 	}
 	return embeddedRuntime
+}
+
+// FindUp reads the file at the slash path name below the first of dirs, or
+// of their parents, that has it, such as node_modules/axe-core/axe.min.js;
+// it returns nil when none has.
+func FindUp(name string, dirs ...string) []byte {
+	for _, start := range dirs {
+		dir, err := filepath.Abs(start)
+		if err != nil {
+			continue
+		}
+		for {
+			if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
+				return b
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return nil
 }
 
 // checkDocs checks what documents refer to outside themselves.
