@@ -42,6 +42,7 @@ import (
 	"offenbar/generator/diag"
 	"offenbar/generator/picture"
 	"offenbar/generator/selfcheck"
+	"offenbar/generator/workers"
 )
 
 // TemplatesDir is the templates directory inside the site directory.
@@ -132,7 +133,8 @@ type Site struct {
 	// is nil and every text of the content is German.
 	translation *selfcheck.Translation
 	german      map[string]bool
-	stale       bool // the German texts changed since translation
+	stale       bool   // the German texts changed since translation
+	modelHash   string // selfcheck.SourceHash of the default language's model
 }
 
 // Root is the site of the default language.
@@ -234,10 +236,19 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
 	}
-	for i, code := range cfg.Languages {
-		ls, lerrs := s.language(src, tfs, code, cfg.Doc.ValuePos(fmt.Sprintf("languages[%d]", i)))
-		placeholders.Add(lerrs.SplitPlaceholders())
-		errs.Add(lerrs)
+	// The further languages are independent of each other: load them side
+	// by side, and keep them in the order of site.toml.
+	if s.Model != nil {
+		s.modelHash = selfcheck.SourceHash(s.Model)
+	}
+	others := make([]*Site, len(cfg.Languages))
+	lerrs := make([]diag.List, len(cfg.Languages))
+	workers.ForEach(len(cfg.Languages), func(i int) {
+		others[i], lerrs[i] = s.language(src, tfs, cfg.Languages[i], cfg.Doc.ValuePos(fmt.Sprintf("languages[%d]", i)))
+	})
+	for i, ls := range others {
+		placeholders.Add(lerrs[i].SplitPlaceholders())
+		errs.Add(lerrs[i])
 		if ls != nil {
 			s.Others = append(s.Others, ls)
 		}
@@ -255,7 +266,7 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 	lang, lerrs := loadLang(tfs, TemplatesDir, code)
 	if lang == nil {
 		for _, p := range lerrs.Problems() {
-			errs.Errorf(at, "%s", p.Msg)
+			errs.Errorf(at, "%v", &p.Message)
 		}
 		return nil, errs
 	}
@@ -292,13 +303,13 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 		if tr != nil && !terrs.HasErrors() {
 			ls.Model, ls.german = tr.Apply(s.Model)
 			ls.translation = tr
-			if h := selfcheck.SourceHash(s.Model); tr.Source != "" && tr.Source != h {
+			if h := s.modelHash; tr.Source != "" && tr.Source != h {
 				errs.Warnf(tr.Doc.ValuePos("source"), "translation may be outdated: the German texts in %s have changed since it was translated; bring it up to date and set source = %q", selfcheck.Dir, h)
 			}
 		}
 	}
 	if ls.translation != nil && ls.translation.Source != "" {
-		ls.stale = ls.translation.Source != selfcheck.SourceHash(s.Model)
+		ls.stale = ls.translation.Source != s.modelHash
 	}
 	// The default language's templates, with this language's functions:
 	// parsing them again would take longer.
