@@ -163,7 +163,7 @@ func TestInteractiveAccessibility(t *testing.T) {
 	for _, scheme := range []string{"light", "dark"} {
 		p := b.Open(t, 1280, 900, true)
 		p.Media(t, "prefers-color-scheme", scheme)
-		for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/handlungsfelder/management-und-steuerung/", "/runden/2024/"} {
+		for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/handlungsfelder/management-und-steuerung/", "/runden/2024/", "/ar/majalat/fairer-zugang/"} {
 			p.Go(t, base+path)
 			if n := p.Interactive(t); n == 0 {
 				t.Fatalf("%s: no charts", path)

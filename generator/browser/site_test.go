@@ -81,7 +81,7 @@ func TestChartsRender(t *testing.T) {
 		width := view.width
 		p := b.Open(t, width, 900, true)
 		p.Media(t, "prefers-color-scheme", view.scheme)
-		for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/handlungsfelder/management-und-steuerung/", "/runden/2024/", "/artikel/zweite-runde/"} {
+		for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/handlungsfelder/management-und-steuerung/", "/runden/2024/", "/artikel/zweite-runde/", "/ar/majalat/fairer-zugang/"} {
 			v := p.Go(t, base+path)
 			name := strings.Trim(strings.ReplaceAll(path, "/", "-"), "-")
 			if name == "" {
@@ -129,6 +129,19 @@ func TestChartsRender(t *testing.T) {
 				})()`, &grown)
 				if grown != charts {
 					t.Errorf("%s: %d of %d charts showed a tooltip", path, grown, charts)
+				}
+				// Right to left, the interactive bar and line charts are
+				// mirrored as the SVG is: their value axes stand on the right.
+				var rtl, mirrored int
+				p.Eval(t, `(() => {
+					const cs = [...document.querySelectorAll("[data-chart]")].map(el => echarts.getInstanceByDom(el).getOption()).filter(o => o.yAxis && o.yAxis.length);
+					return [document.documentElement.dir === "rtl" ? cs.length : 0, cs.filter(o => o.yAxis[0].position === "right" && o.xAxis[0].inverse).length];
+				})()`, &[]*int{&rtl, &mirrored})
+				if rtl > 0 && mirrored != rtl {
+					t.Errorf("%s: %d of %d interactive charts mirrored right to left", path, mirrored, rtl)
+				}
+				if strings.HasPrefix(path, "/ar/") && rtl == 0 {
+					t.Errorf("%s: no interactive bar or line chart found right to left", path)
 				}
 				shot("-interactive")
 			}

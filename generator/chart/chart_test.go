@@ -199,3 +199,29 @@ func FuzzSVG(f *testing.F) {
 		}
 	})
 }
+
+// TestSVGRightToLeft: for a page written right to left, bar and line charts
+// are drawn mirrored, with every text mirrored back so that it reads the
+// right way; a radar, which has no direction, is not.
+func TestSVGRightToLeft(t *testing.T) {
+	d := Data{Categories: []string{"2021", "2024"}, Series: []Series{{Name: "Steuerung", Values: []float64{40, 62}}}, Max: 100}
+	rtl := Layout{Name: "wide", Width: 720, FontSize: 14, RTL: true}
+	format := func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
+	for _, kind := range []Kind{Bar, Line, Radar} {
+		svg := SVG(kind, d, rtl, "c", 0, format)
+		mirrored := strings.Contains(svg, `<g transform="matrix(-1 0 0 1 720 0)">`)
+		if mirrored != (kind != Radar) {
+			t.Errorf("kind %v: mirrored = %v", kind, mirrored)
+		}
+		if !mirrored {
+			continue
+		}
+		texts := strings.Count(svg, "<text ")
+		if back := strings.Count(svg, `<text x="`) - strings.Count(svg, `transform="matrix(-1 0 0 1 `) + 1; texts == 0 || back > 0 {
+			t.Errorf("kind %v: %d texts, %d not mirrored back", kind, texts, back)
+		}
+		if ltr := SVG(kind, d, Layout{Name: "wide", Width: 720, FontSize: 14}, "c", 0, format); strings.Contains(ltr, "matrix(-1") {
+			t.Errorf("kind %v is mirrored left to right", kind)
+		}
+	}
+}

@@ -16,8 +16,9 @@ type Layout struct {
 	Name     string // "narrow" or "wide", used in class names and IDs
 	Width    int
 	FontSize int
-	// RTL mirrors bar charts for pages written right to left: bars grow
-	// from the right, and their labels stand on the right.
+	// RTL mirrors bar and line charts for pages written right to left:
+	// bars grow from the right, time runs from right to left, and axis
+	// labels stand on the right. A radar has no direction to mirror.
 	RTL bool
 }
 
@@ -47,7 +48,7 @@ func SVG(kind Kind, d Data, l Layout, id string, first int, format func(float64)
 	}
 	c := &canvas{l: l, id: id + "-" + l.Name, first: first, n: len(d.Series), format: format, fs: float64(l.FontSize)}
 	c.lh = c.fs * 1.25
-	c.mirror = l.RTL && kind == Bar
+	c.mirror = l.RTL && kind != Radar
 	var body string
 	var h float64
 	switch kind {

@@ -71,6 +71,12 @@
         options.radar.indicator[k].name = options.radar.indicator[k].name.replace(/ /g, "\n");
       }
     }
+    if (document.documentElement.dir === "rtl" && options.xAxis && options.yAxis) {
+      // Right to left, as the SVG: bars grow from the right, time runs
+      // from right to left, and the axis labels stand on the right.
+      [].concat(options.xAxis).forEach(function (a) { a.inverse = !a.inverse; });
+      [].concat(options.yAxis).forEach(function (a) { a.position = "right"; });
+    }
     var chart = window.echarts.init(el, dark ? "dark" : null, { renderer: "svg" });
     chart.setOption(options);
     charts.push(chart);
