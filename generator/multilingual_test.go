@@ -121,7 +121,7 @@ func TestHreflang(t *testing.T) {
 	}
 	// Untranslated content on an Arabic page is marked German, left to right.
 	page := string(files["ar/majalat/steuerung/index.html"])
-	if !strings.Contains(page, `<h1><span lang="de" dir="ltr">Steuerung</span></h1>`) || !strings.Contains(page, `class="translation-notice"`) {
+	if !strings.Contains(page, `<h1><span lang="de" dir="ltr">Steuerung</span></h1>`) || !strings.Contains(page, `class="translation-notice german-parts"`) {
 		t.Errorf("the Arabic field page does not mark its German parts:\n%.3000s", page)
 	}
 	for _, f := range []string{"en/feed.xml", "ar/feed.xml", "en/search/index.json"} {
@@ -160,5 +160,38 @@ func TestStaleTranslation(t *testing.T) {
 	}
 	if page := string(files["uk/novyny/zweite-runde/index.html"]); !strings.Contains(page, "перекладено машинно") {
 		t.Error("the Ukrainian page does not say that it was translated by machine")
+	}
+}
+
+// TestExampleSelfcheckTranslated: in the example, the field pages of every
+// language show no German part and so no notice of one; the first round's
+// summary, left German on purpose in tr, ar and uk, is marked and noticed.
+func TestExampleSelfcheckTranslated(t *testing.T) {
+	files := buildSite(t, "..")
+	main := func(page string) string {
+		_, rest, _ := strings.Cut(page, "<main")
+		body, _, _ := strings.Cut(rest, "</main>")
+		return body
+	}
+	for _, l := range []string{"en", "tr", "ar", "uk"} {
+		var field, first string
+		for name, b := range files {
+			switch {
+			case strings.HasPrefix(name, l+"/") && strings.HasSuffix(name, "/fairer-zugang/index.html"):
+				field = string(b)
+			case strings.HasPrefix(name, l+"/") && strings.HasSuffix(name, "/2021/index.html"):
+				first = string(b)
+			}
+		}
+		if field == "" || first == "" {
+			t.Fatalf("%s: no field page or no page of the round 2021", l)
+		}
+		if m := main(field); strings.Contains(m, ` lang="de"`) || strings.Contains(m, "german-parts") {
+			t.Errorf("%s: the field page shows German parts", l)
+		}
+		german := strings.Contains(main(first), ` lang="de"`)
+		if noticed := strings.Contains(first, "german-parts"); noticed != german || german != (l != "en") {
+			t.Errorf("%s: the round 2021 shows German parts: %v, says so: %v", l, german, noticed)
+		}
 	}
 }

@@ -177,6 +177,7 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 			failed[i] = err
 			return
 		}
+		b = s.trimPartsNotice(b)
 		if s.opts.Pages != nil {
 			s.opts.Pages.put(name, key, b)
 		}
@@ -382,4 +383,33 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
+}
+
+// partsNotice opens the notice that parts of a page are still in German
+// (see the template german-parts).
+const partsNotice = `<p class="translation-notice german-parts">`
+
+// trimPartsNotice removes that notice from a page of another language when
+// its main content shows no text marked as German: the language's
+// translation may lack texts that this page does not show.
+func (s *Site) trimPartsNotice(b []byte) []byte {
+	i := bytes.Index(b, []byte(partsNotice))
+	if i < 0 || s.root == nil {
+		return b
+	}
+	n := bytes.Index(b[i:], []byte("</p>"))
+	if n < 0 {
+		return b
+	}
+	end := i + n + len("</p>")
+	start := max(bytes.Index(b[:i], []byte("<main")), 0)
+	stop := len(b)
+	if m := bytes.Index(b[end:], []byte("</main>")); m >= 0 {
+		stop = end + m
+	}
+	german := []byte(` lang="` + s.root.Lang.Code + `"`)
+	if bytes.Contains(b[start:i], german) || bytes.Contains(b[end:stop], german) {
+		return b
+	}
+	return append(b[:i:i], b[end:]...)
 }
