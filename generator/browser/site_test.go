@@ -143,6 +143,13 @@ func TestChartsRender(t *testing.T) {
 				if strings.HasPrefix(path, "/ar/") && rtl == 0 {
 					t.Errorf("%s: no interactive bar or line chart found right to left", path)
 				}
+				// The interactive charts write numbers as the page does:
+				// Arabic-Indic digits on an Arabic page.
+				var arabic bool
+				p.Eval(t, `[...document.querySelectorAll("[data-chart].is-live")].every(el => /[٠-٩]/.test(el.textContent))`, &arabic)
+				if strings.HasPrefix(path, "/ar/") && !arabic {
+					t.Errorf("%s: an interactive chart writes no Arabic-Indic digits", path)
+				}
 				shot("-interactive")
 			}
 			seen := p.Seen()

@@ -293,6 +293,17 @@ func (l *Lang) RTL() bool {
 // Number writes n as the language writes numbers.
 func (l *Lang) Number(n int) string { return l.printer.Sprint(n) }
 
+// NumberLocale is the language tag with which a browser writes numbers
+// with the digits of Number, such as "ar-u-nu-arab", when they are not the
+// Latin ones, which browsers may choose for some languages; else "".
+func (l *Lang) NumberLocale() string {
+	nu := map[string]string{"٠": "arab", "۰": "arabext"}[l.printer.Sprint(0)]
+	if nu == "" {
+		return ""
+	}
+	return l.Code + "-u-nu-" + nu
+}
+
 // Func returns the texts as a function that fills in {0}, {1} …, for
 // packages that write texts but know nothing of templates. A missing key
 // gives the key itself, which tests notice.

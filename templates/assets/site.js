@@ -71,6 +71,24 @@
         options.radar.indicator[k].name = options.radar.indicator[k].name.replace(/ /g, "\n");
       }
     }
+    if (window.Intl && Intl.NumberFormat) {
+      // Numbers as the page writes them: "62,5" in German, "٦٢٫٥" in Arabic.
+      var nf = new Intl.NumberFormat(me.getAttribute("data-locale") || document.documentElement.lang, { maximumFractionDigits: 1 });
+      var fmt = function (v) { return typeof v === "number" ? nf.format(v) : v; };
+      options.tooltip = options.tooltip || {};
+      options.tooltip.valueFormatter = fmt;
+      [].concat(options.xAxis || [], options.yAxis || []).forEach(function (a) {
+        if (a.type === "value") {
+          a.axisLabel = a.axisLabel || {};
+          a.axisLabel.formatter = fmt;
+        }
+      });
+      (options.series || []).forEach(function (s) {
+        if (s.label && s.label.show) {
+          s.label.formatter = function (p) { return fmt(p.value); };
+        }
+      });
+    }
     if (document.documentElement.dir === "rtl" && options.xAxis && options.yAxis) {
       // Right to left, as the SVG: bars grow from the right, time runs
       // from right to left, and the axis labels stand on the right.
