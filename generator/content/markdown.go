@@ -103,6 +103,7 @@ func (m *Markdown) render(src []byte, page string) template.HTML {
 		}
 	}
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4 + 64) // HTML is a little longer than its Markdown
 	var opts []parser.ParseOption
 	if page != "" {
 		pc := parser.NewContext()
