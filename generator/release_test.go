@@ -18,11 +18,12 @@ import (
 
 	"offenbar/generator/browser"
 	"offenbar/generator/site"
+	"offenbar/generator/sitetest"
 )
 
 // TestReleaseBinary builds the binary for this machine with the release
 // workflow's command, twice, and expects the same bytes. Then it runs the
-// binary in a folder with no node_modules and a site with no templates:
+// binary in a folder with no node_modules, on a site that its init wrote:
 // build writes the chart runtime compiled into it, serve answers, and audit
 // checks the built pages with the axe-core compiled into it.
 func TestReleaseBinary(t *testing.T) {
@@ -59,10 +60,15 @@ func TestReleaseBinary(t *testing.T) {
 		t.Errorf("two release builds of the same tree differ: %x, %x", sums[0], sums[1])
 	}
 
-	// A site of its own, without templates, far from any node_modules.
+	// A town's site as the binary's init writes it, its blanks filled and a
+	// round added: no templates, far from any node_modules.
 	dir := t.TempDir()
-	a := readArchive(t, "testdata/base.txtar")
-	if err := a.WriteDir(filepath.Join(dir, "site")); err != nil {
+	start := exec.Command(exe, "init", "site")
+	start.Dir = dir
+	if out, err := start.CombinedOutput(); err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	if err := sitetest.FillTown(filepath.Join(dir, "site")); err != nil {
 		t.Fatal(err)
 	}
 	build := exec.Command(exe, "build", "-s", "site", "-d", "out")
