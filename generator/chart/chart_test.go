@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -222,6 +223,27 @@ func TestSVGRightToLeft(t *testing.T) {
 		}
 		if ltr := SVG(kind, d, Layout{Name: "wide", Width: 720, FontSize: 14}, "c", 0, format); strings.Contains(ltr, "matrix(-1") {
 			t.Errorf("kind %v is mirrored left to right", kind)
+		}
+	}
+}
+
+// TestRadarValuesArePlaced: each marker of a radar stands on its axis at
+// the value's share of the axis length, so that the picture says what the
+// table says: 100 at the end of the axis, 50 halfway, 0 in the centre.
+func TestRadarValuesArePlaced(t *testing.T) {
+	d := Data{Categories: []string{"A", "B", "C", "D", "E"}, Series: []Series{{Name: "2024", Values: []float64{100, 50, 75, 0, 25}}}, Max: 100}
+	svg := SVG(Radar, d, Wide, "r", 0, func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) })
+	axis := regexp.MustCompile(`<path d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"/>`).FindAllStringSubmatch(svg, -1)
+	dots := regexp.MustCompile(`<circle cx="([\d.]+)" cy="([\d.]+)"`).FindAllStringSubmatch(svg, -1)
+	if len(axis) != 5 || len(dots) != 6 { // the sixth marker is the legend's
+		t.Fatalf("%d axes and %d markers, want 5 and 6:\n%s", len(axis), len(dots), svg)
+	}
+	f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+	for i, v := range d.Series[0].Values {
+		cx, cy, ex, ey := f(axis[i][1]), f(axis[i][2]), f(axis[i][3]), f(axis[i][4])
+		wx, wy := cx+(ex-cx)*v/100, cy+(ey-cy)*v/100
+		if gx, gy := f(dots[i][1]), f(dots[i][2]); math.Abs(gx-wx) > 0.6 || math.Abs(gy-wy) > 0.6 {
+			t.Errorf("value %v of %s: marker at (%.1f, %.1f), want (%.1f, %.1f) on its axis", v, d.Categories[i], gx, gy, wx, wy)
 		}
 	}
 }

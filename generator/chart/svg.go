@@ -256,7 +256,7 @@ const pad = 6.0
 func (c *canvas) radar(d Data) (string, float64) {
 	n := len(d.Categories)
 	w := float64(c.l.Width)
-	top := d.axisMax()
+	vmax := d.axisMax()
 	gap := c.fs * 0.6
 	maxLabel := w * 0.3
 	labels := make([][]string, n)
@@ -317,7 +317,7 @@ func (c *canvas) radar(d Data) (string, float64) {
 		fmt.Fprintf(&b, `<g class="%s" fill="currentColor" stroke="currentColor">`, c.class(k))
 		b.WriteString(`<polygon fill-opacity="0.15" stroke-width="2"` + dash(c.style(k)) + ` points="`)
 		for i := 0; i < n; i++ {
-			v := value0(s.Values, i) / top
+			v := value0(s.Values, i) / vmax
 			if i > 0 {
 				b.WriteString(" ")
 			}
@@ -326,7 +326,7 @@ func (c *canvas) radar(d Data) (string, float64) {
 		b.WriteString(`"/>`)
 		for i := 0; i < n; i++ {
 			if v, ok := valueAt(s.Values, i); ok {
-				marker(&b, c.style(k), cx+r*v/top*dx[i], cy+r*v/top*dy[i], 3.5)
+				marker(&b, c.style(k), cx+r*v/vmax*dx[i], cy+r*v/vmax*dy[i], 3.5)
 			}
 		}
 		b.WriteString(`</g>`)
