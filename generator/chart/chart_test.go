@@ -114,7 +114,7 @@ func TestSVG(t *testing.T) {
 			if width != float64(l.Width) || height < 100 || texts < 4 {
 				t.Errorf("%s %s: %gx%g with %d texts", k, l.Name, width, height, texts)
 			}
-			if (k == Bar || k == Radar && l == Narrow) && !strings.Contains(a, "<rect") {
+			if (k == Bar || k == Radar && l.Name == Narrow.Name) && !strings.Contains(a, "<rect") {
 				t.Errorf("%s %s: no bars", k, l.Name)
 			}
 			if k == Bar && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p0)"`) && !strings.Contains(a, `fill="url(#c-`+l.Name+`-p1)"`) {
@@ -206,11 +206,15 @@ func FuzzSVG(f *testing.F) {
 // right way; a radar, which has no direction, is not.
 func TestSVGRightToLeft(t *testing.T) {
 	d := Data{Categories: []string{"2021", "2024"}, Series: []Series{{Name: "Steuerung", Values: []float64{40, 62}}}, Max: 100}
-	rtl := Layout{Name: "wide", Width: 720, FontSize: 14, RTL: true}
+	// Ticks are written as the page writes numbers.
+	rtl := Layout{Name: "wide", Width: 720, FontSize: 14, RTL: true, Number: func(n int) string { return "#" + strconv.Itoa(n) }}
 	format := func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
 	for _, kind := range []Kind{Bar, Line, Radar} {
 		svg := SVG(kind, d, rtl, "c", 0, format)
 		mirrored := strings.Contains(svg, `<g transform="matrix(-1 0 0 1 720 0)">`)
+		if kind != Radar && !strings.Contains(svg, ">#100</text>") {
+			t.Errorf("kind %v: the ticks are not written with the layout's Number", kind)
+		}
 		if mirrored != (kind != Radar) {
 			t.Errorf("kind %v: mirrored = %v", kind, mirrored)
 		}

@@ -20,6 +20,9 @@ type Layout struct {
 	// bars grow from the right, time runs from right to left, and axis
 	// labels stand on the right. A radar has no direction to mirror.
 	RTL bool
+	// Number writes the axis ticks, whole numbers, with the digits of the
+	// page's language; without it they are written with Latin digits.
+	Number func(int) string
 }
 
 // The two layouts a page carries; its stylesheet shows one of them.
@@ -403,6 +406,14 @@ func ticks(top float64) []float64 {
 	return t
 }
 
+// tick writes an axis tick.
+func (c *canvas) tick(t float64) string {
+	if c.l.Number != nil && t == math.Trunc(t) {
+		return c.l.Number(int(t))
+	}
+	return num(t)
+}
+
 func (c *canvas) value(v float64) string {
 	if math.IsNaN(v) {
 		return "–"
@@ -444,7 +455,7 @@ func (c *canvas) bar(d Data) (string, float64) {
 	}
 	b.WriteString(`</g>`)
 	for _, t := range ticks(top) {
-		c.text(&b, x0+pw*t/top, plotBottom+c.fs*1.1, "middle", "axis", []string{num(t)})
+		c.text(&b, x0+pw*t/top, plotBottom+c.fs*1.1, "middle", "axis", []string{c.tick(t)})
 	}
 	// barY is the top of series k's bar in row r.
 	barY := func(r row, k int) float64 { return r.y + (r.h-float64(ns)*(barH+2))/2 + float64(k)*(barH+2) }
@@ -515,7 +526,7 @@ func (c *canvas) line(d Data) (string, float64) {
 	}
 	b.WriteString(`</g>`)
 	for _, t := range ticks(top) {
-		c.text(&b, x0-6, yAt(t)+c.fs*0.35, "end", "axis", []string{num(t)})
+		c.text(&b, x0-6, yAt(t)+c.fs*0.35, "end", "axis", []string{c.tick(t)})
 	}
 	for i, lines := range labels {
 		if lines == nil {

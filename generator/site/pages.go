@@ -300,6 +300,7 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	cols, rows := table(d, format)
 	narrow, wide := chart.Narrow, chart.Wide
 	narrow.RTL, wide.RTL = s.Lang.RTL(), s.Lang.RTL()
+	narrow.Number, wide.Number = s.Lang.Number, s.Lang.Number
 	svg := chart.SVG(kind, d, narrow, id, first, format) + chart.SVG(kind, d, wide, id, first, format)
 	category, _ := s.Lang.T("chart_category")
 	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows,
