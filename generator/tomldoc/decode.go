@@ -71,11 +71,7 @@ func Decode(path string, src []byte, lineOffset int, v any) (*Doc, diag.List) {
 			p.Line += lineOffset
 			msg = pe.Message
 		}
-		if germanDate.MatchString(msg) {
-			errs.Errorf(p, "invalid TOML: %s; write dates as year-month-day without quotes, such as 2024-05-17", lowerFirst(msg))
-		} else {
-			errs.Errorf(p, "invalid TOML: %s", lowerFirst(msg))
-		}
+		errs.Errorf(p, "invalid TOML: %v", syntaxProblem(msg))
 		return doc, errs
 	}
 	doc.Index = Scan(src)
@@ -130,7 +126,40 @@ func shift(ix *Index, n int) {
 
 var germanDate = regexp.MustCompile(`\d{1,2}\.\d{1,2}\.\d{2,4}`)
 
-// hint adds what an editor most likely meant to a syntax error.
+// The parser's messages for the mistakes editors make most, and what is
+// found in them.
+var (
+	unclosedString = regexp.MustCompile(`^strings cannot contain newlines`)
+	missingValue   = regexp.MustCompile(`^expected value but found (.+) instead$`)
+	definedTwice   = regexp.MustCompile(`^Key '(.+)' has already been defined\.$`)
+	twoValues      = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`)
+	endsEarly      = regexp.MustCompile(`^unexpected EOF`)
+)
+
+// syntaxProblem says what the TOML parser found, in words of the message
+// catalogue where it is one of the usual mistakes, and as the parser says
+// it otherwise.
+func syntaxProblem(msg string) *diag.Message {
+	if germanDate.MatchString(msg) {
+		return diag.Messagef("%s; write dates as year-month-day without quotes, such as 2024-05-17", lowerFirst(msg))
+	}
+	switch {
+	case unclosedString.MatchString(msg):
+		return diag.Messagef("a text in quotes does not end on its line: close it with \", or write a text of several lines between \"\"\" and \"\"\"")
+	case missingValue.MatchString(msg) && missingValue.FindStringSubmatch(msg)[1] == `'\n'`:
+		return diag.Messagef("the value after = is missing")
+	case missingValue.MatchString(msg):
+		return diag.Messagef("a value is missing, or a text lacks its quotes, such as title = \"Sommerfest\"; found %s", missingValue.FindStringSubmatch(msg)[1])
+	case definedTwice.MatchString(msg):
+		return diag.Messagef("the key %q is given twice; keep one of them", definedTwice.FindStringSubmatch(msg)[1])
+	case twoValues.MatchString(msg):
+		return diag.Messagef("the line goes on after its value with %s; give each key a line of its own, and put texts in quotes", twoValues.FindStringSubmatch(msg)[1])
+	case endsEarly.MatchString(msg):
+		return diag.Messagef("the file ends in the middle of a value: a quote, a bracket or \"\"\" is not closed")
+	}
+	return diag.Messagef("%s", lowerFirst(msg))
+}
+
 func lowerFirst(s string) string {
 	if s == "" || strings.HasPrefix(s, "TOML") {
 		return s

@@ -62,3 +62,27 @@ func TestDecodeDates(t *testing.T) {
 		t.Fatalf("got %v %v", v.Date, errs.Problems())
 	}
 }
+
+// TestSyntaxMistakes: the mistakes editors make most are said in words of
+// the message catalogue, at the place the parser stops.
+func TestSyntaxMistakes(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"title = \"Sommerfest\ndate = 2024-06-01\n", `1:20: invalid TOML: a text in quotes does not end on its line: close it with ", or write a text of several lines between """ and """`},
+		{"title = Sommerfest\n", `1:9: invalid TOML: a value is missing, or a text lacks its quotes, such as title = "Sommerfest"; found "Sommerfest"`},
+		{"title = \"A\"\ntitle = \"B\"\n", `2:1: invalid TOML: the key "title" is given twice; keep one of them`},
+		{"title = \"A\" \"B\"\n", `1:12: invalid TOML: the line goes on after its value with '"'; give each key a line of its own, and put texts in quotes`},
+		{"summary = \"\"\"\nText\n", `invalid TOML: the file ends in the middle of a value: a quote, a bracket or """ is not closed`},
+		{"date = 17.05.2025\n", `write dates as year-month-day without quotes, such as 2024-05-17`},
+	} {
+		var v struct {
+			Title   string `toml:"title"`
+			Date    Date   `toml:"date"`
+			Summary string `toml:"summary"`
+		}
+		_, errs := Decode("x.toml", []byte(tc.src), 0, &v)
+		ps := errs.Problems()
+		if len(ps) != 1 || !strings.Contains(ps[0].String(), tc.want) {
+			t.Errorf("%q: got %v, want one problem with %q", tc.src, ps, tc.want)
+		}
+	}
+}
