@@ -537,8 +537,14 @@ func runAudit(f flags, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "offenbar audit: "+say(f, nil, "axe-core is not installed: run npm ci, or use a release binary of offenbar, which has it inside"))
 		return 2
 	}
+	// axe-core describes what it finds in the editor's language where it can.
+	code := f.lang
+	if code == "" {
+		code = cfg.Language
+	}
+	script := audit.InLanguage(axe, code, f.source, ".", filepath.Dir(exe))
 	start := time.Now()
-	visits, problems, err := audit.Site(dir, cfg.BasePath, string(axe))
+	visits, problems, err := audit.Site(dir, cfg.BasePath, script)
 	if err != nil {
 		fmt.Fprintln(stderr, "offenbar audit: "+say(f, nil, "%v", err))
 		return 2

@@ -77,7 +77,7 @@ func Pages(t browser.T, b *browser.Browser, base string, paths []string, axe str
 				add(diag.Messagef("the browser console says: %s", c))
 			}
 			for _, x := range Axe(t, p, axe) {
-				add(diag.Messagef("axe-core rule %s (%s): %s; on %s", x.ID, x.Impact, x.Help, strings.Join(x.Nodes, "; ")))
+				add(diag.Messagef("axe-core rule %s (%s): %s; on %s", x.ID, x.Impact, strings.TrimSuffix(x.Help, "."), strings.Join(x.Nodes, "; ")))
 			}
 			var storage struct {
 				Cookie string `json:"cookie"`
@@ -167,4 +167,23 @@ func FindAxe(dirs ...string) []byte {
 		return b
 	}
 	return embeddedAxe
+}
+
+// InLanguage returns the axe-core script set up to describe what it finds
+// in the language code, when axe-core has a locale for it (de, ru and
+// others) among dirs as FindAxe looks, or in a release binary; else the
+// script as it is, which speaks English.
+func InLanguage(axe []byte, code string, dirs ...string) string {
+	if code == "" || code == "en" || strings.ContainsAny(code, "/\\.") {
+		return string(axe)
+	}
+	name := "node_modules/axe-core/locales/" + code + ".json"
+	locale := site.FindUp(name, dirs...)
+	if locale == nil {
+		locale, _ = embeddedLocales.ReadFile("runtime/locales/" + code + ".json")
+	}
+	if locale == nil {
+		return string(axe)
+	}
+	return string(axe) + ";axe.configure({locale: " + string(locale) + "})"
 }

@@ -2,6 +2,11 @@
 
 package audit
 
-// embeddedAxe is nil without the embedruntime build tag: axe-core is then
-// found in node_modules.
-var embeddedAxe []byte
+import "embed"
+
+// embeddedAxe and embeddedLocales are empty without the embedruntime build
+// tag: axe-core and its locales are then found in node_modules.
+var (
+	embeddedAxe     []byte
+	embeddedLocales embed.FS
+)

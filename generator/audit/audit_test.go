@@ -1,0 +1,31 @@
+package audit
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestInLanguage: axe-core is set up with the locale of the editor's
+// language where it has one, and left in English otherwise.
+func TestInLanguage(t *testing.T) {
+	if FindAxe("../..") == nil {
+		t.Skip("axe-core is not installed: run npm ci")
+	}
+	axe := []byte("/* axe */")
+	if got := InLanguage(axe, "de", "../.."); !strings.HasPrefix(got, "/* axe */;axe.configure({locale: ") || !strings.Contains(got, `"lang": "de"`) {
+		t.Errorf("de: %.80q", got)
+	}
+	for _, code := range []string{"", "en", "xx", "../de", "de/../de"} {
+		if got := InLanguage(axe, code, "../.."); got != "/* axe */" {
+			t.Errorf("%q: %.80q, want the script as it is", code, got)
+		}
+	}
+}
+
+func TestSitemapPaths(t *testing.T) {
+	sm := []byte(`<urlset><url><loc>https://example.org/weltoffen/</loc></url><url><loc>https://example.org/weltoffen/en/fields/x/</loc></url></urlset>`)
+	got, err := SitemapPaths(sm, "/weltoffen/")
+	if err != nil || strings.Join(got, " ") != "/ /en/fields/x/" {
+		t.Errorf("SitemapPaths = %q, %v", got, err)
+	}
+}
