@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"offenbar/generator/browser"
 	"offenbar/generator/diag"
@@ -59,35 +60,61 @@ func jsStrings(ss []string) string {
 	return `["` + strings.Join(ss, `", "`) + `"]`
 }
 
-// Pages opens each path below base in light and dark mode and checks it.
-// It returns the number of page visits and what it found.
+// Pages opens each path below base in light and in dark mode, each in its
+// own tab at the same time, and checks it. It returns the number of page
+// visits and what it found, light mode first.
 func Pages(t browser.T, b *browser.Browser, base string, paths []string, axe string) (visits int, found []Finding) {
 	t.Helper()
-	for _, scheme := range []string{"light", "dark"} {
-		p := b.Open(t, 1280, 900, true)
-		p.Media(t, "prefers-color-scheme", scheme)
-		for _, path := range paths {
-			add := func(m *diag.Message) { found = append(found, Finding{Path: path, Scheme: scheme, Msg: m}) }
-			v := p.Go(t, base+path)
-			visits++
-			for _, r := range browser.Foreign(v.Requests, base) {
-				add(diag.Messagef("the page asks another host for %s", r))
-			}
-			for _, c := range v.Console {
-				add(diag.Messagef("the browser console says: %s", c))
-			}
-			for _, x := range Axe(t, p, axe) {
-				add(diag.Messagef("axe-core rule %s (%s): %s; on %s", x.ID, x.Impact, strings.TrimSuffix(x.Help, "."), strings.Join(x.Nodes, "; ")))
-			}
-			var storage struct {
-				Cookie string `json:"cookie"`
-				Local  int    `json:"local"`
-				Sess   int    `json:"session"`
-			}
-			p.Eval(t, `({cookie: document.cookie, local: localStorage.length, session: sessionStorage.length})`, &storage)
-			if storage.Cookie != "" || storage.Local != 0 || storage.Sess != 0 {
-				add(diag.Messagef("the page stores data in the browser: cookie %q, %d items in localStorage, %d in sessionStorage", storage.Cookie, storage.Local, storage.Sess))
-			}
+	schemes := []string{"light", "dark"}
+	counts := make([]int, len(schemes))
+	results := make([][]Finding, len(schemes))
+	errs := make([]error, len(schemes))
+	var wg sync.WaitGroup
+	for i, scheme := range schemes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = catch(func() {
+				counts[i], results[i] = inScheme(child{parent: t}, b, base, paths, axe, scheme)
+			})
+		}()
+	}
+	wg.Wait()
+	for i := range schemes {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		visits += counts[i]
+		found = append(found, results[i]...)
+	}
+	return visits, found
+}
+
+// inScheme checks each path in one colour scheme, in a tab of its own.
+func inScheme(t browser.T, b *browser.Browser, base string, paths []string, axe, scheme string) (visits int, found []Finding) {
+	p := b.Open(t, 1280, 900, true)
+	p.Media(t, "prefers-color-scheme", scheme)
+	for _, path := range paths {
+		add := func(m *diag.Message) { found = append(found, Finding{Path: path, Scheme: scheme, Msg: m}) }
+		v := p.Go(t, base+path)
+		visits++
+		for _, r := range browser.Foreign(v.Requests, base) {
+			add(diag.Messagef("the page asks another host for %s", r))
+		}
+		for _, c := range v.Console {
+			add(diag.Messagef("the browser console says: %s", c))
+		}
+		for _, x := range Axe(t, p, axe) {
+			add(diag.Messagef("axe-core rule %s (%s): %s; on %s", x.ID, x.Impact, strings.TrimSuffix(x.Help, "."), strings.Join(x.Nodes, "; ")))
+		}
+		var storage struct {
+			Cookie string `json:"cookie"`
+			Local  int    `json:"local"`
+			Sess   int    `json:"session"`
+		}
+		p.Eval(t, `({cookie: document.cookie, local: localStorage.length, session: sessionStorage.length})`, &storage)
+		if storage.Cookie != "" || storage.Local != 0 || storage.Sess != 0 {
+			add(diag.Messagef("the page stores data in the browser: cookie %q, %d items in localStorage, %d in sessionStorage", storage.Cookie, storage.Local, storage.Sess))
 		}
 	}
 	return visits, found

@@ -1,8 +1,12 @@
 package audit
 
 import (
+	"net"
+	"os"
 	"strings"
 	"testing"
+
+	"offenbar/generator/browser"
 )
 
 // TestInLanguage: axe-core is set up with the locale of the editor's
@@ -27,5 +31,28 @@ func TestSitemapPaths(t *testing.T) {
 	got, err := SitemapPaths(sm, "/weltoffen/")
 	if err != nil || strings.Join(got, " ") != "/ /en/fields/x/" {
 		t.Errorf("SitemapPaths = %q, %v", got, err)
+	}
+}
+
+// TestFailureInATab: a page that cannot load stops the audit with an error
+// from either tab's goroutine, and the browser is cleaned up.
+func TestFailureInATab(t *testing.T) {
+	if browser.Path() == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is not installed; .ci/run installs it")
+		}
+		t.Skip("chromium is not installed")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String()
+	ln.Close()
+	err = run(func(t browser.T) {
+		Pages(t, browser.New(t), closed, []string{"/"}, "")
+	})
+	if err == nil || !strings.Contains(err.Error(), "loading "+closed) {
+		t.Errorf("err = %v, want the page that did not load", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"offenbar/generator/browser"
 	"offenbar/generator/diag"
@@ -67,46 +68,22 @@ func schemeName(s string) *diag.Message {
 	return diag.Messagef("light")
 }
 
-// runner gives the browser what a test would: a failure ends the run with
-// an error, and cleanups run at its end.
-type runner struct {
-	dir      string
-	cleanups []func()
-}
+// failer fails as a test would, from any goroutine: Fatal ends the work
+// with an error that catch returns.
+type failer struct{}
 
 type stop struct{ err error }
 
-func (r *runner) Helper()                           {}
-func (r *runner) Fatal(args ...any)                 { panic(stop{fmt.Errorf("%s", fmt.Sprint(args...))}) }
-func (r *runner) Fatalf(format string, args ...any) { panic(stop{fmt.Errorf(format, args...)}) }
-func (r *runner) Cleanup(f func())                  { r.cleanups = append(r.cleanups, f) }
+func (failer) Helper()                           {}
+func (failer) Fatal(args ...any)                 { panic(stop{fmt.Errorf("%s", fmt.Sprint(args...))}) }
+func (failer) Fatalf(format string, args ...any) { panic(stop{fmt.Errorf(format, args...)}) }
 
 // Skip is a failure: an audit that cannot run has not passed. (Site makes
 // sure first that Chromium is there.)
-func (r *runner) Skip(args ...any) {
-	panic(stop{fmt.Errorf("%s", fmt.Sprint(args...))})
-}
+func (failer) Skip(args ...any) { panic(stop{fmt.Errorf("%s", fmt.Sprint(args...))}) }
 
-func (r *runner) TempDir() string {
-	if r.dir == "" {
-		d, err := os.MkdirTemp("", "offenbar-audit-")
-		if err != nil {
-			r.Fatal(err)
-		}
-		r.dir = d
-		r.Cleanup(func() { os.RemoveAll(d) })
-	}
-	return r.dir
-}
-
-// run calls f with a runner and returns the error that stopped it, if any.
-func run(f func(t browser.T)) (err error) {
-	r := &runner{}
-	defer func() {
-		for _, c := range slices.Backward(r.cleanups) {
-			c()
-		}
-	}()
+// catch calls f and returns the error with which a failer stopped it.
+func catch(f func()) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			s, ok := v.(stop)
@@ -116,6 +93,57 @@ func run(f func(t browser.T)) (err error) {
 			err = s.err
 		}
 	}()
-	f(r)
+	f()
 	return nil
 }
+
+// runner gives the browser what a test would: a failure ends the run with
+// an error, and cleanups run at its end.
+type runner struct {
+	failer
+	mu       sync.Mutex
+	dir      string
+	cleanups []func()
+}
+
+func (r *runner) Cleanup(f func()) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.cleanups = append(r.cleanups, f)
+}
+
+func (r *runner) TempDir() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.dir == "" {
+		d, err := os.MkdirTemp("", "offenbar-audit-")
+		if err != nil {
+			r.Fatal(err)
+		}
+		r.dir = d
+		r.cleanups = append(r.cleanups, func() { os.RemoveAll(d) })
+	}
+	return r.dir
+}
+
+// run calls f with a runner and returns the error that stopped it, if any.
+func run(f func(t browser.T)) error {
+	r := &runner{}
+	defer func() {
+		for _, c := range slices.Backward(r.cleanups) {
+			c()
+		}
+	}()
+	return catch(func() { f(r) })
+}
+
+// child is what a goroutine of a test or a run gets: its failures are its
+// own, its cleanups and temporary directory its parent's, whose methods
+// are safe for concurrent use.
+type child struct {
+	failer
+	parent browser.T
+}
+
+func (c child) Cleanup(f func()) { c.parent.Cleanup(f) }
+func (c child) TempDir() string  { return c.parent.TempDir() }
