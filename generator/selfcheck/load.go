@@ -215,6 +215,10 @@ func (in *Instrument) validate(errs *diag.List) {
 	}
 }
 
+// roundKeys are the keys at the top of a round file, which an editor may
+// write below [answers] by mistake.
+var roundKeys = []string{"title", "date", "draft", "respondents", "summary", "workshop"}
+
 // scaleWant lists the valid answers for messages.
 func (in *Instrument) scaleWant() *diag.Message {
 	var ps []string
@@ -236,6 +240,11 @@ func (r *Round) validate(in *Instrument, errs *diag.List) {
 	for _, id := range slices.Sorted(maps.Keys(r.RawAnswers)) {
 		p := "answers." + id
 		q := in.Question(id)
+		if q == nil && slices.Contains(roundKeys, id) {
+			// A key written below [answers] belongs to that table.
+			errs.Errorf(d.Pos(p), "%s stands below [answers], so it reads as an answer: move it above the line [answers]", id)
+			continue
+		}
 		if q == nil {
 			errs.Errorf(d.Pos(p), "unknown question id %q: it is not in %s", id, path.Join(Dir, InstrumentFile))
 			continue

@@ -178,6 +178,11 @@ var (
 )
 
 func (d *decoder) wrongType(path string, data any, want *diag.Message) {
+	if dotted, ok := d.doc.Index.Dotted(path); ok {
+		// title.de = "…" reads as a table title with a key de.
+		d.errs.Errorf(d.doc.ValuePos(path), "%s must be %s, but the dot in %s makes it a table: write the key without the dot", keyName(path), want, dotted)
+		return
+	}
 	d.errs.Errorf(d.doc.ValuePos(path), "%s must be %s, not %s", keyName(path), want, tomlType(data))
 }
 

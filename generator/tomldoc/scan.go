@@ -45,9 +45,36 @@ type Index struct {
 
 // Key returns the position of the key at path, or of the table header that
 // opens it.
+//
+// A table that only dotted keys make, as title.de = "…" makes title, has
+// no key of its own: its position is that of the first of them.
 func (ix *Index) Key(path string) (Loc, bool) {
-	l, ok := ix.keys[path]
-	return l, ok
+	if l, ok := ix.keys[path]; ok {
+		return l, ok
+	}
+	if path == "" {
+		return Loc{}, false
+	}
+	for _, e := range ix.entries { // in document order
+		if strings.HasPrefix(e.Path, path+".") {
+			return e.Loc, true
+		}
+	}
+	return Loc{}, false
+}
+
+// Dotted returns the first dotted key, such as "title.de", that makes the
+// table at path, when no key or table header of its own does.
+func (ix *Index) Dotted(path string) (string, bool) {
+	if _, ok := ix.keys[path]; ok || path == "" {
+		return "", false
+	}
+	for _, e := range ix.entries {
+		if strings.HasPrefix(e.Path, path+".") {
+			return e.Path, true
+		}
+	}
+	return "", false
 }
 
 // Value returns the position of the value at path. For a table without a
