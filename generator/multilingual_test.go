@@ -195,3 +195,24 @@ func TestExampleSelfcheckTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestSkippedQuestionsPlural: the chart summary counts skipped questions
+// with the plural form of the count, in German ("1 Frage wurde
+// übersprungen", not "1 Fragen wurden") and in Arabic.
+func TestSkippedQuestionsPlural(t *testing.T) {
+	files := buildSite(t, "..")
+	var one, wrong, arabicOne int
+	for name, b := range files {
+		page := string(b)
+		if strings.HasPrefix(name, "handlungsfelder/") {
+			one += strings.Count(page, "1 Frage wurde übersprungen.")
+			wrong += strings.Count(page, " 1 Fragen wurden übersprungen")
+		}
+		if strings.HasPrefix(name, "ar/") {
+			arabicOne += strings.Count(page, "تم تخطي سؤال واحد.")
+		}
+	}
+	if one == 0 || wrong > 0 || arabicOne == 0 {
+		t.Errorf("German singular %d times, wrong plural %d times, Arabic singular %d times", one, wrong, arabicOne)
+	}
+}

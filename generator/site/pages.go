@@ -426,10 +426,15 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			}
 		}
 		title, _ := l.Tf("chart_distribution_title", fv.Title)
-		summary, err := l.Tf("chart_distribution_summary", latest.Title, counts[top], len(fv.Field.Questions), in.Scale[top].Label, counts[len(counts)-1])
+		summary, err := l.Tf("chart_distribution_summary", latest.Title, counts[top], len(fv.Field.Questions), in.Scale[top].Label)
 		if err != nil {
 			return err
 		}
+		skipped, err := l.Tf("skipped_questions", counts[len(counts)-1])
+		if err != nil {
+			return err
+		}
+		summary += " " + skipped
 		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, title, summary, d, countFormat)
 		if err != nil {
 			return err
