@@ -67,6 +67,36 @@ const (
 	CatalogRDF   = "catalog.rdf"
 )
 
+// Clash returns the name of a file of round that another round, or the
+// data section itself, publishes as well, given the IDs of every round; ""
+// when there is none. Of two rounds "2024" and "2024-scores", whose files
+// 2024-scores.csv clash, it names the second: its answers would take the
+// name of the first one's scores. A round "questions" would take the
+// questionnaire's.
+func Clash(round string, rounds []string) string {
+	for _, n := range roundFiles(round) {
+		switch n {
+		case QuestionsCSV, SchemaJSON, DataPackage, CatalogTTL, CatalogRDF:
+			return n
+		}
+	}
+	for _, other := range rounds {
+		if other == round {
+			continue
+		}
+		for _, n := range []string{ScoresCSV(other), ScoresJSON(other), RecommendationsCSV(other)} {
+			if n == AnswersCSV(round) || n == AnswersJSON(round) {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+func roundFiles(round string) []string {
+	return []string{AnswersCSV(round), AnswersJSON(round), ScoresCSV(round), ScoresJSON(round), RecommendationsCSV(round)}
+}
+
 // Licence is the licence the data is published under.
 func (p *Publication) Licence() *licence.Licence { return licence.Lookup(p.Config.Data.Licence) }
 

@@ -40,6 +40,7 @@ import (
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
+	"offenbar/generator/opendata"
 	"offenbar/generator/picture"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/workers"
@@ -235,6 +236,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown, Media: media{s: s}, MediaDigest: s.mediaDigest})
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
+		s.checkRoundIDs(&errs)
 	}
 	// The further languages are independent of each other: load them side
 	// by side, and keep them in the order of site.toml.
@@ -407,6 +409,21 @@ func FindUp(name string, dirs ...string) []byte {
 		}
 	}
 	return nil
+}
+
+// checkRoundIDs reports a round whose open data would overwrite a file of
+// another round or of the data section, such as a round "2024-scores" next
+// to a round "2024".
+func (s *Site) checkRoundIDs(errs *diag.List) {
+	var ids []string
+	for _, r := range s.Model.Rounds {
+		ids = append(ids, r.ID)
+	}
+	for _, r := range s.Model.Rounds {
+		if n := opendata.Clash(r.ID, ids); n != "" && r.Doc != nil {
+			errs.Errorf(diag.Pos{Path: r.Doc.Path}, "the round %q would publish its open data as %s, which another file of the data section has: rename the round file", r.ID, n)
+		}
+	}
 }
 
 // checkDocs checks what documents refer to outside themselves.
