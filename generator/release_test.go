@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"offenbar/generator/browser"
+	"offenbar/generator/scaffold"
 	"offenbar/generator/site"
 	"offenbar/generator/sitetest"
 )
@@ -44,7 +45,7 @@ func TestReleaseBinary(t *testing.T) {
 		dist := t.TempDir()
 		cmd := exec.Command("bash", "-c", workflow)
 		cmd.Dir = ".."
-		cmd.Env = append(os.Environ(), "PLATFORMS="+runtime.GOOS+"/"+runtime.GOARCH, "DIST="+dist)
+		cmd.Env = append(os.Environ(), "PLATFORMS="+runtime.GOOS+"/"+runtime.GOARCH, "DIST="+dist, "GITHUB_REPOSITORY=stadt-musterstadt/offenbar", "GITHUB_REF_NAME=v9.9.9")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", workflow, err, out)
@@ -67,6 +68,13 @@ func TestReleaseBinary(t *testing.T) {
 	start.Dir = dir
 	if out, err := start.CombinedOutput(); err != nil {
 		t.Fatalf("init: %v\n%s", err, out)
+	}
+	// Its CI templates download the release that wrote them.
+	for _, f := range scaffold.CIFiles {
+		b, err := os.ReadFile(filepath.Join(dir, "site", f))
+		if want := "https://github.com/stadt-musterstadt/offenbar/releases/download/v9.9.9/offenbar-linux-amd64"; err != nil || !bytes.Contains(b, []byte(want)) {
+			t.Errorf("%s does not download %s (%v)", f, want, err)
+		}
 	}
 	if err := sitetest.FillTown(filepath.Join(dir, "site")); err != nil {
 		t.Fatal(err)

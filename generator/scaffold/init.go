@@ -8,7 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"offenbar/generator/diag"
 )
 
 // starter is the site that `offenbar init` writes: site.toml with every key
@@ -18,6 +21,26 @@ import (
 //
 //go:embed all:starter
 var starter embed.FS
+
+// CIFiles are the CI templates that init writes. Their placeholders are
+// the town's to fill in like those of its content.
+var CIFiles = []string{".gitlab-ci.yml", ".github/workflows/site.yml"}
+
+// ReleaseBase is the address the release binaries of this offenbar are
+// published at, such as
+// https://github.com/OWNER/offenbar/releases/download/v1.2.0. The release
+// workflow sets it (.ci/release, -ldflags -X), so that the CI templates that
+// init writes download the very version that wrote them. A build from
+// source leaves it empty, and init leaves a placeholder instead.
+var ReleaseBase string
+
+// releaseURL is the address of the Linux binary for the CI templates.
+func releaseURL() string {
+	if ReleaseBase == "" {
+		return diag.PlaceholderOpen + " Adresse der Datei offenbar-linux-amd64 eines Releases" + diag.PlaceholderClose
+	}
+	return strings.TrimSuffix(ReleaseBase, "/") + "/offenbar-linux-amd64"
+}
 
 // emptyDirs are the folders a new site starts with that hold no file yet.
 var emptyDirs = []string{"content/articles", "content/selfcheck/rounds", "content/static"}
@@ -53,6 +76,7 @@ func Init(dir string, today time.Time) ([]string, error) {
 		}
 		// The accessibility statement starts dated today.
 		b = bytes.ReplaceAll(b, []byte("@HEUTE@"), []byte(today.Format(time.DateOnly)))
+		b = bytes.ReplaceAll(b, []byte("@OFFENBAR_URL@"), []byte(releaseURL()))
 		dst := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err

@@ -42,6 +42,7 @@ import (
 	"offenbar/generator/diag"
 	"offenbar/generator/opendata"
 	"offenbar/generator/picture"
+	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/workers"
 )
@@ -181,6 +182,11 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	docs, derrs := content.Load(src)
 	placeholders.Add(derrs.SplitPlaceholders())
 	errs.Add(derrs)
+	for _, ci := range scaffold.CIFiles {
+		if b, err := fs.ReadFile(src, ci); err == nil {
+			placeholders.Placeholders(ci, b, 0)
+		}
+	}
 
 	if model != nil && !opts.Visibility.Drafts {
 		model = model.WithoutDrafts()

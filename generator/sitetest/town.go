@@ -51,6 +51,15 @@ func FillTown(dir string) error {
 			return err
 		}
 	}
+	// A build from source leaves the address of the release to download.
+	for _, f := range []string{".gitlab-ci.yml", ".github/workflows/site.yml"} {
+		err := edit(f, func(s string) string {
+			return PlaceholderRE.ReplaceAllString(s, "https://git.musterstadt.example/offenbar/releases/v1.0.0/offenbar-linux-amd64")
+		})
+		if err != nil {
+			return err
+		}
+	}
 	n := 0
 	err = edit("content/selfcheck/instrument.toml", func(s string) string {
 		s = PlaceholderRE.ReplaceAllString(s, "Die Verwaltung füllt den Bogen gemeinsam aus.")
