@@ -14,6 +14,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -78,6 +79,7 @@ type flags struct {
 	xlsx, id                string
 	languages, baseURL      string
 	lang                    string
+	siteLang                string // the language site.toml names, read once for messages
 	port, n                 int
 }
 
@@ -109,6 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			return 2
 		}
+		peekLanguage(&f)
 		if cmd == "import" {
 			return importContent(f, words, stdout, stderr)
 		}
@@ -120,6 +123,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	peekLanguage(&f)
 	if cmd == "corpus" {
 		return makeCorpus(f, fset.Args(), stdout, stderr)
 	}
@@ -136,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if f.cpuprofile != "" {
 		pf, err := os.Create(f.cpuprofile)
 		if err != nil {
-			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+			complain(stderr, f, "%v", err)
 			return 2
 		}
 		pprof.StartCPUProfile(pf)
@@ -152,7 +156,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "audit":
 		return runAudit(f, stdout, stderr)
 	}
-	fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown command %q, want one of: init, new, import, check, build, serve, audit, version", cmd))
+	complain(stderr, f, "unknown command %q, want one of: init, new, import, check, build, serve, audit, version", cmd)
 	return 2
 }
 
@@ -163,6 +167,7 @@ func initSite(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
+	peekLanguage(&f)
 	if len(words) != 1 {
 		fmt.Fprintln(stderr, say(f, nil, "usage: offenbar init DIR [--lang en]"))
 		return 2
@@ -170,15 +175,10 @@ func initSite(args []string, stdout, stderr io.Writer) int {
 	dir := words[0]
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 2
 	}
 	files, err := scaffold.Init(dir, now.In(time.Local))
-	var full *scaffold.NotEmptyError
-	if errors.As(err, &full) {
-		fmt.Fprintln(stderr, "offenbar init: "+say(f, nil, "%s: folder is not empty (it holds %s); init writes only into a new or empty folder", full.Dir, full.Entry))
-		return 1
-	}
 	if err != nil {
 		fmt.Fprintln(stderr, "offenbar init: "+say(f, nil, "%v", err))
 		return 1
@@ -277,7 +277,7 @@ func clock() (time.Time, error) {
 func options(f flags, stderr io.Writer) (site.Options, bool) {
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return site.Options{}, false
 	}
 	opts := site.Options{Visibility: content.Visibility{Drafts: f.drafts || f.preview, Future: f.future, Now: now}, BaseURL: f.baseURL, Preview: f.preview, AllowPlaceholders: f.preview}
@@ -326,19 +326,15 @@ func printProblems(w io.Writer, errs diag.List, f flags, s *site.Site) {
 }
 
 // messages is the language in which the commands speak to editors: --lang,
-// else the site's language, else German, every site's default. English
+// else the site's language (as loaded, or as peekLanguage read it before),
+// else German, every site's default. English
 // is written in the code; nil means English.
 func messages(f flags, s *site.Site) *site.Lang {
 	code := f.lang
 	if code == "" && s != nil && s.Config != nil {
 		code = s.Config.Language
 	}
-	if code == "" && f.source != "" {
-		code = config.PeekLanguage(os.DirFS(f.source))
-	}
-	if code == "" {
-		code = "de"
-	}
+	code = cmp.Or(code, f.siteLang, "de")
 	if code == "en" {
 		return nil
 	}
@@ -358,11 +354,23 @@ func messages(f flags, s *site.Site) *site.Lang {
 	return l
 }
 
+// peekLanguage reads the site's language from site.toml once, so that a
+// command speaks it before the site is loaded, or when it cannot be.
+func peekLanguage(f *flags) {
+	f.siteLang = config.PeekLanguage(os.DirFS(f.source))
+}
+
 // The built-in UI texts that messages loaded, by language.
 var (
 	builtinMu    sync.Mutex
 	builtinLangs = map[string]*site.Lang{}
 )
+
+// complain prints an English message as an error of the command, in the
+// editor's language.
+func complain(w io.Writer, f flags, format string, args ...any) {
+	fmt.Fprintln(w, "offenbar: "+say(f, nil, format, args...))
+}
 
 // say formats an English message in the editor's language (see
 // messages), or in English where the catalogue has no text for it.
@@ -377,11 +385,11 @@ func say(f flags, s *site.Site, format string, args ...any) string {
 // load reads and checks the site.
 func load(f flags, stderr io.Writer) (*site.Site, int) {
 	if f.format != "text" && f.format != "github" {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "unknown --format %q, want text or github", f.format))
+		complain(stderr, f, "unknown --format %q, want text or github", f.format)
 		return nil, 2
 	}
 	if fi, err := os.Stat(f.source); err != nil || !fi.IsDir() {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "site directory %q does not exist", f.source))
+		complain(stderr, f, "site directory %q does not exist", f.source)
 		return nil, 2
 	}
 	opts, ok := options(f, stderr)
@@ -390,7 +398,7 @@ func load(f flags, stderr io.Writer) (*site.Site, int) {
 	}
 	src, err := siteFS(f.source)
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return nil, 2
 	}
 	s, errs := site.Load(src, opts)
@@ -420,7 +428,7 @@ func build(f flags, stdout, stderr io.Writer) int {
 	}
 	tx, err := publish.Begin(dest, publish.Options{Site: f.source, Force: f.force})
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return failed(1)
 	}
 	out, errs := s.RenderTo(tx.Write)
@@ -430,7 +438,7 @@ func build(f flags, stdout, stderr io.Writer) int {
 		return failed(1)
 	}
 	if err := tx.Commit(); err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return failed(1)
 	}
 	fmt.Fprintln(stdout, say(f, nil, "built %d pages (%d files) into %s in %d ms", out.Pages, out.Written, dest, time.Since(start).Milliseconds()))
@@ -571,15 +579,15 @@ func newOverride(f flags, name string, stdout, stderr io.Writer) int {
 			return nil
 		})
 		if strings.HasPrefix(name, "i18n/") {
-			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "UI texts are overridden key by key: write only the keys you change into %s/%s", site.TemplatesDir, name))
+			complain(stderr, f, "UI texts are overridden key by key: write only the keys you change into %s/%s", site.TemplatesDir, name)
 		} else {
-			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "there is no built-in %q; want one of: %s", name, strings.Join(have, ", ")))
+			complain(stderr, f, "there is no built-in %q; want one of: %s", name, strings.Join(have, ", "))
 		}
 		return 1
 	}
 	rel := site.TemplatesDir + "/" + name
 	if err := scaffold.Create(f.source, rel, append([]byte(site.BasedOn(name, b)), b...)); err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s: it now replaces the built-in %s", filepath.Join(f.source, filepath.FromSlash(rel)), name))
@@ -636,7 +644,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	}
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 2
 	}
 	day := now.In(time.Local)
@@ -648,13 +656,13 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	case "round":
 		src, err := siteFS(f.source)
 		if err != nil {
-			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+			complain(stderr, f, "%v", err)
 			return 2
 		}
 		model, errs := selfcheck.Load(src)
 		if model == nil {
 			printProblems(stderr, errs, f, nil)
-			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "a new round needs a valid instrument"))
+			complain(stderr, f, "a new round needs a valid instrument")
 			return 1
 		}
 		rel, data, err = scaffold.Round(model.Instrument, args[1], day)
@@ -663,7 +671,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		err = scaffold.Create(f.source, rel, data)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s (draft = true)", filepath.Join(f.source, filepath.FromSlash(rel))))
@@ -674,16 +682,16 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	rel = filepath.ToSlash(rel)
 	if _, err := language.Parse(lang); err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%q is not a language tag, want such as tr or ar", lang))
+		complain(stderr, f, "%q is not a language tag, want such as tr or ar", lang)
 		return 2
 	}
 	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") || !strings.HasSuffix(rel, ".md") {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s is not an article or page; name a file such as content/articles/2024-09-16-fest.md", rel))
+		complain(stderr, f, "%s is not an article or page; name a file such as content/articles/2024-09-16-fest.md", rel)
 		return 2
 	}
 	src, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(rel)))
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 1
 	}
 	out, data, err := scaffold.Translation(rel, src, lang)
@@ -691,7 +699,7 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 		err = scaffold.Create(f.source, out, data)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))

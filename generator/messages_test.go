@@ -24,6 +24,7 @@ var messageCalls = map[string]int{
 	"Messagef": 0, // diag
 	"problem":  0, // picture
 	"say":      2, // main
+	"complain": 2, // main
 	"Say":      0, // serve.Config
 }
 

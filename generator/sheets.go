@@ -27,7 +27,7 @@ type sheetSite struct {
 func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) {
 	src, err := siteFS(f.source)
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return nil, 2
 	}
 	opts, ok := options(f, stderr)
@@ -50,7 +50,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 	}
 	if needModel && (model == nil || merrs.HasErrors()) {
 		printProblems(stderr, merrs, f, nil)
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "this needs a valid questionnaire in content/selfcheck/instrument.toml"))
+		complain(stderr, f, "this needs a valid questionnaire in content/selfcheck/instrument.toml")
 		return nil, 1
 	}
 	return s, 0
@@ -63,20 +63,20 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if args[0] == "round" && content.Slug(args[1]) != args[1] {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", args[1]))
+		complain(stderr, f, "invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", args[1])
 		return 2
 	}
 	if !strings.HasSuffix(strings.ToLower(f.xlsx), ".xlsx") {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s: name the workbook FILE.xlsx", f.xlsx))
+		complain(stderr, f, "%s: name the workbook FILE.xlsx", f.xlsx)
 		return 2
 	}
 	if _, err := os.Stat(f.xlsx); err == nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s already exists; it was left as it is", f.xlsx))
+		complain(stderr, f, "%s already exists; it was left as it is", f.xlsx)
 		return 1
 	}
 	now, err := clock()
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 2
 	}
 	s, code := loadSheetSite(f, stderr, args[0] == "round")
@@ -110,7 +110,7 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 		err = os.WriteFile(f.xlsx, data, 0o644)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "wrote %s", f.xlsx))
@@ -127,7 +127,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	file := args[1]
 	data, err := os.ReadFile(file)
 	if err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 2
 	}
 	s, code := loadSheetSite(f, stderr, args[0] == "round")
@@ -145,11 +145,11 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		id = spreadsheet.WorkbookRound(data)
 	}
 	if id == "" {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%s does not name its round: add --id, such as --id 2027", file))
+		complain(stderr, f, "%s does not name its round: add --id, such as --id 2027", file)
 		return 2
 	}
 	if content.Slug(id) != id {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", id))
+		complain(stderr, f, "invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", id)
 		return 2
 	}
 	im.ID = id
@@ -171,7 +171,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if existing == nil {
 		now, _ := clock()
 		if err := scaffold.Create(f.source, rel, spreadsheet.NewRoundTOML(id, now, f.draft, table)); err != nil {
-			fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+			complain(stderr, f, "%v", err)
 			return 1
 		}
 		fmt.Fprintln(stdout, say(f, nil, "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
@@ -191,7 +191,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err := scaffold.Replace(f.source, rel, spreadsheet.ReplaceAnswers(existing.Doc.Src, table)); err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "replaced the answers in %s", rel))
@@ -209,7 +209,7 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 	if s.model == nil {
 		if _, err := os.Stat(filepath.Join(f.source, filepath.FromSlash(rel))); err != nil {
 			if err := scaffold.Create(f.source, rel, src); err != nil {
-				fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+				complain(stderr, f, "%v", err)
 				return 1
 			}
 			fmt.Fprintln(stdout, say(f, nil, "created %s", rel))
@@ -233,7 +233,7 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 		return 1
 	}
 	if err := scaffold.Replace(f.source, rel, src); err != nil {
-		fmt.Fprintln(stderr, "offenbar: "+say(f, nil, "%v", err))
+		complain(stderr, f, "%v", err)
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "replaced %s", rel))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,19 +44,12 @@ func releaseURL() string {
 // emptyDirs are the folders a new site starts with that hold no file yet.
 var emptyDirs = []string{"content/articles", "content/selfcheck/rounds", "content/static"}
 
-// NotEmptyError is returned by Init for a folder that already holds files.
-type NotEmptyError struct{ Dir, Entry string }
-
-func (e *NotEmptyError) Error() string {
-	return fmt.Sprintf("%s: folder is not empty (it holds %s); init writes only into a new or empty folder", e.Dir, e.Entry)
-}
-
 // Init writes a new site into dir, which must not exist or be empty, and
 // returns the files it wrote, relative to dir. It never writes into a folder
 // that holds anything, so that no content is lost.
 func Init(dir string, today time.Time) ([]string, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return nil, &NotEmptyError{Dir: dir, Entry: entries[0].Name()}
+		return nil, diag.Messagef("%s: folder is not empty (it holds %s); init writes only into a new or empty folder", dir, entries[0].Name())
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
