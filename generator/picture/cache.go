@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"offenbar/generator/publish"
 )
 
 // settings names everything besides the source that decides the output,
@@ -103,23 +105,7 @@ func (c *Cache) write(k string, r *Result) {
 	if os.MkdirAll(filepath.Dir(c.file(k, -1)), 0o755) != nil {
 		return
 	}
-	put := func(name string, data []byte) bool {
-		f, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-		if err != nil {
-			return false
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(f.Name(), name)
-		}
-		if err != nil {
-			os.Remove(f.Name())
-		}
-		return err == nil
-	}
+	put := func(name string, data []byte) bool { return publish.ReplaceFile(name, data) == nil }
 	m := manifest{Settings: settings, Format: r.Format, Width: r.Width, Height: r.Height}
 	for _, v := range r.Variants {
 		if !put(c.file(k, v.Width), v.Data) {

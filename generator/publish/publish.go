@@ -223,3 +223,24 @@ func checkDest(dest string, opts Options) error {
 	}
 	return nil
 }
+
+// ReplaceFile writes data to name through a temporary file in the same
+// folder that is then renamed over name, so that nobody ever reads half a
+// file and a killed process leaves the old content or the new one.
+func ReplaceFile(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), ".offenbar-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"offenbar/generator/content"
+	"offenbar/generator/publish"
 	"offenbar/generator/selfcheck"
 
 	"offenbar/generator/diag"
@@ -107,22 +108,7 @@ func Create(site, rel string, data []byte) error {
 // there: to a temporary file first, renamed over the old one, so that the
 // old content is never half overwritten.
 func Replace(site, rel string, data []byte) error {
-	p := filepath.Join(site, filepath.FromSlash(rel))
-	f, err := os.CreateTemp(filepath.Dir(p), ".offenbar-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), p)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return publish.ReplaceFile(filepath.Join(site, filepath.FromSlash(rel)), data)
 }
 
 // Translation returns the path and content of a new translation of the
