@@ -215,9 +215,9 @@ func (in *Instrument) validate(errs *diag.List) {
 	}
 }
 
-// roundKeys are the keys at the top of a round file, which an editor may
-// write below [answers] by mistake.
-var roundKeys = []string{"title", "date", "draft", "respondents", "summary", "workshop"}
+// roundKeys are the keys of a round file, which an editor may write below
+// [answers] by mistake.
+var roundKeys = tomldoc.Keys(Round{})
 
 // scaleWant lists the valid answers for messages.
 func (in *Instrument) scaleWant() *diag.Message {

@@ -393,8 +393,11 @@ const partsNotice = `<p class="translation-notice german-parts">`
 // its main content shows no text marked as German: the language's
 // translation may lack texts that this page does not show.
 func (s *Site) trimPartsNotice(b []byte) []byte {
+	if s.root == nil {
+		return b // the default language's pages have no such notice
+	}
 	i := bytes.Index(b, []byte(partsNotice))
-	if i < 0 || s.root == nil {
+	if i < 0 {
 		return b
 	}
 	n := bytes.Index(b[i:], []byte("</p>"))

@@ -331,6 +331,12 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 
 // structFields maps TOML keys to field indices. Fields without a toml tag or
 // with tag "-" are not decoded.
+// Keys returns the keys that Decode accepts for the struct v, from its
+// toml tags, sorted.
+func Keys(v any) []string {
+	return slices.Sorted(maps.Keys(structFields(reflect.TypeOf(v))))
+}
+
 func structFields(t reflect.Type) map[string]int {
 	fields := map[string]int{}
 	for i := range t.NumField() {
