@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -87,7 +86,7 @@ func golden(t *testing.T, site *sitetest.Archive, golden string) {
 			continue
 		}
 		if !bytes.Equal(g, f.Data) {
-			t.Errorf("%s differs from %s:\n%s", f.Name, golden, firstDiff(string(g), string(f.Data)))
+			t.Errorf("%s differs from %s:\n%s", f.Name, golden, sitetest.FirstDiff(string(g), string(f.Data)))
 		}
 	}
 	for _, f := range got.Files {
@@ -155,25 +154,6 @@ func hasAttr(n *html.Node, key string) bool {
 	}
 	return false
 }
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "line " + itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
-		}
-	}
-	return "(same lines, different endings)"
-}
-
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // TestExampleBuildsIdentically builds the example site twice and compares
 // the output byte for byte.

@@ -16,6 +16,7 @@ import (
 
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
+	"offenbar/generator/sitetest"
 	"offenbar/generator/spreadsheet"
 )
 
@@ -107,28 +108,11 @@ func TestRoundTrip(t *testing.T) {
 	}
 	got := spreadsheet.ReplaceAnswers(r2024.Doc.Src, spreadsheet.AnswersTOML(e.model.Instrument, answers))
 	if !bytes.Equal(got, r2024.Doc.Src) {
-		t.Errorf("the imported round differs from 2024.toml:\n%s", diffLines(string(got), string(r2024.Doc.Src)))
+		t.Errorf("the imported round differs from 2024.toml:\n%s", sitetest.FirstDiff(string(got), string(r2024.Doc.Src)))
 	}
 	if c := spreadsheet.Changes(e.model.Instrument, r2024, answers, "übersprungen"); len(c) != 0 {
 		t.Errorf("changes reported for the same answers: %q", c)
 	}
-}
-
-func diffLines(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < max(len(al), len(bl)); i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + x + "\nwant: " + y
-		}
-	}
-	return ""
 }
 
 // TestInstrumentRoundTrip: the example's questionnaire, exported and read
