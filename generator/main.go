@@ -285,7 +285,7 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 		opts.Templates = os.DirFS(f.templates)
 	}
 	// The site directory is searched first, then the working directory.
-	opts.Runtime = site.FindRuntime(f.source, ".")
+	opts.Runtime = findRuntime(f.source, ".")
 	switch f.cache {
 	case "none":
 	case "":
@@ -295,6 +295,10 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	}
 	return opts, true
 }
+
+// findRuntime finds the chart runtime; tests replace it to be a binary
+// built without one, in a folder without node_modules.
+var findRuntime = site.FindRuntime
 
 // siteFS opens the site directory as a file system that cannot be left:
 // a symbolic link that points outside the site fails to read instead of
@@ -406,7 +410,18 @@ func load(f flags, stderr io.Writer) (*site.Site, int) {
 	if errs.HasErrors() {
 		return s, 1
 	}
+	warnStatic(stderr, f, s)
 	return s, 0
+}
+
+// warnStatic says, once a site has charts, that this binary has no chart
+// runtime, so that its charts are published without the interactive
+// version, and where a complete binary comes from.
+func warnStatic(w io.Writer, f flags, s *site.Site) {
+	if s == nil || !s.Charted() || s.Interactive() {
+		return
+	}
+	fmt.Fprintln(w, "offenbar: "+say(f, s, "warning: this offenbar was built without the chart runtime, so the charts are published as images without their interactive version; a release binary has it inside (the release page of offenbar, or .ci/release after npm ci)"))
 }
 
 // build renders the site straight into a new output directory, which
@@ -473,6 +488,7 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	// A site fresh from init can be previewed before every blank is filled.
 	opts.AllowPlaceholders = true
 	var basePath, overlay atomic.Value
+	var static sync.Once
 	basePath.Store("/")
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)
@@ -497,6 +513,9 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			}
 			if errs.HasErrors() {
 				return nil, errs.Err()
+			}
+			if s.Charted() {
+				static.Do(func() { warnStatic(stderr, f, s) })
 			}
 			out, errs := s.Render()
 			if l != nil {
