@@ -59,7 +59,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 // newWorkbook writes the workbook of a round or of the questionnaire.
 func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && args[0] == "instrument") {
-		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator new round ID --xlsx FILE\n       go run ./generator new instrument --xlsx FILE"))
+		fmt.Fprintln(stderr, usageOf(f, "new"))
 		return 2
 	}
 	if args[0] == "round" && content.Slug(args[1]) != args[1] {
@@ -121,7 +121,7 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 // or the questionnaire's TOML file.
 func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 2 || (args[0] != "round" && args[0] != "instrument") {
-		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator import round FILE.xlsx [--id ID] [--draft] [--force]\n       go run ./generator import instrument FILE.xlsx [--force]"))
+		fmt.Fprintln(stderr, usageOf(f, "import"))
 		return 2
 	}
 	file := args[1]
