@@ -103,6 +103,10 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 		w := &spreadsheet.InstrumentWorkbook{Site: s.site, Day: now, Text: s.text}
 		if s.model != nil {
 			w.Instrument = s.model.Instrument
+		} else if src, err := siteFS(f.source); err == nil {
+			// Such as right after init: the scale and fields are there,
+			// the questions not yet.
+			w.Instrument = selfcheck.Unfinished(src)
 		}
 		data, err = w.Export()
 	}
