@@ -246,3 +246,41 @@ fragebogen.xlsx:Fragen!C30: question "FZ-05" needs a topic of field "fairer-zuga
 	}
 	buildSite(t, dir) // the imported questionnaire builds with the example's rounds
 }
+
+// TestInstrumentWorkbookAfterInit: right after init, instrument.toml holds
+// the scale and the fields but no question yet; the questionnaire workbook
+// starts from them, so that nobody types them again.
+func TestInstrumentWorkbookAfterInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "musterstadt")
+	if code, _, stderr := runCmd(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr)
+	}
+	file := filepath.Join(t.TempDir(), "fragebogen.xlsx")
+	if code, _, stderr := runCmd(t, "new", "instrument", "-s", dir, "--xlsx", file); code != 0 {
+		t.Fatalf("new instrument --xlsx: exit %d\n%s", code, stderr)
+	}
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	column := func(sheet string, col int) []string {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows[1:] {
+			if len(r) > col && r[col] != "" {
+				got = append(got, r[col])
+			}
+		}
+		return got
+	}
+	if got, want := strings.Join(column("Skala", 1), "|"), "trifft nicht zu|trifft eher nicht zu|trifft eher zu|trifft voll zu"; got != want {
+		t.Errorf("Skala: %q, want %q", got, want)
+	}
+	fields := column("Handlungsfelder", 0)
+	if len(fields) != 7 || fields[0] != "management-und-steuerung" || fields[6] != "kommunikation-und-konfliktmanagement" {
+		t.Errorf("Handlungsfelder: %q, want the seven fields of instrument.toml", fields)
+	}
+}
