@@ -144,11 +144,31 @@ func TestImportRound(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "with 108 answers") {
 		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
-	created, _ := os.ReadFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"))
-	if !strings.Contains(string(created), "title = \"Runde 2027\"") || !strings.Contains(string(created), "FZ-04 = \"skipped\"") {
+	roundFile := filepath.Join(dir, "content/selfcheck/rounds/2027.toml")
+	created, _ := os.ReadFile(roundFile)
+	if !strings.Contains(string(created), "FZ-04 = \"skipped\"") {
 		t.Errorf("new round file:\n%.400s", created)
 	}
-	buildSite(t, dir) // the imported round builds
+	// Title, date and respondents are the town's to give: until then the
+	// round is not published.
+	code, _, stderr = runCmd(t, buildArgs(dir, "-d", filepath.Join(t.TempDir(), "public"))...)
+	for _, want := range []string{
+		"content/selfcheck/rounds/2027.toml:2:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text",
+		"content/selfcheck/rounds/2027.toml:3:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text",
+		"content/selfcheck/rounds/2027.toml:5:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text",
+	} {
+		if code != 1 || !strings.Contains(stderr, want+"\n") {
+			t.Errorf("build of the imported round: exit %d, want 1 and %q:\n%s", code, want, stderr)
+		}
+	}
+	lines := strings.Split(string(created), "\n")
+	lines[1] = `title = "Zweiter Selbstcheck"`
+	lines[2] = ""
+	lines[4] = `respondents = ["Integrationsbeauftragte"]`
+	if err := os.WriteFile(roundFile, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buildSite(t, dir) // filled in, the imported round builds
 
 	g := filledWorkbook(t, dir, "2024")
 	g.SetCellValue("Steuerung", "D3", "trifft voll zu")
