@@ -107,8 +107,12 @@ func helpFlags(args []string) flags {
 	return f
 }
 
-// words keeps the leading words of args, before the first flag.
+// words keeps the words of args, without the flags and their values.
 func words(args []string) []string {
+	w, err := interspersed(newFlagSet("help", &flags{}, io.Discard), args)
+	if err == nil {
+		return w
+	}
 	for i, a := range args {
 		if strings.HasPrefix(a, "-") {
 			return args[:i]
