@@ -303,6 +303,9 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	narrow.Number, wide.Number = s.Lang.Number, s.Lang.Number
 	svg := chart.SVG(kind, d, narrow, id, first, format) + chart.SVG(kind, d, wide, id, first, format)
 	category, _ := s.Lang.T("chart_category")
+	if !s.Interactive() {
+		opts = nil // nothing could draw it
+	}
 	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows,
 		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, category, d)}, nil
 }

@@ -86,6 +86,8 @@ type Options struct {
 	// Templates replaces the site's own templates directory when set.
 	Templates fs.FS
 	// Runtime is the ECharts runtime, copied to /assets/echarts.min.js.
+	// Without it, charts are SVG only and no page offers the interactive
+	// version.
 	Runtime []byte
 	// Markdown, when set, keeps rendered Markdown between builds (serve).
 	Markdown *content.Cache
@@ -149,6 +151,15 @@ func (s *Site) Root() *Site {
 
 // Preview reports whether the site is built as a preview.
 func (s *Site) Preview() bool { return s.opts.Preview }
+
+// Interactive reports whether the site has the chart runtime, so that its
+// pages offer an interactive version of each chart. Without it, as from a
+// binary built without the runtime and a site without node_modules, the
+// charts are published as SVG alone.
+func (s *Site) Interactive() bool { return s.opts.Runtime != nil }
+
+// Charted reports whether the site has charts: a round to show.
+func (s *Site) Charted() bool { return s.Model != nil && len(s.Model.Rounds) > 0 }
 
 // Multilingual reports whether the site has more than one language.
 func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
@@ -260,9 +271,6 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 		if ls != nil {
 			s.Others = append(s.Others, ls)
 		}
-	}
-	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
-		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
 	}
 	return s, errs
 }
