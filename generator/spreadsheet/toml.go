@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 )
 
@@ -140,7 +141,8 @@ func ReplaceAnswers(src []byte, table []byte) []byte {
 // NewRoundTOML is the file of a round that does not exist yet.
 func NewRoundTOML(id string, day time.Time, draft bool, answers []byte) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Runde %s, aus einer Tabelle eingelesen. Das Format beschreibt generator/selfcheck/doc.go.\n", id)
+	fmt.Fprintf(&b, "#:schema %s\n", scaffold.SchemaRef(scaffold.RoundSchema, 3))
+	fmt.Fprintf(&b, "# Runde %s, aus einer Tabelle eingelesen. Das Format beschreibt %s.\n", id, scaffold.ReferenceFor("runde.md"))
 	fmt.Fprintf(&b, "title = %s\n", tomlString("Runde "+id))
 	fmt.Fprintf(&b, "date = %s\n", day.Format(time.DateOnly))
 	if draft {
