@@ -722,7 +722,7 @@ func newSelfcheckTranslation(f flags, lang string, stdout, stderr io.Writer) int
 		return 2
 	}
 	model, errs := selfcheck.Load(src)
-	if model == nil || errs.HasErrors() {
+	if model == nil {
 		printProblems(stderr, errs, f, nil)
 		complain(stderr, f, "a translation of the self-check needs a valid instrument and rounds")
 		return 1
