@@ -307,7 +307,7 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 			errs.Errorf(lang.pos(table.name), "[%s] lacks %d texts that %s has, such as %s; translate them into %q", table.name, len(missing), TemplatesDir+"/i18n/"+s.Lang.Code+".toml", some, code)
 		}
 	}
-	cfg := s.Config
+	cfg := s.Config.In(code)
 	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
 		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, Prefix: "/" + code, root: s}
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
