@@ -123,6 +123,7 @@ type Site struct {
 	navOnce     sync.Once
 	nav         map[string]bool
 	tmplPath    string
+	theme       layers // the site's own templates over the built-in ones
 
 	// Prefix is "" for the default language and "/en" for a further
 	// language; Others are the further languages' sites, and root is the
@@ -197,6 +198,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 		errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", terr)
 		return s, errs
 	}
+	s.theme = tfs
 	errs.Add(checkOverrides(tfs, TemplatesDir))
 	if cfg != nil && cfg.Base != nil && validTag(cfg.Language) {
 		lang, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
@@ -240,6 +242,10 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	errs.Add(serrs)
 	s.loadMedia(src, static, &errs)
 	s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown, Media: media{s: s}, MediaDigest: s.mediaDigest})
+	if s.Model != nil && len(s.Model.Rounds) == 0 {
+		// A new town previews its questions before the first round.
+		errs.Warnf(diag.Pos{Path: selfcheck.Dir + "/" + selfcheck.RoundsDir}, "no round published yet: the site shows the questions without answers, scores or open data until the first round is here (offenbar new round ID starts one)")
+	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
 		s.checkRoundIDs(&errs)
@@ -301,7 +307,7 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 	}
 	cfg := s.Config
 	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
-		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, Prefix: "/" + code, root: s}
+		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, theme: s.theme, Prefix: "/" + code, root: s}
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
 	if s.Model != nil {
 		tr, terrs := selfcheck.LoadTranslation(src, s.Model, code)
