@@ -226,6 +226,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 			s.Docs = append(s.Docs, d)
 		} else {
 			s.Drafts = append(s.Drafts, d)
+			checkFuture(d, opts.Visibility, &errs)
 		}
 	}
 	tmpl, terrs := loadTemplates(tfs, TemplatesDir, s)
@@ -352,6 +353,20 @@ func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 			}
 		}
 	}
+}
+
+// checkFuture warns about a document left out because its date lies ahead:
+// a typo in the year would otherwise make it vanish without a word. A
+// draft, or a publishDate set on purpose, is left out as asked.
+func checkFuture(d *content.Doc, v content.Visibility, errs *diag.List) {
+	if d.Draft || v.Future || !d.Date.After(v.Now) {
+		return
+	}
+	day := d.Date.ISO()
+	if d.Date.HasClock {
+		day = d.Date.Format("2006-01-02 15:04 MST")
+	}
+	errs.Warnf(d.Meta.ValuePos("date"), "dated in the future: not published before %s; to publish it now, correct the date or build with --future", day)
 }
 
 // validTag reports whether code is a BCP 47 language tag; config reports
