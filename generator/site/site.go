@@ -23,6 +23,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -345,8 +346,8 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 }
 
 // checkTranslations reports translations into languages the site does not
-// have, and translations whose original changed since: those still build,
-// with a notice on the page.
+// have, translations left as a copy of the original, and translations whose
+// original changed since: those still build, with a notice on the page.
 func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 	langs := s.Config.Languages
 	for _, d := range docs {
@@ -354,6 +355,10 @@ func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 			tr := d.Translations[code]
 			if !slices.Contains(langs, code) {
 				errs.Errorf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
+				continue
+			}
+			if body := bytes.TrimSpace(tr.Body); len(body) > 0 && bytes.Equal(body, bytes.TrimSpace(d.Body)) {
+				errs.Warnf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "this translation into %q is an unchanged copy of %s: translate its text, or remove the file, and the page shows the original with a notice", code, d.Path)
 				continue
 			}
 			if tr.Source != "" && tr.Source != d.Hash {
