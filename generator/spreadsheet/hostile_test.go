@@ -189,3 +189,25 @@ func TestFormulaCheckPositions(t *testing.T) {
 		t.Errorf("problems %v", ps)
 	}
 }
+
+// TestExportWritesNoFormulas: a question text that looks like a formula is
+// written into the workbook to fill in as a string, and the import takes
+// the workbook back.
+func TestExportWritesNoFormulas(t *testing.T) {
+	e := loadExample(t)
+	e.model.Instrument.Questions[0].Text = `=HYPERLINK("http://evil.example","x")`
+	e.model.Instrument.Questions[1].Text = "@SUM(1+1)*cmd|' /C calc'!A0"
+	data := e.workbook(t, "2024", e.model.Round("2021"))
+	if errs := spreadsheet.Check("x.xlsx", data); errs.Len() > 0 {
+		t.Errorf("the import's check refuses the export: %v", errs.Err())
+	}
+	z, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, f := range z.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if regexp.MustCompile(`<f[ >]`).Match(b) {
+			t.Errorf("%s has a formula", f.Name)
+		}
+	}
+}
