@@ -308,12 +308,16 @@ func printProblems(w io.Writer, errs diag.List, f flags, s *site.Site) {
 	if l := messages(f, s); l != nil {
 		errs.Translate(l.Message)
 	}
-	for _, p := range errs.Problems() {
+	shown, rest := diag.Shown(errs.Problems())
+	for _, p := range shown {
 		if f.format == "github" {
 			fmt.Fprintln(w, p.GitHub())
 		} else {
 			fmt.Fprintln(w, p)
 		}
+	}
+	if rest > 0 {
+		fmt.Fprintln(w, say(f, s, "%d more problems are not shown: mend the ones above first", rest))
 	}
 }
 

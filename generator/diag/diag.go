@@ -166,6 +166,20 @@ func (l *List) Problems() []Problem {
 	})
 }
 
+// MaxShown is the number of problems a command prints; the rest are only
+// counted. A file with a million bad rows is mended from its first
+// errors, and a terminal should not scroll for minutes.
+const MaxShown = 50
+
+// Shown returns the first MaxShown problems of ps and the number of those
+// left out.
+func Shown(ps []Problem) ([]Problem, int) {
+	if len(ps) <= MaxShown {
+		return ps, 0
+	}
+	return ps[:MaxShown], len(ps) - MaxShown
+}
+
 // Err returns l as an error when it holds errors, and nil otherwise.
 func (l *List) Err() error {
 	if !l.HasErrors() {
