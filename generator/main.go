@@ -284,8 +284,7 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	if f.templates != "" {
 		opts.Templates = os.DirFS(f.templates)
 	}
-	// The site directory is searched first, then the working directory.
-	opts.Runtime = site.FindRuntime(f.source, ".")
+	opts.Runtime = site.FindRuntime(f.source)
 	switch f.cache {
 	case "none":
 	case "":

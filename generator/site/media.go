@@ -61,13 +61,22 @@ type mediaRef struct {
 // upright and without metadata, in place of the originals.
 func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	s.files = map[string]file{}
-	for name, b := range static {
-		s.files[name] = file{src: StaticDir + "/" + name, data: b}
+	for _, name := range slices.Sorted(maps.Keys(static)) {
+		p := StaticDir + "/" + name
+		if !content.Published(name) {
+			errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(name))
+			continue
+		}
+		s.files[name] = file{src: p, data: static[name]}
 	}
 	for _, d := range s.Docs {
 		dir := strings.TrimPrefix(s.docURL(d), "/")
 		for _, f := range d.Files {
 			p := d.Bundle + "/" + f
+			if !content.Published(f) {
+				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				continue
+			}
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
 				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
@@ -168,6 +177,11 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		}
 	}
 	s.mediaDigest = hex.EncodeToString(h.Sum(nil))
+}
+
+// unpublished says why a file is not published as it is.
+func unpublished(name string) *diag.Message {
+	return diag.Messagef("%q is not published: the site publishes documents, data, images, sound and video, such as PDF, ODT, CSV, JPEG, MP3 or MP4, and nothing that a browser could run as part of the site", path.Base(name))
 }
 
 // mediaError reports a problem with a file at each place content shows it,
