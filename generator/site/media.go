@@ -69,17 +69,28 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		}
 		s.files[name] = file{src: p, data: static[name]}
 	}
+	refused := map[string][]byte{} // files that are not published, by output path
 	for _, d := range s.Docs {
 		dir := strings.TrimPrefix(s.docURL(d), "/")
 		for _, f := range d.Files {
 			p := d.Bundle + "/" + f
-			if !content.Published(f) {
+			// A sign-language page's video and captions have checks of
+			// their own, which say more than the type.
+			own := d.Layout == content.SignLanguage && (f == d.Video || f == d.Captions)
+			if !content.Published(f) && !own {
 				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
 				continue
 			}
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
 				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+				continue
+			}
+			if !content.Published(f) {
+				if f == d.Captions && isWebVTT(b) {
+					errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				}
+				refused[dir+f] = b
 				continue
 			}
 			if other, ok := s.files[dir+f]; ok {
@@ -93,7 +104,7 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	// What content shows: images need alternative text and must be ours.
 	for _, d := range s.Docs {
 		if d.Layout == content.SignLanguage {
-			s.checkSignLanguage(d, errs)
+			s.checkSignLanguage(d, refused, errs)
 		}
 	}
 
@@ -309,7 +320,13 @@ func (s *Site) fileSize(n int) string {
 // checkSignLanguage checks that a page in sign language has its video and
 // captions next to it: a video without captions shuts out everyone who
 // cannot follow the signs (WCAG 1.2.2).
-func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
+func (s *Site) checkSignLanguage(d *content.Doc, refused map[string][]byte, errs *diag.List) {
+	data := func(name string) []byte {
+		if f, ok := s.files[name]; ok {
+			return f.data
+		}
+		return refused[name]
+	}
 	at := func(key string) diag.Pos {
 		if _, ok := d.Meta.Index.Key(key); ok {
 			return d.Meta.ValuePos(key)
@@ -324,7 +341,7 @@ func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
 			return
 		case c.name == "":
 			errs.Errorf(at(c.key), "a page in sign language needs its %s: add %s = %q and put the file next to index.md", c.key, c.key, c.example)
-		case s.files[dir+c.name].data == nil:
+		case data(dir+c.name) == nil:
 			errs.Errorf(at(c.key), "%s %q is not next to %s", c.key, c.name, d.Path)
 		}
 	}
@@ -332,10 +349,15 @@ func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
 		errs.Errorf(at("video"), "video %q must be a WebM or MP4 file, which every browser plays", d.Video)
 	}
 	if c := d.Captions; c != "" {
-		if b := s.files[dir+c].data; b != nil && !bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT")) {
+		if b := data(dir + c); b != nil && !isWebVTT(b) {
 			errs.Errorf(at("captions"), "captions %q must be a WebVTT file that begins with the line WEBVTT", c)
 		}
 	}
+}
+
+// isWebVTT reports whether b is captions in WebVTT.
+func isWebVTT(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT"))
 }
 
 // VideoLabel says the type and size of a page's video, as a download link
