@@ -197,13 +197,23 @@ func unpublished(name string) *diag.Message {
 
 // mediaError reports a problem with a file at each place content shows it,
 // or at the file itself when no content does.
+// A problem at a line of an SVG file is said at that line as well.
 func (s *Site) mediaError(errs *diag.List, name string, refs []mediaRef, err error) {
+	at := diag.Pos{Path: s.files[name].src}
+	if pe, ok := err.(*picture.Error); ok && pe.Line > 0 {
+		at.Line = pe.Line
+		errs.Errorf(at, "%v", err)
+		for _, r := range refs {
+			errs.Errorf(r.pos, "image %q cannot be published; see %s", r.dest, at.String())
+		}
+		return
+	}
 	if len(refs) == 0 {
-		errs.Errorf(diag.Pos{Path: s.files[name].src}, "%v", err)
+		errs.Errorf(at, "%v", err)
 		return
 	}
 	for _, r := range refs {
-		errs.Errorf(r.pos, "image %q (%s): %v", r.dest, s.files[name].src, err)
+		errs.Errorf(r.pos, "image %q (%s): %v", r.dest, at.Path, err)
 	}
 }
 
