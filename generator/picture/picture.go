@@ -99,7 +99,9 @@ type Error struct {
 
 func (e *Error) Unwrap() error { return e.Message }
 
-func problem(format string, args ...any) error { return &Error{Message: diag.Messagef(format, args...)} }
+func problem(format string, args ...any) error {
+	return &Error{Message: diag.Messagef(format, args...)}
+}
 
 // Check reads only the header of src and reports whether it is the
 // format promised and within the limits, without decoding the pixels: a
