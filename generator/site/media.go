@@ -76,6 +76,10 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			p := d.Bundle + "/" + f
 			// A sign-language page's video and captions have checks of
 			// their own, which say more than the type.
+			if badName(f) {
+				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
+				continue
+			}
 			own := d.Layout == content.SignLanguage && (f == d.Video || f == d.Captions)
 			if !content.Published(f) && !own {
 				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))

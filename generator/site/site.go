@@ -33,6 +33,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -74,8 +75,8 @@ func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
 		if d.IsDir() {
 			return nil
 		}
-		if strings.ContainsAny(name, "\\\x00") {
-			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a NUL byte; rename it", name)
+		if badName(name) {
+			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", name)
 			return nil
 		}
 		b, err := fs.ReadFile(src, p)
@@ -90,6 +91,13 @@ func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
 		errs.Errorf(diag.Pos{Path: StaticDir}, "%s", diag.ReadError(err))
 	}
 	return files, errs
+}
+
+// badName reports whether a file name has a backslash or a control
+// character, such as a newline or ESC, which no URL and no terminal should
+// get.
+func badName(name string) bool {
+	return strings.ContainsFunc(name, func(r rune) bool { return r == '\\' || unicode.IsControl(r) })
 }
 
 // Options steer a build.
