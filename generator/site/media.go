@@ -131,9 +131,14 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			}
 			pos := diag.PosAt(d.Path, d.Body, l.Offset)
 			s.checkAlt(l, pos, errs)
-			// Other schemes, such as javascript:, goldmark leaves out.
 			if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
 				errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)
+				continue
+			}
+			// Other schemes, such as file: or javascript:, goldmark would
+			// leave out, with an empty image in their place.
+			if scheme, _, ok := strings.Cut(l.Dest, ":"); ok && !strings.ContainsAny(scheme, "/?#") {
+				errs.Errorf(pos, "image %q is not a file of the site; save the image into content/static or next to the document and write its name, such as ![…](foto.jpg)", l.Dest)
 				continue
 			}
 			if name, local := s.mediaName(page, l.Dest); local {
