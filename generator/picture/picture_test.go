@@ -8,6 +8,8 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -198,6 +200,57 @@ func BenchmarkProcess(b *testing.B) {
 	for b.Loop() {
 		if _, err := Process(src, JPEG, DefaultLimits); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCacheRedoesTamperedEntries changes a cached variant in the ways an
+// attacker with write access to .cache/offenbar could: each entry is made
+// again instead of published as it is.
+func TestCacheRedoesTamperedEntries(t *testing.T) {
+	src := testJPEG(t, 1000, 700)
+	cold, err := Process(src, JPEG, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload := []byte("<html><script>alert(1)</script></html>")
+	// The limit of a check inside the cache: a photo of the same format
+	// and size, with its hash in the manifest, is taken. It is still only
+	// a photo, never markup or script.
+	other := testJPEG(t, 480, 300)
+	for name, tamper := range map[string]func(c *Cache, k string){
+		"variant replaced": func(c *Cache, k string) {
+			os.WriteFile(c.file(k, cold.Variants[0].Width), payload, 0o644)
+		},
+		"variant and its hash replaced": func(c *Cache, k string) {
+			os.WriteFile(c.file(k, cold.Variants[0].Width), payload, 0o644)
+			b, _ := os.ReadFile(c.file(k, -1))
+			b = bytes.Replace(b, []byte(hash(cold.Variants[0].Data)), []byte(hash(payload)), 1)
+			os.WriteFile(c.file(k, -1), b, 0o644)
+		},
+		"another photo of another size with its hash": func(c *Cache, k string) {
+			os.WriteFile(c.file(k, cold.Variants[0].Width), other, 0o644)
+			b, _ := os.ReadFile(c.file(k, -1))
+			b = bytes.Replace(b, []byte(hash(cold.Variants[0].Data)), []byte(hash(other)), 1)
+			os.WriteFile(c.file(k, -1), b, 0o644)
+		},
+		"manifest without hashes": func(c *Cache, k string) {
+			b, _ := os.ReadFile(c.file(k, -1))
+			b = regexp.MustCompile(`,"SHA256":\[[^]]*\]`).ReplaceAll(b, nil)
+			os.WriteFile(c.file(k, -1), b, 0o644)
+		},
+	} {
+		c := &Cache{Dir: t.TempDir()}
+		c.Process(src, JPEG, DefaultLimits)
+		tamper(c, key(src, JPEG, DefaultLimits))
+		warm, err := (&Cache{Dir: c.Dir}).Process(src, JPEG, DefaultLimits)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for i := range cold.Variants {
+			if !bytes.Equal(cold.Variants[i].Data, warm.Variants[i].Data) {
+				t.Errorf("%s: variant %d is what the cache held, not what processing gives", name, i)
+			}
 		}
 	}
 }
