@@ -33,8 +33,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"sync"
+	"unicode"
 
 	"golang.org/x/text/language"
 
