@@ -148,13 +148,20 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		r, src := results[i], s.files[name].src
 		img := &published{width: r.Width, height: r.Height}
 		ext := path.Ext(name)
+		base, outExt := strings.TrimSuffix(name, ext), ext
+		if e := strings.ToLower(ext); r.Format != picture.FormatOf(name) || e == ".jfif" || e == ".jpe" {
+			// A WebP is published as a JPEG or PNG, a .jfif or .jpe as .jpg,
+			// under the extension that every server knows.
+			outExt = r.Format.Ext()
+			delete(s.files, name)
+		}
 		for j, v := range r.Variants {
-			out := name
+			out := base + outExt
 			if j < len(r.Variants)-1 {
-				out = strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(v.Width) + "w" + ext
-				if other, ok := s.files[out]; ok {
-					errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, v.Width, src)
-				}
+				out = base + "-" + strconv.Itoa(v.Width) + "w" + outExt
+			}
+			if other, ok := s.files[out]; ok && out != name {
+				errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, v.Width, src)
 			}
 			s.files[out] = file{src: src, data: v.Data}
 			img.variants = append(img.variants, variant{path: "/" + out, width: v.Width, height: v.Height})
