@@ -15,8 +15,8 @@ package picture
 
 import (
 	"bytes"
-	"errors"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -181,7 +181,7 @@ func check(src []byte, want Format, lim Limits) (image.Config, int64, error) {
 			return cfg, 0, damaged(err)
 		}
 		if area > int64(lim.MaxPixels) {
-			return cfg, 0, problem("the animation has %d frames of together %d megapixels, more than the limit of %d megapixels; shorten it or scale it down", frames, area/1_000_000, lim.MaxPixels/1_000_000)
+			return cfg, 0, problem("the animation has %d frames of together %.1f megapixels, more than the limit of %d megapixels; shorten it or scale it down", frames, float64(area)/1e6, lim.MaxPixels/1_000_000)
 		}
 		cost = area + int64(px)*4
 	}
