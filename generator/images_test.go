@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
@@ -9,6 +10,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -284,5 +286,49 @@ date = 2024-07-01
 		if _, ok := files[gone]; ok {
 			t.Errorf("the original %s was published", gone)
 		}
+	}
+}
+
+// TestDocumentMetadata publishes a Word file that names its author and a
+// PDF that cannot be read: the Word file goes out without the name, the
+// PDF as it is with a warning at its path.
+func TestDocumentMetadata(t *testing.T) {
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	for name, data := range map[string]string{
+		"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Satzung</dc:title><dc:creator>Max Mustermann</dc:creator></cp:coreProperties>`,
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+	} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, data)
+	}
+	zw.Close()
+	site := readArchive(t, "testdata/base.txtar")
+	broken := []byte("%PDF-1.7\nthis is no PDF at all\n")
+	site.Files = append(site.Files,
+		sitetest.File{Name: "content/static/dokumente/satzung.docx", Data: docx.Bytes()},
+		sitetest.File{Name: "content/static/dokumente/kaputt.pdf", Data: broken})
+	dir := writeSite(t, site)
+	dest := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := runCmd(t, buildArgs(dir, "-d", dest)...)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "content/static/dokumente/kaputt.pdf: warning: the author and other personal data cannot be removed from this file (") {
+		t.Errorf("no warning for the damaged PDF:\n%s", stderr)
+	}
+	files := readTree(t, dest)
+	if !bytes.Equal(files["dokumente/kaputt.pdf"], broken) {
+		t.Error("the damaged PDF was not published as it is")
+	}
+	d := files["dokumente/satzung.docx"]
+	zr, err := zip.NewReader(bytes.NewReader(d), int64(len(d)))
+	if err != nil || len(zr.File) != 2 {
+		t.Fatalf("the published Word file is damaged: %v", err)
+	}
+	rc, _ := zr.Open("docProps/core.xml")
+	core, _ := io.ReadAll(rc)
+	if bytes.Contains(core, []byte("Max Mustermann")) || !bytes.Contains(core, []byte(">Satzung<")) {
+		t.Errorf("core.xml as published:\n%s", core)
 	}
 }

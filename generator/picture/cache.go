@@ -176,3 +176,35 @@ func (b *budget) acquire(n int64) (release func()) {
 		b.freed.Broadcast()
 	}
 }
+
+// Bytes is f(src) through the cache, for files that are made anew from
+// their source on every build besides photos, such as documents without
+// their metadata. kind names f and its version. Errors are not cached.
+func (c *Cache) Bytes(kind string, src []byte, f func([]byte) ([]byte, error)) ([]byte, error) {
+	if c == nil {
+		return f(src)
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", kind)
+	h.Write(src)
+	k := hex.EncodeToString(h.Sum(nil))
+	if r, ok := c.mem.Load(k); ok {
+		return r.([]byte), nil
+	}
+	name := filepath.Join(c.Dir, k[:2], k+".bin")
+	if c.Dir != "" {
+		if b, err := os.ReadFile(name); err == nil && len(b) > 0 {
+			c.mem.Store(k, b)
+			return b, nil
+		}
+	}
+	b, err := f(src)
+	if err != nil {
+		return nil, err
+	}
+	c.mem.Store(k, b)
+	if c.Dir != "" && os.MkdirAll(filepath.Dir(name), 0o755) == nil {
+		publish.ReplaceFile(name, b)
+	}
+	return b, nil
+}

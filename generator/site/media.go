@@ -17,6 +17,7 @@ import (
 
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
+	"offenbar/generator/document"
 	"offenbar/generator/picture"
 	"offenbar/generator/workers"
 )
@@ -169,12 +170,41 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		}
 		s.images[name] = img
 	}
+	s.stripDocuments(errs)
 	for _, name := range slices.Sorted(maps.Keys(s.files)) {
 		if _, ok := Documents[strings.ToLower(path.Ext(name))]; ok {
 			fmt.Fprintf(h, "%s %d\n", name, len(s.files[name].data))
 		}
 	}
 	s.mediaDigest = hex.EncodeToString(h.Sum(nil))
+}
+
+// stripDocuments removes the author and other personal metadata from the
+// documents to be published; a document that package document cannot read
+// is published as it is, with a warning.
+func (s *Site) stripDocuments(errs *diag.List) {
+	var docs []string
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if document.Kind(name) != "" {
+			docs = append(docs, name)
+		}
+	}
+	stripped := make([][]byte, len(docs))
+	problems := make([]error, len(docs))
+	workers.ForEach(len(docs), func(i int) {
+		name := docs[i]
+		stripped[i], problems[i] = s.opts.Images.Bytes(document.Settings+" "+document.Kind(name), s.files[name].data, func(b []byte) ([]byte, error) {
+			return document.Strip(name, b)
+		})
+	})
+	for i, name := range docs {
+		f := s.files[name]
+		if problems[i] != nil {
+			errs.Warnf(diag.Pos{Path: f.src}, "the author and other personal data cannot be removed from this file (%v); remove them in the program that made it, or export it again", problems[i])
+			continue
+		}
+		s.files[name] = file{src: f.src, data: stripped[i]}
+	}
 }
 
 // mediaError reports a problem with a file at each place content shows it,
