@@ -496,7 +496,11 @@ func build(f flags, stdout, stderr io.Writer) int {
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	tx, err := publish.Begin(dest, publish.Options{Site: f.source, Force: f.force})
+	popts := publish.Options{Site: f.source, Force: f.force}
+	if f.templates != "" {
+		popts.Sources = append(popts.Sources, f.templates)
+	}
+	tx, err := publish.Begin(dest, popts)
 	if err != nil {
 		complain(stderr, f, "%v", err)
 		return failed(1)
