@@ -252,7 +252,7 @@ func translate(tr diag.Translator, s string) (string, bool) {
 	if tr == nil {
 		return "", false
 	}
-	return tr(s)
+	return tr(s, 0)
 }
 
 // upper starts s with a capital letter, for a brief that stands alone.
