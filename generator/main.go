@@ -691,16 +691,23 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		complain(stderr, f, "%v", err)
 		return 1
 	}
+	if args[0] == "round" {
+		writeSchemas(f, stderr)
+	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s (draft = true)", filepath.Join(f.source, filepath.FromSlash(rel))))
 	return 0
 }
 
-// newTranslation starts the translation of an article or page.
+// newTranslation starts the translation of an article or page, or with
+// rel "selfcheck" of the instrument and the rounds.
 func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	rel = filepath.ToSlash(rel)
 	if _, err := language.Parse(lang); err != nil {
 		complain(stderr, f, "%q is not a language tag, want such as tr or ar", lang)
 		return 2
+	}
+	if rel == "selfcheck" {
+		return newSelfcheckTranslation(f, lang, stdout, stderr)
 	}
 	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") || !strings.HasSuffix(rel, ".md") {
 		complain(stderr, f, "%s is not an article or page; name a file such as content/articles/2024-09-16-fest.md", rel)
@@ -719,6 +726,31 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 		complain(stderr, f, "%v", err)
 		return 1
 	}
+	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	return 0
+}
+
+// newSelfcheckTranslation starts content/selfcheck/i18n/<lang>.toml with
+// every text of the self-check to translate.
+func newSelfcheckTranslation(f flags, lang string, stdout, stderr io.Writer) int {
+	src, err := siteFS(f.source)
+	if err != nil {
+		complain(stderr, f, "%v", err)
+		return 2
+	}
+	model, errs := selfcheck.Load(src)
+	if model == nil {
+		printProblems(stderr, errs, f, nil)
+		complain(stderr, f, "a translation of the self-check needs a valid instrument and rounds")
+		return 1
+	}
+	// The hash is that of the texts a build publishes, without drafts.
+	out, data := scaffold.SelfcheckTranslation(model.WithoutDrafts(), lang)
+	if err := scaffold.Create(f.source, out, data); err != nil {
+		complain(stderr, f, "%v", err)
+		return 1
+	}
+	writeSchemas(f, stderr)
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
 	return 0
 }

@@ -178,6 +178,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 			complain(stderr, f, "%v", err)
 			return 1
 		}
+		writeSchemas(f, stderr)
 		fmt.Fprintln(stdout, sayN(f, nil, len(answers), "created %s with %d answer; add its title, date and who answered", "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
 		return 0
 	}
@@ -216,6 +217,7 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 				complain(stderr, f, "%v", err)
 				return 1
 			}
+			writeSchemas(f, stderr)
 			fmt.Fprintln(stdout, say(f, nil, "created %s", rel))
 			return 0
 		}
@@ -240,6 +242,17 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 		complain(stderr, f, "%v", err)
 		return 1
 	}
+	writeSchemas(f, stderr)
 	fmt.Fprintln(stdout, say(f, nil, "replaced %s", rel))
 	return 0
+}
+
+// writeSchemas brings the site's JSON Schemas (scaffold.SchemaDir) up to
+// date after a command wrote a file that names one. A failure costs the
+// editor only completion in the editor, so it is said and the command
+// goes on.
+func writeSchemas(f flags, stderr io.Writer) {
+	if _, err := scaffold.WriteSchemas(f.source); err != nil {
+		complain(stderr, f, "%v", err)
+	}
 }

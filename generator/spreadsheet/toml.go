@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"offenbar/generator/diag"
+	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 )
 
@@ -142,7 +143,8 @@ func ReplaceAnswers(src []byte, table []byte) []byte {
 // is a draft, its title, date and respondents are placeholders.
 func NewRoundTOML(id string, day time.Time, draft bool, answers []byte) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Runde %s, aus einer Tabelle eingelesen. Das Format beschreibt generator/selfcheck/doc.go.\n", id)
+	fmt.Fprintf(&b, "#:schema %s\n", scaffold.SchemaRef(scaffold.RoundSchema, 3))
+	fmt.Fprintf(&b, "# Runde %s, aus einer Tabelle eingelesen. Das Format beschreibt %s.\n", id, scaffold.ReferenceFor("runde.md"))
 	if draft {
 		fmt.Fprintf(&b, "title = %s\n", tomlString("Runde "+id))
 		fmt.Fprintf(&b, "date = %s\n", day.Format(time.DateOnly))
