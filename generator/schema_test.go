@@ -154,6 +154,13 @@ func TestSchemasValidateExamples(t *testing.T) {
 		if err := validate("..", rel); err != nil {
 			t.Errorf("example %s: %v", rel, err)
 		}
+		// The example's files name the schemas in the source tree.
+		src, _ := os.ReadFile(filepath.Join("..", filepath.FromSlash(rel)))
+		first, _, _ := strings.Cut(string(src), "\n")
+		ref, _ := strings.CutPrefix(first, "#:schema ")
+		if got, want := path.Clean(path.Join(path.Dir(rel), ref)), "generator/scaffold/starter/"+scaffold.SchemaDir+"/"+schemaFor(rel); got != want {
+			t.Errorf("example %s: first line %q, want a #:schema line that leads to %s", rel, first, want)
+		}
 	}
 	if n < 8 {
 		t.Errorf("validated only %d files of the example", n)
