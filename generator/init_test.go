@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -36,7 +37,7 @@ func TestInit(t *testing.T) {
 		t.Fatalf("init: exit %d\n%s", code, stderr)
 	}
 	// A new site is German, and so is what init says.
-	if !strings.Contains(stdout, "neue Website in "+dir+" mit 11 Dateien angelegt:") {
+	if !strings.Contains(stdout, "neue Website in "+dir+" mit 12 Dateien angelegt:") {
 		t.Errorf("init printed %q", stdout)
 	}
 	for _, f := range []string{"site.toml", "content/pages/impressum.md", "content/pages/datenschutz.md", "content/pages/barrierefreiheit.md", "content/selfcheck/instrument.toml"} {
@@ -46,6 +47,16 @@ func TestInit(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "templates")); err == nil {
 		t.Error("init wrote templates: a new site should use the built-in theme")
+	}
+	// The first git add -A of a town commits no build output and no cache.
+	ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatalf("init wrote no .gitignore: %v", err)
+	}
+	for _, want := range []string{"/public/", "/preview/", "/.cache/"} {
+		if !slices.Contains(strings.Split(string(ignore), "\n"), want) {
+			t.Errorf(".gitignore lacks the line %q:\n%s", want, ignore)
+		}
 	}
 
 	// Every placeholder of every file is listed, at its line and column.
@@ -167,7 +178,7 @@ func TestServeOverlaySpeaksTheSiteLanguage(t *testing.T) {
 	}
 	defer func() { cmd.Process.Kill(); cmd.Wait() }()
 	var body string
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/weltoffen/", port))
 		if err != nil {
 			continue

@@ -248,3 +248,34 @@ func TestSiteTextsTranslated(t *testing.T) {
 		t.Errorf("index.html marks the site title as German on a German page")
 	}
 }
+
+// TestGermanPartsOnListPages: the home page and the field list of a
+// language without a translation of the self-check say that parts are in
+// German, as the field pages do, and mark the field names, the round's
+// title and the names in the charts' tables as German, left to right.
+func TestGermanPartsOnListPages(t *testing.T) {
+	files := multilingualSite(t)
+	for _, name := range []string{"ar/index.html", "ar/majalat/index.html", "en/index.html", "en/fields/index.html"} {
+		page := string(files[name])
+		if !strings.Contains(page, `class="translation-notice german-parts"`) {
+			t.Errorf("%s does not say that parts of it are in German", name)
+		}
+		mark := `<span lang="de">`
+		if strings.HasPrefix(name, "ar/") {
+			mark = `<span lang="de" dir="ltr">`
+		}
+		if !strings.Contains(page, mark+"Steuerung</span></a>") {
+			t.Errorf("%s does not mark the field name as German", name)
+		}
+	}
+	home := string(files["ar/index.html"])
+	for _, want := range []string{`<a href="/weltoffen/ar/jawlat/2024/"><span lang="de" dir="ltr">Runde 2024</span></a></h2>`, `<th scope="col"><span lang="de" dir="ltr">Runde 2024</span></th>`, `<th scope="row"><span lang="de" dir="ltr">Steuerung</span></th>`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the Arabic home page lacks %s", want)
+		}
+	}
+	// German pages mark nothing.
+	if page := string(files["index.html"]); strings.Contains(page, `lang="de"><`) || strings.Contains(page, "german-parts") {
+		t.Error("the German home page marks German parts")
+	}
+}

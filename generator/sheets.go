@@ -59,7 +59,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 // newWorkbook writes the workbook of a round or of the questionnaire.
 func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && args[0] == "instrument") {
-		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator new round ID --xlsx FILE\n       go run ./generator new instrument --xlsx FILE"))
+		fmt.Fprintln(stderr, usageOf(f, "new"))
 		return 2
 	}
 	if args[0] == "round" && content.Slug(args[1]) != args[1] {
@@ -103,6 +103,10 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 		w := &spreadsheet.InstrumentWorkbook{Site: s.site, Day: now, Text: s.text}
 		if s.model != nil {
 			w.Instrument = s.model.Instrument
+		} else if src, err := siteFS(f.source); err == nil {
+			// Such as right after init: the scale and fields are there,
+			// the questions not yet.
+			w.Instrument = selfcheck.Unfinished(src)
 		}
 		data, err = w.Export()
 	}
@@ -121,7 +125,7 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 // or the questionnaire's TOML file.
 func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 2 || (args[0] != "round" && args[0] != "instrument") {
-		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator import round FILE.xlsx [--id ID] [--draft] [--force]\n       go run ./generator import instrument FILE.xlsx [--force]"))
+		fmt.Fprintln(stderr, usageOf(f, "import"))
 		return 2
 	}
 	file := args[1]
