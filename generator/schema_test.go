@@ -311,9 +311,14 @@ func TestNewSelfcheckTranslation(t *testing.T) {
 	tr := filepath.Join(dir, "content/selfcheck/i18n/tr.toml")
 	os.Remove(tr)
 	code, stdout, stderr := runCmd(t, "new", "translation", "selfcheck", "tr", "-s", dir, "--lang", "en")
-	if code != 0 || !strings.Contains(stdout, "created "+tr) {
+	if code != 0 || !strings.Contains(stdout, "created "+tr) || strings.Contains(stdout, "not among the languages") {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
+	// A language that site.toml does not list would never be published.
+	if code, stdout, _ := runCmd(t, "new", "translation", "selfcheck", "ru", "-s", dir, "--lang", "en"); code != 0 || !strings.Contains(stdout, `"ru" is not among the languages of site.toml: add it to languages`) {
+		t.Errorf("new translation selfcheck ru: exit %d\n%s", code, stdout)
+	}
+	os.Remove(filepath.Join(dir, "content/selfcheck/i18n/ru.toml"))
 	b, err := os.ReadFile(tr)
 	if err != nil {
 		t.Fatal(err)
