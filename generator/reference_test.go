@@ -15,6 +15,7 @@ import (
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/selfcheck"
+	"offenbar/generator/site"
 	"offenbar/generator/tomldoc"
 )
 
@@ -168,6 +169,28 @@ func TestReferenceIsLinked(t *testing.T) {
 		}
 		if !strings.Contains(string(b), "]("+link) {
 			t.Errorf("%s does not link the reference (%s…)", doc, link)
+		}
+	}
+}
+
+// TestReferenceNamesEveryUITextKey: the reference of the UI texts names
+// every key of a language file that the decoder accepts.
+func TestReferenceNamesEveryUITextKey(t *testing.T) {
+	b, err := os.ReadFile("../docs/referenz/vorlagen.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range tomldoc.Paths(site.Lang{}) {
+		parts := strings.Split(p, ".")
+		name := parts[len(parts)-1]
+		if name == "*" {
+			continue
+		}
+		if len(parts) == 1 && !strings.Contains(string(b), "`"+name+"`") && !strings.Contains(string(b), "`["+name+"]`") {
+			t.Errorf("docs/referenz/vorlagen.md does not name %s", p)
+		}
+		if len(parts) > 1 && !strings.Contains(string(b), "`"+name+"`") && !strings.Contains(string(b), "`"+name+" = ") {
+			t.Errorf("docs/referenz/vorlagen.md does not name %s", p)
 		}
 	}
 }
