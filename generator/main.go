@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -798,7 +799,22 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	sayUnlisted(f, lang, stdout)
 	return 0
+}
+
+// sayUnlisted tells the editor when the language of a new translation is
+// not one of site.toml's languages, so that no page would show it.
+func sayUnlisted(f flags, lang string, stdout io.Writer) {
+	src, err := siteFS(f.source)
+	if err != nil {
+		return
+	}
+	cfg, _ := config.Load(src)
+	if cfg == nil || cfg.Language == lang || slices.Contains(cfg.Languages, lang) {
+		return
+	}
+	fmt.Fprintln(stdout, say(f, nil, "%q is not among the languages of %s: add it to languages = [ … ] so that the translation is published", lang, config.File))
 }
 
 // newSelfcheckTranslation starts content/selfcheck/i18n/<lang>.toml with
@@ -823,6 +839,7 @@ func newSelfcheckTranslation(f flags, lang string, stdout, stderr io.Writer) int
 	}
 	writeSchemas(f, stderr)
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	sayUnlisted(f, lang, stdout)
 	return 0
 }
 

@@ -1,5 +1,6 @@
 // Package content reads articles and pages: Markdown files with TOML front
-// matter.
+// matter. This is the format's specification; the German reference for
+// towns is docs/referenz/artikel.md, which a test keeps in step with it.
 //
 // # Articles: content/articles/<date>-<slug>.md
 //
@@ -40,6 +41,22 @@
 //
 // The video is shown with controls, never plays by itself, and can be
 // downloaded; site.toml's sign_language links the page from every header.
+//
+// # Translations: <name>.<lang>.md
+//
+// A translation lies beside its original, with the language before .md:
+// content/articles/2024-05-17-runder-tisch.tr.md, impressum.en.md, or
+// index.tr.md in a folder; the language must be one of site.toml's
+// languages. `new translation` starts one with the original's text. Its
+// front matter has title, summary and tags, and two keys of its own:
+//
+//	+++
+//	title = "Hoş geldin kültürü üzerine yuvarlak masa"
+//	translation = "machine"              # optional: said on the page (default "human")
+//	source = "sha256:0d4f5a7c2b9e8f31"   # the original it translates; check warns when it changes
+//	+++
+//
+// Date, fields and draft always come from the original.
 //
 // # Markdown
 //
