@@ -298,8 +298,9 @@ func (s *Site) skippedLabel() string {
 	return t
 }
 
-// newChart renders data as a chart of kind with its table.
-func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d chart.Data, format func(float64) string) (*ChartView, error) {
+// newChart renders data as a chart of kind with its table, whose first
+// column is headed by the UI text head: what the categories are.
+func (s *Site) newChart(id string, kind chart.Kind, head, title, summary string, d chart.Data, format func(float64) string) (*ChartView, error) {
 	// The newest round always gets the same colour: with one series that is
 	// the palette's second colour, with two the first goes to the older round.
 	palette, dark := s.Config.Chart.Palette, s.Config.Chart.DarkPalette
@@ -317,9 +318,32 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	narrow.RTL, wide.RTL = s.Lang.RTL(), s.Lang.RTL()
 	narrow.Number, wide.Number = s.Lang.Number, s.Lang.Number
 	svg := chart.SVG(kind, d, narrow, id, first, format) + chart.SVG(kind, d, wide, id, first, format)
-	category, _ := s.Lang.T("chart_category")
-	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows,
-		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, category, d)}, nil
+	category, _ := s.Lang.T(head)
+	if !s.Interactive() {
+		opts = nil // nothing could draw it
+	}
+	// The data file is the default language's.
+	csvHead, _ := s.Root().Lang.T(head)
+	c := &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Head: category,
+		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, csvHead, d)}
+	// Names of rounds, fields, topics and answers are texts of the content,
+	// marked where they are shown untranslated.
+	for _, col := range cols {
+		c.Columns = append(c.Columns, s.chartText(col))
+	}
+	for _, r := range rows {
+		c.Rows = append(c.Rows, TableRow{Head: s.chartText(r.Head), Cells: r.Cells})
+	}
+	return c, nil
+}
+
+// chartText writes a category or series name of a chart: a text of the
+// content, unless it is the UI texts' name for a skipped question.
+func (s *Site) chartText(text string) template.HTML {
+	if s.Model.Instrument.SkippedLabel == "" && text == s.skippedLabel() {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	return s.contentText(text)
 }
 
 func (s *Site) percentFormat(v float64) string {
@@ -359,7 +383,7 @@ func (s *Site) buildCharts(v *views) error {
 	if err != nil {
 		return err
 	}
-	ov, err := s.newChart("chart-overview", chart.Radar, title, summary, d, pf)
+	ov, err := s.newChart("chart-overview", chart.Radar, "chart_head_field", title, summary, d, pf)
 	if err != nil {
 		return err
 	}
@@ -414,7 +438,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 		if err != nil {
 			return err
 		}
-		c, err := s.newChart("chart-"+fv.Slug+"-topics", chart.Bar, title, summary, d, pf)
+		c, err := s.newChart("chart-"+fv.Slug+"-topics", chart.Bar, "chart_head_topic", title, summary, d, pf)
 		if err != nil {
 			return err
 		}
@@ -450,7 +474,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			return err
 		}
 		summary += " " + skipped
-		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, title, summary, d, countFormat)
+		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, "answer", title, summary, d, countFormat)
 		if err != nil {
 			return err
 		}
@@ -481,7 +505,13 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 	if err != nil {
 		return err
 	}
-	c, err := s.newChart("chart-"+fv.Slug+"-trend", chart.Line, title, summary, d, pf)
+	// A trend of one round would be a single dot: the page says so in a
+	// sentence until there is a second round.
+	if len(fv.Rounds) < 2 {
+		fv.TrendNote = summary
+		return nil
+	}
+	c, err := s.newChart("chart-"+fv.Slug+"-trend", chart.Line, "chart_head_round", title, summary, d, pf)
 	if err != nil {
 		return err
 	}
@@ -526,7 +556,7 @@ func (s *Site) roundChart(rv *RoundView) error {
 		return err
 	}
 	title, _ := l.Tf("chart_round_title", rv.Title)
-	c, err := s.newChart("chart-round-"+rv.ID, chart.Bar, title, summary, d, pf)
+	c, err := s.newChart("chart-round-"+rv.ID, chart.Bar, "chart_head_field", title, summary, d, pf)
 	if err != nil {
 		return err
 	}

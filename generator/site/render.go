@@ -106,7 +106,9 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		emit("assets/"+name, b)
 	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
-		emit("assets/"+RuntimeName, s.opts.Runtime)
+		if s.Interactive() {
+			emit("assets/"+RuntimeName, s.opts.Runtime)
+		}
 		files, err := s.openData(v)
 		if err != nil {
 			errs.Errorf(diag.Pos{Path: s.tmplPath + "/i18n/" + s.Lang.Code + ".toml"}, "cannot write the open data: %v", err)

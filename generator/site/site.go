@@ -23,6 +23,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,6 +87,8 @@ type Options struct {
 	// Templates replaces the site's own templates directory when set.
 	Templates fs.FS
 	// Runtime is the ECharts runtime, copied to /assets/echarts.min.js.
+	// Without it, charts are SVG only and no page offers the interactive
+	// version.
 	Runtime []byte
 	// Markdown, when set, keeps rendered Markdown between builds (serve).
 	Markdown *content.Cache
@@ -150,6 +153,15 @@ func (s *Site) Root() *Site {
 
 // Preview reports whether the site is built as a preview.
 func (s *Site) Preview() bool { return s.opts.Preview }
+
+// Interactive reports whether the site has the chart runtime, so that its
+// pages offer an interactive version of each chart. Without it, as from a
+// binary built without the runtime and a site without node_modules, the
+// charts are published as SVG alone.
+func (s *Site) Interactive() bool { return s.opts.Runtime != nil }
+
+// Charted reports whether the site has charts: a round to show.
+func (s *Site) Charted() bool { return s.Model != nil && len(s.Model.Rounds) > 0 }
 
 // Multilingual reports whether the site has more than one language.
 func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
@@ -268,9 +280,6 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 			s.Others = append(s.Others, ls)
 		}
 	}
-	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
-		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
-	}
 	return s, errs
 }
 
@@ -306,7 +315,7 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 			errs.Errorf(lang.pos(table.name), "[%s] lacks %d texts that %s has, such as %s; translate them into %q", table.name, len(missing), TemplatesDir+"/i18n/"+s.Lang.Code+".toml", some, code)
 		}
 	}
-	cfg := s.Config
+	cfg := s.Config.In(code)
 	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
 		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, theme: s.theme, Prefix: "/" + code, root: s}
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
@@ -337,8 +346,8 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 }
 
 // checkTranslations reports translations into languages the site does not
-// have, and translations whose original changed since: those still build,
-// with a notice on the page.
+// have, translations left as a copy of the original, and translations whose
+// original changed since: those still build, with a notice on the page.
 func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 	langs := s.Config.Languages
 	for _, d := range docs {
@@ -346,6 +355,10 @@ func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 			tr := d.Translations[code]
 			if !slices.Contains(langs, code) {
 				errs.Errorf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
+				continue
+			}
+			if body := bytes.TrimSpace(tr.Body); len(body) > 0 && bytes.Equal(body, bytes.TrimSpace(d.Body)) {
+				errs.Warnf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "this translation into %q is an unchanged copy of %s: translate its text, or remove the file, and the page shows the original with a notice", code, d.Path)
 				continue
 			}
 			if tr.Source != "" && tr.Source != d.Hash {
