@@ -93,7 +93,8 @@ func Run(cfg Config) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	addr := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintln(cfg.Log, cfg.Say("serving %s on %s (drafts shown); press Ctrl-C to stop", cfg.Source, addr))
+	// The site is at its base path, as it will be when published.
+	fmt.Fprintln(cfg.Log, cfg.Say("serving %s on %s (drafts shown); press Ctrl-C to stop", cfg.Source, addr+strings.TrimPrefix(s.basePath(), "/")))
 	if cfg.Ready != nil {
 		cfg.Ready(addr)
 	}
@@ -215,13 +216,27 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// The site lives below its base path, as it will when published.
 	urlPath := r.URL.Path
-	inside := true
 	if base := s.basePath(); base != "/" {
-		if urlPath == "/" || urlPath+"/" == base {
-			http.Redirect(w, r, base, http.StatusFound)
+		if !strings.HasPrefix(urlPath, base) {
+			// A path typed or bookmarked without the base path, such as
+			// /artikel/, goes to its page below it. The target is always a
+			// path of this server.
+			to := path.Clean("/" + urlPath)
+			if strings.HasSuffix(urlPath, "/") && to != "/" {
+				to += "/"
+			}
+			switch {
+			case to == "/" || to+"/" == base:
+				to = base
+			case !strings.HasPrefix(to, base):
+				to = base + strings.TrimPrefix(to, "/")
+			}
+			if r.URL.RawQuery != "" {
+				to += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, to, http.StatusFound)
 			return
 		}
-		inside = strings.HasPrefix(urlPath, base)
 		urlPath = "/" + strings.TrimPrefix(urlPath, base)
 	}
 	name := strings.TrimPrefix(path.Clean(urlPath), "/")
@@ -229,8 +244,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = strings.TrimPrefix(name+"/index.html", "/")
 	}
 	body, ok := files[name]
-	ok = ok && inside
-	if !ok && inside && !strings.Contains(path.Base(name), ".") {
+	if !ok && !strings.Contains(path.Base(name), ".") {
 		if _, isDir := files[name+"/index.html"]; isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return

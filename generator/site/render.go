@@ -166,6 +166,7 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 		pos        diag.Pos
 		msg, first string
 		more       int
+		builtin    string // the built-in template that failed, with its line
 	}
 	var failures []*failure
 	seen := map[string]*failure{}
@@ -205,12 +206,25 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 				continue
 			}
 			seen[key] = &failure{pos: pos, msg: msg, first: p.Path}
+			// The town has no such file: the fault is offenbar's.
+			if rel, ok := strings.CutPrefix(pos.Path, s.tmplPath+"/"); ok && !s.ownTemplate(rel) {
+				seen[key].builtin = fmt.Sprintf("%s:%d:%d", rel, pos.Line, pos.Col)
+				seen[key].pos = diag.Pos{}
+			}
 			failures = append(failures, seen[key])
 			continue
 		}
 		n++
 	}
 	for _, f := range failures {
+		if f.builtin != "" && f.more > 0 {
+			errs.Errorf(f.pos, "the built-in template %s failed: %s (rendering %s and %d more pages); please report this as a fault of offenbar", f.builtin, f.msg, f.first, f.more)
+			continue
+		}
+		if f.builtin != "" {
+			errs.Errorf(f.pos, "the built-in template %s failed: %s (rendering %s); please report this as a fault of offenbar", f.builtin, f.msg, f.first)
+			continue
+		}
 		if f.more > 0 {
 			errs.Errorf(f.pos, "%v", diag.Countf(f.more, "%s (rendering %s and %d more page)", "%s (rendering %s and %d more pages)", f.msg, f.first, f.more))
 		} else {
