@@ -45,7 +45,7 @@ type Page struct {
 	// a notice, names the original as its canonical address, and is left
 	// out of the sitemap and of hreflang links.
 	Fallback bool
-	OGType                 string // Open Graph type: article or website
+	OGType   string // Open Graph type: article or website
 
 	Field    *FieldView
 	Fields   []*FieldView
@@ -72,7 +72,7 @@ type Alternate struct {
 	// Fallback is a page that shows the original untranslated: the
 	// language switcher leads there, hreflang does not.
 	Fallback bool
-	RTL     bool   // the language is written right to left
+	RTL      bool // the language is written right to left
 }
 
 // XDefault is the page in the default language, for hreflang="x-default",
