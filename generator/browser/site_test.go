@@ -445,3 +445,37 @@ func TestSignLanguage(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "gebaerdensprache-390.png"), p.Screenshot(t), 0o644)
 	}
 }
+
+// TestLayoutAtPhoneAndDesktop: on a phone and a desktop, the date of the
+// home page's key figures keeps to one line, and the breadcrumb of a field
+// with a long name wraps without leaving a separator alone: each item
+// stays on one line with the "›" after it, and only the last one wraps.
+func TestLayoutAtPhoneAndDesktop(t *testing.T) {
+	b := browser.New(t)
+	base := serveExample(t)
+	for _, width := range []int64{390, 1280} {
+		p := b.Open(t, width, 900, true)
+		p.Go(t, base+"/")
+		var dateLines int
+		p.Eval(t, `document.querySelector(".key-figures time").getClientRects().length`, &dateLines)
+		if dateLines != 1 {
+			t.Errorf("%d px: the key figures' date takes %d lines", width, dateLines)
+		}
+		p.Go(t, base+"/handlungsfelder/fairer-zugang/")
+		var r struct {
+			Items, Split int
+			After        string
+		}
+		p.Eval(t, `(() => {
+			const items = [...document.querySelectorAll(".breadcrumbs li")];
+			return {
+				items: items.length,
+				split: items.slice(0, -1).filter(li => new Set([...li.getClientRects()].map(r => Math.round(r.bottom))).size != 1).length,
+				after: getComputedStyle(items[0], "::after").content,
+			};
+		})()`, &r)
+		if r.Items != 3 || r.Split != 0 || r.After != "\"\u00a0›\"" {
+			t.Errorf("%d px: breadcrumb of %d items, %d of them split over lines, separator %q", width, r.Items, r.Split, r.After)
+		}
+	}
+}
