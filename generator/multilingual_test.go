@@ -283,6 +283,38 @@ func TestSkippedQuestionsPlural(t *testing.T) {
 	}
 }
 
+// TestSiteTextsTranslated: [translations.en] of site.toml gives the site's
+// title, description and example notice on the English pages; Arabic, which
+// it does not translate, shows the German ones marked as German, and the
+// German pages keep theirs.
+func TestSiteTextsTranslated(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	cfg, _ := a.File("site.toml")
+	cfg = bytes.Replace(cfg, []byte("base_url"), []byte("languages = [\"en\", \"ar\"]\nexample_notice = \"Ein Beispiel.\"\nbase_url"), 1)
+	cfg = append(cfg, "\n[translations.en]\ntitle = \"Testdorf open\"\ndescription = \"Where Testdorf stands.\"\nexample_notice = \"An example.\"\n"...)
+	files := buildSite(t, writeSite(t, sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{{Name: "site.toml", Data: cfg}}})))
+	de, en, ar := string(files["index.html"]), string(files["en/index.html"]), string(files["ar/index.html"])
+	for _, want := range []string{`<span class="site-name">Testdorf open</span>`, `<title>Testdorf open</title>`, `<meta property="og:site_name" content="Testdorf open">`, `content="Where Testdorf stands."`, `</strong> An example.</p>`} {
+		if !strings.Contains(en, want) {
+			t.Errorf("en/index.html lacks %s", want)
+		}
+	}
+	if strings.Contains(en, "Ein Beispiel.") {
+		t.Errorf("en/index.html shows the German example notice")
+	}
+	for _, page := range []string{de, ar} {
+		if strings.Contains(page, "Testdorf open") || strings.Contains(page, "An example.") {
+			t.Errorf("a German or Arabic page shows the English texts")
+		}
+	}
+	if !strings.Contains(ar, `<span class="site-name"><span lang="de"`) {
+		t.Errorf("ar/index.html does not mark the untranslated site title as German")
+	}
+	if strings.Contains(de, `<span class="site-name"><span lang="de"`) {
+		t.Errorf("index.html marks the site title as German on a German page")
+	}
+}
+
 // TestGermanPartsOnListPages: the home page and the field list of a
 // language without a translation of the self-check say that parts are in
 // German, as the field pages do, and mark the field names, the round's

@@ -176,6 +176,8 @@ func (s *Site) buildViews() (*views, error) {
 				fv.Rounds = append(fv.Rounds, &FieldRound{Round: rv, Score: rv.Round.Score(in, f.Questions)})
 			}
 			if latest == nil {
+				// Before the first round, the questions show without answers.
+				fv.Groups = s.questionGroups(nil, fv)
 				continue
 			}
 			fv.Latest = latest.Score(in, f.Questions)
@@ -192,12 +194,7 @@ func (s *Site) buildViews() (*views, error) {
 				}
 				fv.Topics = append(fv.Topics, tv)
 			}
-			if len(f.Topics) == 0 {
-				fv.Groups = []*QuestionGroup{{Questions: s.questionViews(latest, fv, f.Questions)}}
-			}
-			for _, t := range f.Topics {
-				fv.Groups = append(fv.Groups, &QuestionGroup{Title: t.Title, Slug: t.Slug, Questions: s.questionViews(latest, fv, t.Questions)})
-			}
+			fv.Groups = s.questionGroups(latest, fv)
 			if res := latest.Fields[f.Slug]; res != nil {
 				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: res.Recommendations}
 			}
@@ -267,6 +264,20 @@ func (s *Site) buildViews() (*views, error) {
 	return v, nil
 }
 
+// questionGroups are a field's questions by topic, with the answers of
+// round r, if any.
+func (s *Site) questionGroups(r *selfcheck.Round, fv *FieldView) []*QuestionGroup {
+	f := fv.Field
+	if len(f.Topics) == 0 {
+		return []*QuestionGroup{{Questions: s.questionViews(r, fv, f.Questions)}}
+	}
+	var groups []*QuestionGroup
+	for _, t := range f.Topics {
+		groups = append(groups, &QuestionGroup{Title: t.Title, Slug: t.Slug, Questions: s.questionViews(r, fv, t.Questions)})
+	}
+	return groups
+}
+
 func (s *Site) questionViews(r *selfcheck.Round, fv *FieldView, qs []*selfcheck.Question) []*QuestionView {
 	out := make([]*QuestionView, len(qs))
 	for i, q := range qs {
@@ -276,7 +287,11 @@ func (s *Site) questionViews(r *selfcheck.Round, fv *FieldView, qs []*selfcheck.
 }
 
 func (s *Site) questionView(r *selfcheck.Round, fv *FieldView, q *selfcheck.Question) *QuestionView {
-	qv := &QuestionView{Question: q, URL: fv.URL + "#" + q.Anchor(), Change: changeName(r.Compare(r.Prev, q))}
+	qv := &QuestionView{Question: q, URL: fv.URL + "#" + q.Anchor()}
+	if r == nil {
+		return qv
+	}
+	qv.Change = changeName(r.Compare(r.Prev, q))
 	if a := r.Answers[q.ID]; a != nil {
 		qv.Answered = true
 		qv.Points, qv.Skipped, qv.Comment = a.Points, a.Skipped, a.Comment
@@ -331,6 +346,9 @@ func (s *Site) newChart(id string, kind chart.Kind, head, title, summary string,
 	narrow.Number, wide.Number = s.Lang.Number, s.Lang.Number
 	svg := chart.SVG(kind, d, narrow, id, first, format) + chart.SVG(kind, d, wide, id, first, format)
 	category, _ := s.Lang.T(head)
+	if !s.Interactive() {
+		opts = nil // nothing could draw it
+	}
 	// The data file is the default language's.
 	csvHead, _ := s.Root().Lang.T(head)
 	c := &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Head: category,
