@@ -29,6 +29,13 @@ func serveExample(t *testing.T) string {
 // serveSite builds the site in src and serves it on 127.0.0.1.
 func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 	t.Helper()
+	base, _ := serveSiteDir(t, src, templates)
+	return base
+}
+
+// serveSiteDir is serveSite, and also returns the directory it serves.
+func serveSiteDir(t *testing.T, src fs.FS, templates fs.FS) (string, string) {
+	t.Helper()
 	runtime := site.FindRuntime("../..")
 	if runtime == nil {
 		t.Fatal("echarts is not installed: run npm ci")
@@ -56,11 +63,11 @@ func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", files))
 		srv := httptest.NewServer(mux)
 		t.Cleanup(srv.Close)
-		return srv.URL + "/weltoffen"
+		return srv.URL + "/weltoffen", dir
 	}
 	srv := httptest.NewServer(files)
 	t.Cleanup(srv.Close)
-	return srv.URL
+	return srv.URL, dir
 }
 
 // TestChartsRender opens the pages with charts at phone and desktop width and
