@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,11 +9,9 @@ import (
 	"testing/fstest"
 
 	"offenbar/generator/content"
-	"offenbar/generator/diag"
 	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
-	"offenbar/generator/sourcefile"
 	"offenbar/generator/spreadsheet"
 )
 
@@ -133,13 +130,13 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	}
 	file := args[1]
 	show := filepath.ToSlash(file)
-	data, err := sourcefile.Read(os.DirFS(filepath.Dir(file)), filepath.Base(file))
-	if errors.As(err, new(*sourcefile.TooLarge)) {
-		var errs diag.List
-		errs.Errorf(diag.Pos{Path: show}, "%s", diag.ReadError(err))
-		printProblems(stderr, errs, f, nil)
-		return 1
+	if fi, err := os.Stat(file); err == nil {
+		if errs := spreadsheet.CheckSize(show, fi.Size()); errs.HasErrors() {
+			printProblems(stderr, errs, f, nil)
+			return 1
+		}
 	}
+	data, err := os.ReadFile(file)
 	if err != nil {
 		complain(stderr, f, "%v", err)
 		return 2

@@ -347,3 +347,16 @@ func TestImportCapsProblems(t *testing.T) {
 		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
 	}
 }
+
+// TestImportTooLarge: a file over the limit is refused before it is read.
+func TestImportTooLarge(t *testing.T) {
+	dir := copyExample(t)
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	os.WriteFile(file, []byte("PK"), 0o644)
+	os.Truncate(file, 11<<20) // sparse: nothing is written
+	code, _, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "round", file)
+	want := filepath.ToSlash(file) + ": the file is 11.0 MB, more than the 10 MB an import reads: is it the right file?\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
+	}
+}
