@@ -27,6 +27,9 @@ var messageCalls = map[string]int{
 	"say":       2, // main
 	"complain":  2, // main
 	"Say":       0, // serve.Config
+	"StringVar": 3, // a flag's usage, which help gives (flag.FlagSet)
+	"BoolVar":   3,
+	"IntVar":    3,
 }
 
 // editorFormats finds every English message format in the generator's
