@@ -272,6 +272,7 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	if f.templates != "" {
 		opts.Templates = os.DirFS(f.templates)
 	}
+	// The site directory first, then the binary, then the source tree.
 	opts.Runtime = findRuntime(f.source)
 	switch f.cache {
 	case "none":
@@ -370,12 +371,16 @@ func printProblems(w io.Writer, errs diag.List, f flags, s *site.Site) {
 	if l := messages(f, s); l != nil {
 		errs.Translate(l.Message)
 	}
-	for _, p := range errs.Problems() {
+	shown, rest := diag.Shown(errs.Problems())
+	for _, p := range shown {
 		if f.format == "github" {
 			fmt.Fprintln(w, p.GitHub())
 		} else {
 			fmt.Fprintln(w, p)
 		}
+	}
+	if rest > 0 {
+		fmt.Fprintln(w, say(f, s, "%d more problems are not shown: mend the ones above first", rest))
 	}
 }
 
@@ -491,7 +496,11 @@ func build(f flags, stdout, stderr io.Writer) int {
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	tx, err := publish.Begin(dest, publish.Options{Site: f.source, Force: f.force})
+	popts := publish.Options{Site: f.source, Force: f.force}
+	if f.templates != "" {
+		popts.Sources = append(popts.Sources, f.templates)
+	}
+	tx, err := publish.Begin(dest, popts)
 	if err != nil {
 		complain(stderr, f, "%v", err)
 		return failed(1)

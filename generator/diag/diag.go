@@ -107,11 +107,11 @@ func (p Problem) String() string { return p.Format(cmp.Or(p.warning, "warning"))
 // language. A problem of no file, such as a fault of the generator,
 // prints without a position.
 func (p Problem) Format(warning string) string {
-	msg := escapeControls(p.Msg, "\n\t")
 	at := ""
 	if p.Pos != (Pos{}) {
 		at = p.Pos.String() + ": "
 	}
+	msg := escapeControls(p.Msg, "\n\t")
 	if p.Severity == Warning {
 		return at + warning + ": " + msg
 	}
@@ -168,6 +168,20 @@ func (l *List) Problems() []Problem {
 	return slices.CompactFunc(ps, func(a, b Problem) bool {
 		return a.Pos == b.Pos && a.Msg == b.Msg && a.Severity == b.Severity
 	})
+}
+
+// MaxShown is the number of problems a command prints; the rest are only
+// counted. A file with a million bad rows is mended from its first
+// errors, and a terminal should not scroll for minutes.
+const MaxShown = 50
+
+// Shown returns the first MaxShown problems of ps and the number of those
+// left out.
+func Shown(ps []Problem) ([]Problem, int) {
+	if len(ps) <= MaxShown {
+		return ps, 0
+	}
+	return ps[:MaxShown], len(ps) - MaxShown
 }
 
 // Err returns l as an error when it holds errors, and nil otherwise.

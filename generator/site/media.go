@@ -18,6 +18,7 @@ import (
 
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
+	"offenbar/generator/document"
 	"offenbar/generator/picture"
 	"offenbar/generator/workers"
 )
@@ -182,13 +183,20 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		r, src := results[i], s.files[name].src
 		img := &published{width: r.Width, height: r.Height}
 		ext := path.Ext(name)
+		base, outExt := strings.TrimSuffix(name, ext), ext
+		if e := strings.ToLower(ext); r.Format != picture.FormatOf(name) || e == ".jfif" || e == ".jpe" {
+			// A WebP is published as a JPEG or PNG, a .jfif or .jpe as .jpg,
+			// under the extension that every server knows.
+			outExt = r.Format.Ext()
+			delete(s.files, name)
+		}
 		for j, v := range r.Variants {
-			out := name
+			out := base + outExt
 			if j < len(r.Variants)-1 {
-				out = strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(v.Width) + "w" + ext
-				if other, ok := s.files[out]; ok {
-					errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, v.Width, src)
-				}
+				out = base + "-" + strconv.Itoa(v.Width) + "w" + outExt
+			}
+			if other, ok := s.files[out]; ok && out != name {
+				errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, v.Width, src)
 			}
 			s.files[out] = file{src: src, data: v.Data}
 			img.variants = append(img.variants, variant{path: "/" + out, width: v.Width, height: v.Height})
@@ -196,6 +204,7 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		}
 		s.images[name] = img
 	}
+	s.stripDocuments(errs)
 	for _, name := range slices.Sorted(maps.Keys(s.files)) {
 		if _, ok := Documents[strings.ToLower(path.Ext(name))]; ok {
 			fmt.Fprintf(h, "%s %d\n", name, len(s.files[name].data))
@@ -207,6 +216,34 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 // unpublished says why a file is not published as it is.
 func unpublished(name string) *diag.Message {
 	return diag.Messagef("%q is not published: the site publishes documents, data, images, sound and video, such as PDF, ODT, CSV, JPEG, MP3 or MP4, and nothing that a browser could run as part of the site", path.Base(name))
+}
+
+// stripDocuments removes the author and other personal metadata from the
+// documents to be published; a document that package document cannot read
+// is published as it is, with a warning.
+func (s *Site) stripDocuments(errs *diag.List) {
+	var docs []string
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if document.Kind(name) != "" {
+			docs = append(docs, name)
+		}
+	}
+	stripped := make([][]byte, len(docs))
+	problems := make([]error, len(docs))
+	workers.ForEach(len(docs), func(i int) {
+		name := docs[i]
+		stripped[i], problems[i] = s.opts.Images.Bytes(document.Settings+" "+document.Kind(name), s.files[name].data, func(b []byte) ([]byte, error) {
+			return document.Strip(name, b)
+		})
+	})
+	for i, name := range docs {
+		f := s.files[name]
+		if problems[i] != nil {
+			errs.Warnf(diag.Pos{Path: f.src}, "the author and other personal data cannot be removed from this file (%v); remove them in the program that made it, or export it again", problems[i])
+			continue
+		}
+		s.files[name] = file{src: f.src, data: stripped[i]}
+	}
 }
 
 // mediaError reports a problem with a file at each place content shows it,

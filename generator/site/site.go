@@ -435,18 +435,16 @@ const (
 // the charts, which the build writes from the [chart] table of site.toml.
 const ChartStyles = "charts.css"
 
-// FindRuntime returns the chart runtime of the site in dirs, or nil when
-// there is none: the bundle or the full ECharts build in node_modules of
-// one of dirs themselves (the site's own folder) first, then the runtime compiled into a release binary, then
+// FindRuntime returns the chart runtime of the site in dir, or nil when
+// there is none: the bundle or the full ECharts build in the site's own
+// node_modules first, then the runtime compiled into a release binary, then
 // the one in node_modules of the generator's source tree, which `go run`
 // builds from. Folders above the site are never searched: a file planted
 // in node_modules of a shared folder, such as the system's temp folder,
 // would otherwise be published and loaded by every page.
-func FindRuntime(dirs ...string) []byte {
-	for _, dir := range dirs {
-		if b := readRuntime(dir); b != nil {
-			return b
-		}
+func FindRuntime(dir string) []byte {
+	if b := readRuntime(dir); b != nil {
+		return b
 	}
 	if embeddedRuntime != nil {
 		return embeddedRuntime
