@@ -108,9 +108,10 @@ date = 2024-07-01
 ` + p + `:11:1: image "falsch.jpg" (content/articles/2024-07-01-bilder/falsch.jpg): the file is a PNG image, not a JPEG image as its name says; export it as JPEG
 ` + p + `:13:1: image "halb.jpg" (content/articles/2024-07-01-bilder/halb.jpg): the image is damaged or cut off (invalid JPEG format: short Huffman data); export or copy it again
 ` + p + `:15:1: image "bombe.png" (content/articles/2024-07-01-bilder/bombe.png): the image has 60000×60000 pixels (3600 megapixels), more than the limit of 50 megapixels; scale it down
-` + p + `:17:1: image "skript.svg" (content/articles/2024-07-01-bilder/skript.svg): the file contains a <script> element; export it as a plain drawing
+` + p + `:17:1: image "skript.svg" cannot be published; see content/articles/2024-07-01-bilder/skript.svg:1
 ` + p + `:19:1: warning: the alternative text of image "/bilder/gut.jpg" has 299 characters; keep it under 250 and put the rest into a caption: ![short text](gut.jpg "caption")
 ` + p + `:21:1: image "https://zeitung.example/foto.jpg" is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document
+content/articles/2024-07-01-bilder/skript.svg:1: the file contains a <script> element; export it as a plain drawing
 build failed; the previous output was left as it was
 `
 	if code != 1 {

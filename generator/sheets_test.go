@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -144,11 +145,31 @@ func TestImportRound(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "with 108 answers") {
 		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
-	created, _ := os.ReadFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"))
-	if !strings.Contains(string(created), "title = \"Runde 2027\"") || !strings.Contains(string(created), "FZ-04 = \"skipped\"") {
+	roundFile := filepath.Join(dir, "content/selfcheck/rounds/2027.toml")
+	created, _ := os.ReadFile(roundFile)
+	if !strings.Contains(string(created), "FZ-04 = \"skipped\"") {
 		t.Errorf("new round file:\n%.400s", created)
 	}
-	buildSite(t, dir) // the imported round builds
+	// Title, date and respondents are the town's to give: until then the
+	// round is not published.
+	code, _, stderr = runCmd(t, buildArgs(dir, "-d", filepath.Join(t.TempDir(), "public"))...)
+	for _, want := range []string{
+		"content/selfcheck/rounds/2027.toml:3:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text",
+		"content/selfcheck/rounds/2027.toml:4:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text",
+		"content/selfcheck/rounds/2027.toml:6:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text",
+	} {
+		if code != 1 || !strings.Contains(stderr, want+"\n") {
+			t.Errorf("build of the imported round: exit %d, want 1 and %q:\n%s", code, want, stderr)
+		}
+	}
+	lines := strings.Split(string(created), "\n")
+	lines[2] = `title = "Zweiter Selbstcheck"`
+	lines[3] = ""
+	lines[5] = `respondents = ["Integrationsbeauftragte"]`
+	if err := os.WriteFile(roundFile, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buildSite(t, dir) // filled in, the imported round builds
 
 	g := filledWorkbook(t, dir, "2024")
 	g.SetCellValue("Steuerung", "D3", "trifft voll zu")
@@ -245,4 +266,77 @@ fragebogen.xlsx:Fragen!C30: question "FZ-05" needs a topic of field "fairer-zuga
 		t.Fatalf("--force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	buildSite(t, dir) // the imported questionnaire builds with the example's rounds
+}
+
+// TestInstrumentWorkbookAfterInit: right after init, instrument.toml holds
+// the scale and the fields but no question yet; the questionnaire workbook
+// starts from them, so that nobody types them again.
+func TestInstrumentWorkbookAfterInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "musterstadt")
+	if code, _, stderr := runCmd(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr)
+	}
+	file := filepath.Join(t.TempDir(), "fragebogen.xlsx")
+	if code, _, stderr := runCmd(t, "new", "instrument", "-s", dir, "--xlsx", file); code != 0 {
+		t.Fatalf("new instrument --xlsx: exit %d\n%s", code, stderr)
+	}
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	column := func(sheet string, col int) []string {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows[1:] {
+			if len(r) > col && r[col] != "" {
+				got = append(got, r[col])
+			}
+		}
+		return got
+	}
+	if got, want := strings.Join(column("Skala", 1), "|"), "trifft nicht zu|trifft eher nicht zu|trifft eher zu|trifft voll zu"; got != want {
+		t.Errorf("Skala: %q, want %q", got, want)
+	}
+	fields := column("Handlungsfelder", 0)
+	if len(fields) != 7 || fields[0] != "management-und-steuerung" || fields[6] != "kommunikation-und-konfliktmanagement" {
+		t.Errorf("Handlungsfelder: %q, want the seven fields of instrument.toml", fields)
+	}
+}
+
+// TestImportCapsProblems: a file with hundreds of bad rows prints the first
+// 50 problems and a count of the rest, in both languages; a formula in a
+// workbook is refused at its cell by the command.
+func TestImportCapsProblems(t *testing.T) {
+	dir := copyExample(t)
+	csvFile := filepath.Join(t.TempDir(), "runde.csv")
+	var b strings.Builder
+	b.WriteString("ID,Thema,Frage,Antwort,Kommentar\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "XX-%03d,,,3,\n", i)
+	}
+	os.WriteFile(csvFile, []byte(b.String()), 0o644)
+	// 200 unknown IDs and 108 missing questions: 308 problems.
+	for lang, rest := range map[string]string{
+		"en": "258 more problems are not shown: mend the ones above first\nnothing was written\n",
+		"de": "258 weitere Probleme werden nicht gezeigt: beheben Sie zuerst die obigen\nes wurde nichts geschrieben\n",
+	} {
+		code, _, stderr := runCmd(t, "import", "--lang", lang, "-s", dir, "round", csvFile, "--id", "2027")
+		lines := strings.SplitAfter(stderr, "\n")
+		if code != 1 || len(lines) != 53 || strings.Join(lines[50:], "") != rest {
+			t.Errorf("%s: exit %d, %d lines, ending:\n%s", lang, code, len(lines), strings.Join(lines[max(0, len(lines)-3):], ""))
+		}
+	}
+
+	f := filledWorkbook(t, dir, "2027")
+	f.SetCellFormula("Steuerung", "D3", `"trifft voll zu"`)
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	f.SaveAs(file)
+	code, _, stderr := runCmd(t, "import", "--lang", "de", "-s", dir, "round", file)
+	want := filepath.ToSlash(file) + ":Steuerung!D3: die Zelle enthält eine Formel; der Import übernimmt nur Werte: tippen Sie den Wert ein, oder kopieren Sie die Zellen und fügen Sie sie als „Nur Werte“ ein\nes wurde nichts geschrieben\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
+	}
 }

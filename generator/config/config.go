@@ -13,6 +13,11 @@
 //	easy_language = "/leichte-sprache/"         # page in Leichte Sprache, linked from every header
 //	sign_language = "/gebaerdensprache/"        # page in German Sign Language, linked from every header
 //
+//	[translations.en]                           # the texts above in a further language, by language;
+//	title = "Welcoming Lindenbrück"             # each may be left out, and the page then shows the
+//	description = "Where we stand and what we plan."  # default language's text, marked as such
+//	example_notice = "This is an invented example."
+//
 //	[[menu]]                                    # main navigation, in this order
 //	title = "Handlungsfelder"
 //	url = "/handlungsfelder/"                   # site-relative; the base path is added
@@ -50,9 +55,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -84,6 +92,9 @@ type Site struct {
 	Chart         Chart    `toml:"chart"`
 	Data          Data     `toml:"data"`
 	Images        Images   `toml:"images"`
+	// Translations holds the site's own texts in further languages, by
+	// language.
+	Translations map[string]SiteText `toml:"translations"`
 
 	// Base is BaseURL parsed; BasePath is its path, always ending in "/".
 	Base     *url.URL     `toml:"-"`
@@ -96,6 +107,36 @@ type Link struct {
 	Title  string            `toml:"title"`
 	URL    string            `toml:"url"`
 	Titles map[string]string `toml:"titles"` // by language
+}
+
+// SiteText is the site's own texts in a further language.
+type SiteText struct {
+	Title         string `toml:"title"`
+	Description   string `toml:"description"`
+	ExampleNotice string `toml:"example_notice"`
+}
+
+// In returns the configuration with its texts in lang: a copy in which
+// every text that translations gives for lang replaces the default
+// language's, and s itself when there is none.
+func (s *Site) In(lang string) *Site {
+	t, ok := s.Translations[lang]
+	if !ok {
+		return s
+	}
+	c := *s
+	c.Title = cmp.Or(strings.TrimSpace(t.Title), s.Title)
+	c.Description = cmp.Or(strings.TrimSpace(t.Description), s.Description)
+	c.ExampleNotice = cmp.Or(strings.TrimSpace(t.ExampleNotice), s.ExampleNotice)
+	return &c
+}
+
+// Translated reports whether text is one of the site's texts in lang rather
+// than in the default language.
+func (s *Site) Translated(lang, text string) bool {
+	t, ok := s.Translations[lang]
+	text = strings.TrimSpace(text)
+	return ok && text != "" && (text == strings.TrimSpace(t.Title) || text == strings.TrimSpace(t.Description) || text == strings.TrimSpace(t.ExampleNotice))
 }
 
 // Footer holds the legally required links.
@@ -141,11 +182,31 @@ func (d Data) ContactURL() string {
 // http(s) URL without query or fragment, which may end in a sub-path.
 // name is how the editor wrote it, such as base_url or --base-url.
 func ParseBaseURL(name, raw string) (*url.URL, error) {
+	if i, r := urlBreaker(raw); i >= 0 {
+		return nil, diag.Messagef("%s %q contains %q, which breaks the sitemap and the open data catalogue; remove it, or write it as %s", name, raw, string(r), url.PathEscape(string(r)))
+	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return nil, diag.Messagef("invalid %s %q, want an absolute http(s) URL such as \"https://example.org/weltoffen/\"", name, raw)
 	}
 	return u, nil
+}
+
+// urlBreaker returns the index in runes of the first character of raw that
+// a URL may not hold as it is, such as a space, a quote or "<", and the
+// character; -1 when there is none. Letters of other scripts, as in an
+// internationalised domain name, are allowed.
+func urlBreaker(raw string) (int, rune) {
+	i := 0
+	for _, r := range raw {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~:/?#[]@!$&()*+,;=%", r) ||
+			r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+		if !ok {
+			return i, r
+		}
+		i++
+	}
+	return -1, 0
 }
 
 // OverrideBaseURL publishes the site at raw instead of its base_url, as
@@ -238,7 +299,11 @@ func (s *Site) validate(errs *diag.List) {
 	case s.BaseURL == "":
 		errs.Errorf(d.Pos("base_url"), "missing base_url: add base_url = \"https://example.org/\"")
 	case err != nil:
-		errs.Errorf(d.ValuePos("base_url"), "%v", err)
+		pos := d.ValuePos("base_url")
+		if i, _ := urlBreaker(s.BaseURL); i >= 0 && pos.Col > 0 {
+			pos.Col += 1 + i // after the opening quote
+		}
+		errs.Errorf(pos, "%v", err)
 	default:
 		s.setBase(u)
 	}
@@ -254,6 +319,11 @@ func (s *Site) validate(errs *diag.List) {
 			if !seen[code] {
 				errs.Errorf(d.Pos(p+".titles"), "menu title for language %q, which languages does not list", code)
 			}
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(s.Translations)) {
+		if !seen[code] || code == s.Language {
+			errs.Errorf(d.Pos("translations."+code), "[translations.%s] names a language that languages does not list: add %q to languages", code, code)
 		}
 	}
 	if s.EasyLanguage != "" && !strings.HasPrefix(s.EasyLanguage, "/") {

@@ -42,6 +42,7 @@ type manifest struct {
 	Format        Format
 	Width, Height int
 	Variants      [][2]int // width, height
+	SHA256        []string // of each variant's file
 }
 
 func key(src []byte, f Format, lim Limits) string {
@@ -89,8 +90,15 @@ func (c *Cache) file(k string, w int) string {
 	return filepath.Join(c.Dir, k[:2], fmt.Sprintf("%s-%d", k, w))
 }
 
+func hash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
 // read returns the cached result for k, or nil when there is none or any
-// part of it is missing or damaged.
+// part of it is missing, damaged or changed: each variant must have the
+// hash that the manifest gives, and be an image of the format and size it
+// says. Processing then makes the entry again.
 func (c *Cache) read(k string) *Result {
 	if c.Dir == "" {
 		return nil
@@ -103,10 +111,19 @@ func (c *Cache) read(k string) *Result {
 	if json.Unmarshal(b, &m) != nil || m.Settings != settings {
 		return nil
 	}
+	if len(m.SHA256) != len(m.Variants) || len(m.Variants) == 0 || m.Format != JPEG && m.Format != PNG {
+		return nil
+	}
 	r := &Result{Format: m.Format, Width: m.Width, Height: m.Height}
-	for _, v := range m.Variants {
+	for i, v := range m.Variants {
 		data, err := os.ReadFile(c.file(k, v[0]))
-		if err != nil || len(data) == 0 {
+		if err != nil || len(data) == 0 || hash(data) != m.SHA256[i] {
+			return nil
+		}
+		// A variant must be an image of the format and size the manifest
+		// says, such as what a changed manifest would vouch for.
+		cfg, err := Check(data, m.Format, Limits{MaxBytes: int64(len(data)), MaxPixels: v[0] * v[1]})
+		if err != nil || cfg.Width != v[0] || cfg.Height != v[1] {
 			return nil
 		}
 		r.Variants = append(r.Variants, Variant{Width: v[0], Height: v[1], Data: data})
@@ -131,6 +148,7 @@ func (c *Cache) write(k string, r *Result) {
 			return
 		}
 		m.Variants = append(m.Variants, [2]int{v.Width, v.Height})
+		m.SHA256 = append(m.SHA256, hash(v.Data))
 	}
 	b, _ := json.Marshal(m)
 	put(c.file(k, -1), b) // the manifest last: it makes the entry valid

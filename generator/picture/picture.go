@@ -124,12 +124,17 @@ type Result struct {
 	Variants      []Variant
 }
 
-// Error is a problem with a photo, said for an editor.
-type Error struct{ *diag.Message }
+// Error is a problem with a photo or drawing, said for an editor.
+type Error struct {
+	*diag.Message
+	Line int // the line of an SVG file that has the problem; 0 for none
+}
 
 func (e *Error) Unwrap() error { return e.Message }
 
-func problem(format string, args ...any) error { return &Error{diag.Messagef(format, args...)} }
+func problem(format string, args ...any) error {
+	return &Error{Message: diag.Messagef(format, args...)}
+}
 
 // Check reads only the header of src and reports whether it is the
 // format promised and within the limits, without decoding the pixels: a

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,16 +63,40 @@ type mediaRef struct {
 // upright and without metadata, in place of the originals.
 func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	s.files = map[string]file{}
-	for name, b := range static {
-		s.files[name] = file{src: StaticDir + "/" + name, data: b}
+	for _, name := range slices.Sorted(maps.Keys(static)) {
+		p := StaticDir + "/" + name
+		if !content.Published(name) {
+			errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(name))
+			continue
+		}
+		s.files[name] = file{src: p, data: static[name]}
 	}
+	refused := map[string][]byte{} // files that are not published, by output path
 	for _, d := range s.Docs {
 		dir := strings.TrimPrefix(s.docURL(d), "/")
 		for _, f := range d.Files {
 			p := d.Bundle + "/" + f
+			// A sign-language page's video and captions have checks of
+			// their own, which say more than the type.
+			if badName(f) {
+				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
+				continue
+			}
+			own := d.Layout == content.SignLanguage && (f == d.Video || f == d.Captions)
+			if !content.Published(f) && !own {
+				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				continue
+			}
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
 				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+				continue
+			}
+			if !content.Published(f) {
+				if f == d.Captions && isWebVTT(b) {
+					errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				}
+				refused[dir+f] = b
 				continue
 			}
 			if other, ok := s.files[dir+f]; ok {
@@ -85,32 +110,41 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	// What content shows: images need alternative text and must be ours.
 	for _, d := range s.Docs {
 		if d.Layout == content.SignLanguage {
-			s.checkSignLanguage(d, errs)
+			s.checkSignLanguage(d, refused, errs)
 		}
 	}
 
 	// Parsing is the costliest part of a build, and most articles have no
 	// image: a byte search says so. The rest are parsed on every core.
-	var withImages []*content.Doc
+	// A translation shows its images at the original's address, and
+	// follows the same rules.
+	var withImages, originals []*content.Doc
 	for _, d := range s.Docs {
-		if bytes.Contains(d.Body, []byte("![")) {
-			withImages = append(withImages, d)
+		for _, doc := range append([]*content.Doc{d}, translationsOf(d)...) {
+			if bytes.Contains(doc.Body, []byte("![")) {
+				withImages, originals = append(withImages, doc), append(originals, d)
+			}
 		}
 	}
 	links := make([][]content.Link, len(withImages))
 	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].Body) })
 	refs := map[string][]mediaRef{}
 	for i, d := range withImages {
-		page := s.docURL(d)
+		page := s.docURL(originals[i])
 		for _, l := range links[i] {
 			if !l.Image {
 				continue
 			}
 			pos := diag.PosAt(d.Path, d.Body, l.Offset)
 			s.checkAlt(l, pos, errs)
-			// Other schemes, such as javascript:, goldmark leaves out.
 			if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
 				errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)
+				continue
+			}
+			// Other schemes, such as file: or javascript:, goldmark would
+			// leave out, with an empty image in their place.
+			if scheme, _, ok := strings.Cut(l.Dest, ":"); ok && !strings.ContainsAny(scheme, "/?#") {
+				errs.Errorf(pos, "image %q is not a file of the site; save the image into content/static or next to the document and write its name, such as ![…](foto.jpg)", l.Dest)
 				continue
 			}
 			if name, local := s.mediaName(page, l.Dest); local {
@@ -179,6 +213,11 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	s.mediaDigest = hex.EncodeToString(h.Sum(nil))
 }
 
+// unpublished says why a file is not published as it is.
+func unpublished(name string) *diag.Message {
+	return diag.Messagef("%q is not published: the site publishes documents, data, images, sound and video, such as PDF, ODT, CSV, JPEG, MP3 or MP4, and nothing that a browser could run as part of the site", path.Base(name))
+}
+
 // stripDocuments removes the author and other personal metadata from the
 // documents to be published; a document that package document cannot read
 // is published as it is, with a warning.
@@ -209,13 +248,23 @@ func (s *Site) stripDocuments(errs *diag.List) {
 
 // mediaError reports a problem with a file at each place content shows it,
 // or at the file itself when no content does.
+// A problem at a line of an SVG file is said at that line as well.
 func (s *Site) mediaError(errs *diag.List, name string, refs []mediaRef, err error) {
+	at := diag.Pos{Path: s.files[name].src}
+	if pe, ok := err.(*picture.Error); ok && pe.Line > 0 {
+		at.Line = pe.Line
+		errs.Errorf(at, "%v", err)
+		for _, r := range refs {
+			errs.Errorf(r.pos, "image %q cannot be published; see %s", r.dest, at.String())
+		}
+		return
+	}
 	if len(refs) == 0 {
-		errs.Errorf(diag.Pos{Path: s.files[name].src}, "%v", err)
+		errs.Errorf(at, "%v", err)
 		return
 	}
 	for _, r := range refs {
-		errs.Errorf(r.pos, "image %q (%s): %v", r.dest, s.files[name].src, err)
+		errs.Errorf(r.pos, "image %q (%s): %v", r.dest, at.Path, err)
 	}
 }
 
@@ -228,12 +277,36 @@ func (s *Site) written(dest string) string {
 	return dest
 }
 
+// fileNameRE matches an alternative text that is a file name or a
+// camera's name for a photo rather than a description: "fest.jpg",
+// "IMG_2041", "DSC01234", "PXL_20240601_101112", "20240601_101112".
+var fileNameRE = regexp.MustCompile(`(?i)^(?:.*\.(?:jpe?g|png|gif|webp|avif|heic|heif|tiff?|bmp|svg|pdf)|(?:img|dsc[fn]?|pxl|mvimg|gopr|dji|sam|wp|photo|image|screenshot)[ _-]?[\d_.-]*\d[\d_.-]*(?:[ _-]\w+)?|\d{8}[ _-]\d{6}\w*)$`)
+
+// isFileName reports whether alt is a file name, or the name of the
+// image's file without its extension: "fest_2024" for fest_2024.jpg.
+func isFileName(alt, dest string) bool {
+	stem := strings.TrimSuffix(path.Base(dest), path.Ext(dest))
+	return fileNameRE.MatchString(alt) || strings.EqualFold(alt, stem) && strings.ContainsAny(stem, "_-0123456789")
+}
+
+// translationsOf lists the translations of d in the order of their
+// languages.
+func translationsOf(d *content.Doc) []*content.Doc {
+	var out []*content.Doc
+	for _, code := range slices.Sorted(maps.Keys(d.Translations)) {
+		out = append(out, d.Translations[code])
+	}
+	return out
+}
+
 func (s *Site) checkAlt(l content.Link, pos diag.Pos, errs *diag.List) {
 	l.Dest = s.written(l.Dest)
 	alt := strings.TrimSpace(l.Alt)
 	switch n := len([]rune(alt)); {
 	case alt == "":
 		errs.Errorf(pos, "image %q has no alternative text: say in a few words what it shows, as in ![Stände und Gäste auf dem Marktplatz](%s), or write ![%s](%s) if it is only decoration", l.Dest, path.Base(l.Dest), content.Decorative, path.Base(l.Dest))
+	case isFileName(alt, l.Dest):
+		errs.Errorf(pos, "the alternative text of image %q is a file name, %q, which says nothing to someone who cannot see the image; say in a few words what it shows, as in ![Stände und Gäste auf dem Marktplatz](%s)", l.Dest, alt, path.Base(l.Dest))
 	case n > MaxAltLength:
 		errs.Warnf(pos, "the alternative text of image %q has %d characters; keep it under %d and put the rest into a caption: ![short text](%s \"caption\")", l.Dest, n, MaxAltLength, path.Base(l.Dest))
 	}
@@ -332,7 +405,13 @@ func (s *Site) fileSize(n int) string {
 // checkSignLanguage checks that a page in sign language has its video and
 // captions next to it: a video without captions shuts out everyone who
 // cannot follow the signs (WCAG 1.2.2).
-func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
+func (s *Site) checkSignLanguage(d *content.Doc, refused map[string][]byte, errs *diag.List) {
+	data := func(name string) []byte {
+		if f, ok := s.files[name]; ok {
+			return f.data
+		}
+		return refused[name]
+	}
 	at := func(key string) diag.Pos {
 		if _, ok := d.Meta.Index.Key(key); ok {
 			return d.Meta.ValuePos(key)
@@ -347,7 +426,7 @@ func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
 			return
 		case c.name == "":
 			errs.Errorf(at(c.key), "a page in sign language needs its %s: add %s = %q and put the file next to index.md", c.key, c.key, c.example)
-		case s.files[dir+c.name].data == nil:
+		case data(dir+c.name) == nil:
 			errs.Errorf(at(c.key), "%s %q is not next to %s", c.key, c.name, d.Path)
 		}
 	}
@@ -355,10 +434,15 @@ func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
 		errs.Errorf(at("video"), "video %q must be a WebM or MP4 file, which every browser plays", d.Video)
 	}
 	if c := d.Captions; c != "" {
-		if b := s.files[dir+c].data; b != nil && !bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT")) {
+		if b := data(dir + c); b != nil && !isWebVTT(b) {
 			errs.Errorf(at("captions"), "captions %q must be a WebVTT file that begins with the line WEBVTT", c)
 		}
 	}
+}
+
+// isWebVTT reports whether b is captions in WebVTT.
+func isWebVTT(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT"))
 }
 
 // VideoLabel says the type and size of a page's video, as a download link

@@ -76,11 +76,13 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		mu     sync.Mutex
 		names  = map[string]bool{}
 		putErr error
+		scan   = newLinkScan()
 	)
 	emit := func(name string, b []byte) {
 		mu.Lock()
 		names[name] = true
 		mu.Unlock()
+		scan.add(name, b)
 		if err := put(name, b); err != nil {
 			mu.Lock()
 			if putErr == nil {
@@ -93,18 +95,13 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		out.Pages += ls.renderPages(pagesOf[i], out, emit, &errs)
 	}
 	pages := pagesOf[0]
-	for _, name := range slices.Sorted(maps.Keys(s.files)) {
-		if names[name] || strings.HasPrefix(name, "assets/") {
-			errs.Errorf(diag.Pos{Path: s.files[name].src}, "file %q would replace a generated file; move or rename it", name)
-			continue
-		}
-		emit(name, s.files[name].data)
-	}
 	for name, b := range s.assets {
 		emit("assets/"+name, b)
 	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
-		emit("assets/"+RuntimeName, s.opts.Runtime)
+		if s.Interactive() {
+			emit("assets/"+RuntimeName, s.opts.Runtime)
+		}
 		files, err := s.openData(v)
 		if err != nil {
 			errs.Errorf(diag.Pos{Path: s.tmplPath + "/i18n/" + s.Lang.Code + ".toml"}, "cannot write the open data: %v", err)
@@ -130,9 +127,24 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	} else {
 		emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.AbsURL("/sitemap.xml")+"\n"))
 	}
+	// Files published as they are come last, so that every generated file
+	// (pages, open data, feeds, search index, sitemap, _headers, robots.txt)
+	// is known and none is replaced.
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if names[name] || strings.HasPrefix(name, "assets/") {
+			errs.Errorf(diag.Pos{Path: s.files[name].src}, "file %q would replace a generated file; move or rename it", name)
+			continue
+		}
+		emit(name, s.files[name].data)
+	}
 	out.Written = len(names)
 	if putErr != nil {
 		errs.Errorf(diag.Pos{Path: "public"}, "cannot write the site: %v", putErr)
+	}
+	// Whatever a build publishes is checked as check checks it: one set of
+	// rules for both.
+	if !errs.HasErrors() {
+		errs.Add(s.checkLinks(out, views, scan))
 	}
 	return out, errs
 }

@@ -23,16 +23,19 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -52,18 +55,29 @@ const TemplatesDir = "templates"
 
 // StaticDir holds files that are published as they are, such as documents:
 // content/static/bilder/rathaus.jpg is published as /bilder/rathaus.jpg.
-// Photos (JPEG and PNG) are published as package picture makes them.
+// Photos (JPEG and PNG) are published as package picture makes them. Only
+// the types of content.PublishedTypes are published, and no dot-file.
 const StaticDir = "content/static"
 
 func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
 	files := map[string][]byte{}
 	err := fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
 		}
 		name := strings.TrimPrefix(p, StaticDir+"/")
-		if strings.ContainsAny(name, "\\\x00") {
-			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a NUL byte; rename it", name)
+		// Dot-files and dot-folders are never published (content.Hidden).
+		if p != StaticDir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if badName(name) {
+			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", name)
 			return nil
 		}
 		b, err := fs.ReadFile(src, p)
@@ -80,12 +94,21 @@ func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
 	return files, errs
 }
 
+// badName reports whether a file name has a backslash or a control
+// character, such as a newline or ESC, which no URL and no terminal should
+// get.
+func badName(name string) bool {
+	return strings.ContainsFunc(name, func(r rune) bool { return r == '\\' || unicode.IsControl(r) })
+}
+
 // Options steer a build.
 type Options struct {
 	Visibility content.Visibility
 	// Templates replaces the site's own templates directory when set.
 	Templates fs.FS
 	// Runtime is the ECharts runtime, copied to /assets/echarts.min.js.
+	// Without it, charts are SVG only and no page offers the interactive
+	// version.
 	Runtime []byte
 	// Markdown, when set, keeps rendered Markdown between builds (serve).
 	Markdown *content.Cache
@@ -123,6 +146,7 @@ type Site struct {
 	navOnce     sync.Once
 	nav         map[string]bool
 	tmplPath    string
+	theme       layers // the site's own templates over the built-in ones
 
 	// Prefix is "" for the default language and "/en" for a further
 	// language; Others are the further languages' sites, and root is the
@@ -149,6 +173,15 @@ func (s *Site) Root() *Site {
 
 // Preview reports whether the site is built as a preview.
 func (s *Site) Preview() bool { return s.opts.Preview }
+
+// Interactive reports whether the site has the chart runtime, so that its
+// pages offer an interactive version of each chart. Without it, as from a
+// binary built without the runtime and a site without node_modules, the
+// charts are published as SVG alone.
+func (s *Site) Interactive() bool { return s.opts.Runtime != nil }
+
+// Charted reports whether the site has charts: a round to show.
+func (s *Site) Charted() bool { return s.Model != nil && len(s.Model.Rounds) > 0 }
 
 // Multilingual reports whether the site has more than one language.
 func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
@@ -197,6 +230,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 		errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", terr)
 		return s, errs
 	}
+	s.theme = tfs
 	errs.Add(checkOverrides(tfs, TemplatesDir))
 	if cfg != nil && cfg.Base != nil && validTag(cfg.Language) {
 		lang, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
@@ -224,6 +258,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 			s.Docs = append(s.Docs, d)
 		} else {
 			s.Drafts = append(s.Drafts, d)
+			checkFuture(d, opts.Visibility, &errs)
 		}
 	}
 	tmpl, terrs := loadTemplates(tfs, TemplatesDir, s)
@@ -240,6 +275,10 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	errs.Add(serrs)
 	s.loadMedia(src, static, &errs)
 	s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown, Media: media{s: s}, MediaDigest: s.mediaDigest})
+	if s.Model != nil && len(s.Model.Rounds) == 0 {
+		// A new town previews its questions before the first round.
+		errs.Warnf(diag.Pos{Path: selfcheck.Dir + "/" + selfcheck.RoundsDir}, "no round published yet: the site shows the questions without answers, scores or open data until the first round is here (offenbar new round ID starts one)")
+	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
 		s.checkRoundIDs(&errs)
@@ -260,9 +299,6 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 		if ls != nil {
 			s.Others = append(s.Others, ls)
 		}
-	}
-	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
-		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
 	}
 	return s, errs
 }
@@ -299,9 +335,9 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 			errs.Errorf(lang.pos(table.name), "[%s] lacks %d texts that %s has, such as %s; translate them into %q", table.name, len(missing), TemplatesDir+"/i18n/"+s.Lang.Code+".toml", some, code)
 		}
 	}
-	cfg := s.Config
+	cfg := s.Config.In(code)
 	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
-		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, Prefix: "/" + code, root: s}
+		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, theme: s.theme, Prefix: "/" + code, root: s}
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
 	if s.Model != nil {
 		tr, terrs := selfcheck.LoadTranslation(src, s.Model, code)
@@ -330,8 +366,8 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 }
 
 // checkTranslations reports translations into languages the site does not
-// have, and translations whose original changed since: those still build,
-// with a notice on the page.
+// have, translations left as a copy of the original, and translations whose
+// original changed since: those still build, with a notice on the page.
 func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 	langs := s.Config.Languages
 	for _, d := range docs {
@@ -341,11 +377,29 @@ func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 				errs.Errorf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
 				continue
 			}
+			if body := bytes.TrimSpace(tr.Body); len(body) > 0 && bytes.Equal(body, bytes.TrimSpace(d.Body)) {
+				errs.Warnf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "this translation into %q is an unchanged copy of %s: translate its text, or remove the file, and the page shows the original with a notice", code, d.Path)
+				continue
+			}
 			if tr.Source != "" && tr.Source != d.Hash {
 				errs.Warnf(tr.Meta.ValuePos("source"), "translation may be outdated: %s has changed since it was translated; bring the translation up to date and set source = %q", d.Path, d.Hash)
 			}
 		}
 	}
+}
+
+// checkFuture warns about a document left out because its date lies ahead:
+// a typo in the year would otherwise make it vanish without a word. A
+// draft, or a publishDate set on purpose, is left out as asked.
+func checkFuture(d *content.Doc, v content.Visibility, errs *diag.List) {
+	if d.Draft || v.Future || !d.Date.After(v.Now) {
+		return
+	}
+	day := d.Date.ISO()
+	if d.Date.HasClock {
+		day = d.Date.Format("2006-01-02 15:04 MST")
+	}
+	errs.Warnf(d.Meta.ValuePos("date"), "dated in the future: not published before %s; to publish it now, correct the date or build with --future", day)
 }
 
 // validTag reports whether code is a BCP 47 language tag; config reports
@@ -381,17 +435,49 @@ const (
 // the charts, which the build writes from the [chart] table of site.toml.
 const ChartStyles = "charts.css"
 
-// FindRuntime looks for the chart runtime in each directory and its
-// ancestors, in order, as Node's module resolution does: the site's own
-// bundle first, then the full ECharts build, then the runtime compiled into
-// a release binary. It returns nil when there is none.
-func FindRuntime(dirs ...string) []byte {
+// FindRuntime returns the chart runtime of the site in dir, or nil when
+// there is none: the bundle or the full ECharts build in the site's own
+// node_modules first, then the runtime compiled into a release binary, then
+// the one in node_modules of the generator's source tree, which `go run`
+// builds from. Folders above the site are never searched: a file planted
+// in node_modules of a shared folder, such as the system's temp folder,
+// would otherwise be published and loaded by every page.
+func FindRuntime(dir string) []byte {
+	if b := readRuntime(dir); b != nil {
+		return b
+	}
+	if embeddedRuntime != nil {
+		return embeddedRuntime
+	}
+	if src := sourceTree(); src != "" {
+		return readRuntime(src)
+	}
+	return nil
+}
+
+// readRuntime reads the bundle or the full build below the folder dir.
+func readRuntime(dir string) []byte {
 	for _, name := range []string{RuntimeBundle, RuntimeFull} {
-		if b := FindUp(name, dirs...); b != nil {
+		if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
 			return b
 		}
 	}
-	return embeddedRuntime
+	return nil
+}
+
+// sourceTree is the folder of the generator's go.mod when the program runs
+// from the source it was compiled from (go run, go test), and "" for a
+// binary built elsewhere or with -trimpath.
+func sourceTree() string {
+	_, file, _, ok := goruntime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return ""
+	}
+	root := filepath.Dir(filepath.Dir(filepath.Dir(file))) // generator/site/site.go
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		return ""
+	}
+	return root
 }
 
 // FindUp reads the file at the slash path name below the first of dirs, or

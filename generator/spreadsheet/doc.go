@@ -5,7 +5,7 @@
 //
 // # A round to fill in
 //
-//	go run ./generator new round 2027 --xlsx runde-2027.xlsx
+//	offenbar new round 2027 --xlsx runde-2027.xlsx
 //
 // writes a workbook with a sheet of instructions and one sheet per action
 // field, named by its short title. Each row is one question:
@@ -20,7 +20,7 @@
 // site, the instrument and the round, so that an import recognises a
 // workbook made for something else.
 //
-//	go run ./generator import round runde-2027.xlsx
+//	offenbar import round runde-2027.xlsx
 //
 // reads it back. Rows are matched by the ID column, never by position or
 // text. An answer may be a label of the scale, its points, or the skipped
@@ -28,6 +28,13 @@
 // checked. Errors name the cell, as runde-2027.xlsx:'Fairer Zugang'!D14, all
 // at once, and nothing is written. A CSV file with the same columns (comma
 // or semicolon, UTF-8) is read the same way, with errors at path:line:col.
+//
+// A cell that holds a formula is refused at its cell, also when the
+// workbook has kept its value: the import takes values that people typed.
+// Before excelize opens a workbook, Check refuses one over MaxFile (10 MB),
+// one whose zip directory adds up to more than MaxUnzipped (16 MB, so a zip
+// bomb is never unpacked), and a sheet with a cell beyond MaxRows (10000)
+// or MaxColumns (200); a CSV file may have MaxRows rows.
 //
 // When the round file exists, only its [answers] table is replaced; title,
 // date, summary, workshop, assessments and recommendations stay as they
@@ -37,8 +44,8 @@
 //
 // # The questionnaire
 //
-//	go run ./generator new instrument --xlsx fragebogen.xlsx
-//	go run ./generator import instrument fragebogen.xlsx
+//	offenbar new instrument --xlsx fragebogen.xlsx
+//	offenbar import instrument fragebogen.xlsx
 //
 // The workbook has sheets for the questionnaire's title and texts, the
 // answer scale, the action fields, their topics and the questions (field,

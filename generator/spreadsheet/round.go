@@ -196,7 +196,7 @@ func (im *Import) ReadRound(path string, data []byte) (Answers, diag.List) {
 	p := props(f)
 	switch {
 	case p[propKind] != "round":
-		errs.Errorf(diag.Pos{Path: path}, "the workbook was not made by \"new round --xlsx\" of this site: export one with go run ./generator new round %s --xlsx FILE", im.ID)
+		errs.Errorf(diag.Pos{Path: path}, "the workbook was not made by \"new round --xlsx\" of this site: export one with offenbar new round %s --xlsx FILE", im.ID)
 	case p[propSite] != im.Site.URL:
 		errs.Errorf(diag.Pos{Path: path}, "the workbook was made for the site %q, not for %q", p[propSite], im.Site.URL)
 	case p[propInstrument] != Fingerprint(im.Instrument):
@@ -281,6 +281,10 @@ func (im *Import) csvRows(path string, data []byte) ([]row, diag.List) {
 			return nil, errs
 		}
 		l, _ := r.FieldPos(0)
+		if line > MaxRows {
+			errs.Errorf(diag.Pos{Path: path, Line: l, Col: 1}, "the file has more than %d rows, the limit for an import: delete the rows below the table", MaxRows)
+			return nil, errs
+		}
 		if l == 1 {
 			if len(rec) < colComment || !strings.EqualFold(strings.TrimSpace(rec[colID-1]), im.Text("xlsx_col_id")) {
 				errs.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the first line must name the columns: %s", strings.Join([]string{im.Text("xlsx_col_id"), im.Text("xlsx_col_topic"), im.Text("xlsx_col_question"), im.Text("xlsx_col_answer"), im.Text("xlsx_col_comment")}, ", "))
