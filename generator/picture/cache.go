@@ -1,6 +1,7 @@
 package picture
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -172,7 +173,7 @@ func newBudget(total int64) *budget {
 // bigImage is the size from which an image's memory is given back to the
 // system as soon as it is done, instead of at the next garbage collection,
 // when the heap may already have grown by another one.
-const bigImage = 64 << 20
+const bigImage = 256 << 20
 
 // acquire waits until n bytes are free, takes them and returns the function
 // that gives them back. More than the whole budget waits for all of it.
@@ -210,10 +211,14 @@ func (c *Cache) Bytes(kind string, src []byte, f func([]byte) ([]byte, error)) (
 		return r.([]byte), nil
 	}
 	name := filepath.Join(c.Dir, k[:2], k+".bin")
+	// An entry begins with the SHA-256 of the rest, so that a damaged or
+	// changed entry is made again instead of published.
 	if c.Dir != "" {
-		if b, err := os.ReadFile(name); err == nil && len(b) > 0 {
-			c.mem.Store(k, b)
-			return b, nil
+		if b, err := os.ReadFile(name); err == nil && len(b) > sha256.Size {
+			if sum := sha256.Sum256(b[sha256.Size:]); bytes.Equal(sum[:], b[:sha256.Size]) {
+				c.mem.Store(k, b[sha256.Size:])
+				return b[sha256.Size:], nil
+			}
 		}
 	}
 	b, err := f(src)
@@ -222,7 +227,8 @@ func (c *Cache) Bytes(kind string, src []byte, f func([]byte) ([]byte, error)) (
 	}
 	c.mem.Store(k, b)
 	if c.Dir != "" && os.MkdirAll(filepath.Dir(name), 0o755) == nil {
-		publish.ReplaceFile(name, b)
+		sum := sha256.Sum256(b)
+		publish.ReplaceFile(name, append(sum[:], b...))
 	}
 	return b, nil
 }
