@@ -521,3 +521,51 @@ func TestBuiltinTheme(t *testing.T) {
 		}
 	})
 }
+
+// TestBuildWithoutChartRuntime builds as a binary from plain go build does
+// in a town's folder, which has no node_modules: the charts are published
+// as SVG alone, no page offers or loads the interactive version, nothing
+// refers to a file that was not written, and the build warns once.
+func TestBuildWithoutChartRuntime(t *testing.T) {
+	defer func(f func(...string) []byte) { findRuntime = f }(findRuntime)
+	findRuntime = func(...string) []byte { return nil }
+	dir := writeSite(t, readArchive(t, "testdata/base.txtar"))
+	dest := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := runCmd(t, buildArgs(dir, "-d", dest)...)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	want := "offenbar: warning: this offenbar was built without the chart runtime, so the charts are published as images without their interactive version; a release binary has it inside (the release page of offenbar, or .ci/release after npm ci)\n"
+	if stderr != want {
+		t.Errorf("stderr = %q, want the warning once: %q", stderr, want)
+	}
+	files := readTree(t, dest)
+	if _, ok := files["assets/echarts.min.js"]; ok {
+		t.Error("assets/echarts.min.js was written without a runtime")
+	}
+	charts := 0
+	asset := regexp.MustCompile(`/assets/([^"?]+)`)
+	for name, b := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		charts += bytes.Count(b, []byte(`class="chart-canvas`))
+		for _, bad := range []string{"site.js", "echarts.min.js", `type="application/json"`} {
+			if bytes.Contains(b, []byte(bad)) {
+				t.Errorf("%s names %s, but nothing could draw an interactive chart", name, bad)
+			}
+		}
+		for _, m := range asset.FindAllSubmatch(b, -1) {
+			if _, ok := files["assets/"+string(m[1])]; !ok {
+				t.Errorf("%s refers to /assets/%s, which was not written", name, m[1])
+			}
+		}
+	}
+	if charts == 0 {
+		t.Error("no page has a chart; the test site needs a round")
+	}
+	code, _, stderr = runCmd(t, "check", "-s", dir, "--lang", "en", "--templates", templatesDir)
+	if code != 0 || stderr != want {
+		t.Errorf("check: exit %d, stderr %q; want 0 and the warning once", code, stderr)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -36,7 +37,7 @@ func TestInit(t *testing.T) {
 		t.Fatalf("init: exit %d\n%s", code, stderr)
 	}
 	// A new site is German, and so is what init says.
-	if !strings.Contains(stdout, "neue Website in "+dir+" mit 7 Dateien angelegt:") {
+	if !strings.Contains(stdout, "neue Website in "+dir+" mit 12 Dateien angelegt:") {
 		t.Errorf("init printed %q", stdout)
 	}
 	for _, f := range []string{"site.toml", "content/pages/impressum.md", "content/pages/datenschutz.md", "content/pages/barrierefreiheit.md", "content/selfcheck/instrument.toml"} {
@@ -46,6 +47,16 @@ func TestInit(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "templates")); err == nil {
 		t.Error("init wrote templates: a new site should use the built-in theme")
+	}
+	// The first git add -A of a town commits no build output and no cache.
+	ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatalf("init wrote no .gitignore: %v", err)
+	}
+	for _, want := range []string{"/public/", "/preview/", "/.cache/"} {
+		if !slices.Contains(strings.Split(string(ignore), "\n"), want) {
+			t.Errorf(".gitignore lacks the line %q:\n%s", want, ignore)
+		}
 	}
 
 	// Every placeholder of every file is listed, at its line and column.
@@ -167,7 +178,7 @@ func TestServeOverlaySpeaksTheSiteLanguage(t *testing.T) {
 	}
 	defer func() { cmd.Process.Kill(); cmd.Wait() }()
 	var body string
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/weltoffen/", port))
 		if err != nil {
 			continue
@@ -234,7 +245,7 @@ func TestUpgradeKeepsTheTownsOverrides(t *testing.T) {
 		}
 		next[name] = &fstest.MapFile{Data: []byte(strings.Replace(b, old, new, 1))}
 	}
-	edit("home.html", `<h1>{{.Site.Config.Title}}</h1>`, `<h1>{{.Site.Config.Title}}</h1>`+"\n"+`<p class="release-note">Neu in dieser Fassung.</p>`)
+	edit("home.html", `<h1>{{de .Site.Config.Title}}</h1>`, `<h1>{{de .Site.Config.Title}}</h1>`+"\n"+`<p class="release-note">Neu in dieser Fassung.</p>`)
 	edit("i18n/de.toml", `search = "Suche"`, `search = "Durchsuchen"`)
 	edit("assets/site.css", ".skip-link", "/* next release */\n.skip-link")
 	edit("404.html", "<h1>{{.Title}}</h1>", "<h1 class=\"not-found\">{{.Title}}</h1>")
@@ -288,7 +299,7 @@ func TestPlaceholderStopsNoCheck(t *testing.T) {
 	fill(t, filepath.Join(dir, "site.toml"), func(s string) string {
 		return regexp.MustCompile(`(?m)^description = .*$`).ReplaceAllString(s, `description = "«AUSFÜLLEN: ein Satz»"`)
 	})
-	const warning = "site.toml:24:16: warning: placeholder left: replace «AUSFÜLLEN: ein Satz» with your own text\n"
+	const warning = "site.toml:27:16: warning: placeholder left: replace «AUSFÜLLEN: ein Satz» with your own text\n"
 	code, stdout, stderr := runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "preview"), "--preview", "--lang", "en")
 	if code != 0 || strings.ReplaceAll(stderr, dir+"/", "") != warning || !strings.HasPrefix(stdout, "built ") {
 		t.Errorf("preview: exit %d\n%s%s", code, stdout, stderr)
@@ -299,7 +310,7 @@ func TestPlaceholderStopsNoCheck(t *testing.T) {
 	}
 	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"), "--lang", "en")
 	got := strings.ReplaceAll(stderr, dir+"/", "")
-	if code != 1 || !strings.Contains(got, "site.toml:24:16: placeholder left") || !strings.Contains(got, "templates/404.html") {
+	if code != 1 || !strings.Contains(got, "site.toml:27:16: placeholder left") || !strings.Contains(got, "templates/404.html") {
 		t.Errorf("build: exit %d, want the placeholder and the broken template both reported:\n%s", code, got)
 	}
 }

@@ -2,12 +2,16 @@
 //
 // Usage:
 //
-//	go run ./generator init DIR
-//	go run ./generator build [-s DIR] [-d DIR] [--drafts] [--future] [--force]
-//	go run ./generator check [-s DIR]
-//	go run ./generator serve [-s DIR] [--port N]
-//	go run ./generator new article "Titel des Artikels"
-//	go run ./generator new round 2027
+//	offenbar init DIR
+//	offenbar build [-s DIR] [-d DIR] [--drafts] [--future] [--force]
+//	offenbar check [-s DIR]
+//	offenbar serve [-s DIR] [--port N]
+//	offenbar new article "Titel des Artikels"
+//	offenbar new round 2027
+//	offenbar help [COMMAND]
+//
+// offenbar help lists every command (see commands), in the editor's
+// language.
 //
 // Content errors are printed as path:line:col: message, all at once, and the
 // exit code is 1. Usage errors exit with 2.
@@ -46,26 +50,6 @@ import (
 	"offenbar/generator/site"
 )
 
-const usage = `offenbar builds a self-check transparency site.
-
-Usage:
-  go run ./generator init DIR              start a new town's site in a new folder
-  go run ./generator build [flags]   build the site into the destination
-  go run ./generator check [flags]   validate the content without writing
-  go run ./generator serve [flags]   preview the site on http://127.0.0.1:1313/
-  go run ./generator audit [flags]   check the built site in Chromium: axe-core, requests, console, CSP
-  go run ./generator new article "Titel"   start a draft article (--bundle: as a folder for its photos)
-  go run ./generator new round ID          start a draft round with every question
-  go run ./generator new round ID --xlsx FILE      write a workbook to fill in the round
-  go run ./generator new instrument --xlsx FILE    write a workbook to enter the questionnaire
-  go run ./generator import round FILE [--id ID]   read a filled-in workbook or CSV into the round
-  go run ./generator import instrument FILE        read a questionnaire workbook into instrument.toml
-  go run ./generator corpus -n N DIR       write a benchmark site with N articles
-  go run ./generator version               print the version, commit and Go release
-
-Flags:
-`
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -84,13 +68,12 @@ type flags struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stderr, usage)
-		newFlagSet("offenbar", &flags{}, stderr).PrintDefaults()
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+	if len(args) == 0 {
+		help(nil, helpFlags(nil), stderr, stderr)
+		return 2
+	}
+	if topic, ok := helpArgs(args); ok {
+		return help(topic, helpFlags(args), stdout, stderr)
 	}
 	cmd := args[0]
 	if cmd == "init" {
@@ -156,7 +139,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "audit":
 		return runAudit(f, stdout, stderr)
 	}
-	complain(stderr, f, "unknown command %q, want one of: init, new, import, check, build, serve, audit, version", cmd)
+	complain(stderr, f, "unknown command %q, want one of: %s", cmd, commandNames())
 	return 2
 }
 
@@ -169,7 +152,7 @@ func initSite(args []string, stdout, stderr io.Writer) int {
 	}
 	peekLanguage(&f)
 	if len(words) != 1 {
-		fmt.Fprintln(stderr, say(f, nil, "usage: offenbar init DIR [--lang en]"))
+		fmt.Fprintln(stderr, usageOf(f, "init"))
 		return 2
 	}
 	dir := words[0]
@@ -234,6 +217,11 @@ func version() string {
 func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset := flag.NewFlagSet(name, flag.ContinueOnError)
 	fset.SetOutput(stderr)
+	fset.Usage = func() {
+		g := *f
+		peekLanguage(&g)
+		fmt.Fprintln(stderr, usageOf(g, name))
+	}
 	for _, n := range []string{"s", "source"} {
 		fset.StringVar(&f.source, n, ".", "site `directory`")
 	}
@@ -252,7 +240,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.BoolVar(&f.bundle, "bundle", false, "new article: make it a folder, with its images beside it")
 	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
-	fset.StringVar(&f.lang, "lang", "", "language of the messages, such as en (default: the site's language)")
+	fset.StringVar(&f.lang, "lang", "", "`language` of the messages, such as en (default: the site's language)")
 	fset.StringVar(&f.languages, "languages", "", "corpus: further `languages`, such as en,tr, into which every article is translated")
 	fset.BoolVar(&f.preview, "preview", false, "build: a preview with drafts, a banner on every page, and closed to search engines")
 	fset.StringVar(&f.baseURL, "base-url", "", "build: publish at this `URL` instead of site.toml's base_url, such as for a preview")
@@ -285,7 +273,7 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 		opts.Templates = os.DirFS(f.templates)
 	}
 	// The site directory is searched first, then the working directory.
-	opts.Runtime = site.FindRuntime(f.source, ".")
+	opts.Runtime = findRuntime(f.source, ".")
 	switch f.cache {
 	case "none":
 	case "":
@@ -295,6 +283,10 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	}
 	return opts, true
 }
+
+// findRuntime finds the chart runtime; tests replace it to be a binary
+// built without one, in a folder without node_modules.
+var findRuntime = site.FindRuntime
 
 // siteFS opens the site directory as a file system that cannot be left:
 // a symbolic link that points outside the site fails to read instead of
@@ -406,7 +398,18 @@ func load(f flags, stderr io.Writer) (*site.Site, int) {
 	if errs.HasErrors() {
 		return s, 1
 	}
+	warnStatic(stderr, f, s)
 	return s, 0
+}
+
+// warnStatic says, once a site has charts, that this binary has no chart
+// runtime, so that its charts are published without the interactive
+// version, and where a complete binary comes from.
+func warnStatic(w io.Writer, f flags, s *site.Site) {
+	if s == nil || !s.Charted() || s.Interactive() {
+		return
+	}
+	fmt.Fprintln(w, "offenbar: "+say(f, s, "warning: this offenbar was built without the chart runtime, so the charts are published as images without their interactive version; a release binary has it inside (the release page of offenbar, or .ci/release after npm ci)"))
 }
 
 // build renders the site straight into a new output directory, which
@@ -473,6 +476,7 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 	// A site fresh from init can be previewed before every blank is filled.
 	opts.AllowPlaceholders = true
 	var basePath, overlay atomic.Value
+	var static sync.Once
 	basePath.Store("/")
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)
@@ -497,6 +501,9 @@ func runServe(f flags, stdout, stderr io.Writer) int {
 			}
 			if errs.HasErrors() {
 				return nil, errs.Err()
+			}
+			if s.Charted() {
+				static.Do(func() { warnStatic(stderr, f, s) })
 			}
 			out, errs := s.Render()
 			if l != nil {
@@ -639,7 +646,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return newTranslation(f, args[1], args[2], stdout, stderr)
 	}
 	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
-		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator new article [--bundle] \"Titel des Artikels\"\n       go run ./generator new round ID [--xlsx FILE]\n       go run ./generator new instrument --xlsx FILE\n       go run ./generator new translation content/articles/DATEI.md SPRACHE\n       go run ./generator new override TEMPLATE"))
+		fmt.Fprintln(stderr, usageOf(f, "new"))
 		return 2
 	}
 	now, err := clock()
@@ -674,16 +681,23 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		complain(stderr, f, "%v", err)
 		return 1
 	}
+	if args[0] == "round" {
+		writeSchemas(f, stderr)
+	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s (draft = true)", filepath.Join(f.source, filepath.FromSlash(rel))))
 	return 0
 }
 
-// newTranslation starts the translation of an article or page.
+// newTranslation starts the translation of an article or page, or with
+// rel "selfcheck" of the instrument and the rounds.
 func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	rel = filepath.ToSlash(rel)
 	if _, err := language.Parse(lang); err != nil {
 		complain(stderr, f, "%q is not a language tag, want such as tr or ar", lang)
 		return 2
+	}
+	if rel == "selfcheck" {
+		return newSelfcheckTranslation(f, lang, stdout, stderr)
 	}
 	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") || !strings.HasSuffix(rel, ".md") {
 		complain(stderr, f, "%s is not an article or page; name a file such as content/articles/2024-09-16-fest.md", rel)
@@ -706,9 +720,34 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// newSelfcheckTranslation starts content/selfcheck/i18n/<lang>.toml with
+// every text of the self-check to translate.
+func newSelfcheckTranslation(f flags, lang string, stdout, stderr io.Writer) int {
+	src, err := siteFS(f.source)
+	if err != nil {
+		complain(stderr, f, "%v", err)
+		return 2
+	}
+	model, errs := selfcheck.Load(src)
+	if model == nil {
+		printProblems(stderr, errs, f, nil)
+		complain(stderr, f, "a translation of the self-check needs a valid instrument and rounds")
+		return 1
+	}
+	// The hash is that of the texts a build publishes, without drafts.
+	out, data := scaffold.SelfcheckTranslation(model.WithoutDrafts(), lang)
+	if err := scaffold.Create(f.source, out, data); err != nil {
+		complain(stderr, f, "%v", err)
+		return 1
+	}
+	writeSchemas(f, stderr)
+	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	return 0
+}
+
 func makeCorpus(f flags, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: go run ./generator corpus [-s EXAMPLE] -n N DIR")
+		fmt.Fprintln(stderr, usageOf(f, "corpus"))
 		return 2
 	}
 	if entries, err := os.ReadDir(args[0]); err == nil && len(entries) > 0 {

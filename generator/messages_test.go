@@ -19,13 +19,16 @@ import (
 // messageCalls maps each function that takes an English message format to
 // the index of that argument. Errorf and Warnf count unless called on fmt.
 var messageCalls = map[string]int{
-	"Errorf":   1, // diag.List
-	"Warnf":    1, // diag.List
-	"Messagef": 0, // diag
-	"problem":  0, // picture
-	"say":      2, // main
-	"complain": 2, // main
-	"Say":      0, // serve.Config
+	"Errorf":    1, // diag.List
+	"Warnf":     1, // diag.List
+	"Messagef":  0, // diag
+	"problem":   0, // picture
+	"say":       2, // main
+	"complain":  2, // main
+	"Say":       0, // serve.Config
+	"StringVar": 3, // a flag's usage, which help gives (flag.FlagSet)
+	"BoolVar":   3,
+	"IntVar":    3,
 }
 
 // editorFormats finds every English message format in the generator's

@@ -216,3 +216,66 @@ func TestSkippedQuestionsPlural(t *testing.T) {
 		t.Errorf("German singular %d times, wrong plural %d times, Arabic singular %d times", one, wrong, arabicOne)
 	}
 }
+
+// TestSiteTextsTranslated: [translations.en] of site.toml gives the site's
+// title, description and example notice on the English pages; Arabic, which
+// it does not translate, shows the German ones marked as German, and the
+// German pages keep theirs.
+func TestSiteTextsTranslated(t *testing.T) {
+	a := readArchive(t, "testdata/base.txtar")
+	cfg, _ := a.File("site.toml")
+	cfg = bytes.Replace(cfg, []byte("base_url"), []byte("languages = [\"en\", \"ar\"]\nexample_notice = \"Ein Beispiel.\"\nbase_url"), 1)
+	cfg = append(cfg, "\n[translations.en]\ntitle = \"Testdorf open\"\ndescription = \"Where Testdorf stands.\"\nexample_notice = \"An example.\"\n"...)
+	files := buildSite(t, writeSite(t, sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{{Name: "site.toml", Data: cfg}}})))
+	de, en, ar := string(files["index.html"]), string(files["en/index.html"]), string(files["ar/index.html"])
+	for _, want := range []string{`<span class="site-name">Testdorf open</span>`, `<title>Testdorf open</title>`, `<meta property="og:site_name" content="Testdorf open">`, `content="Where Testdorf stands."`, `</strong> An example.</p>`} {
+		if !strings.Contains(en, want) {
+			t.Errorf("en/index.html lacks %s", want)
+		}
+	}
+	if strings.Contains(en, "Ein Beispiel.") {
+		t.Errorf("en/index.html shows the German example notice")
+	}
+	for _, page := range []string{de, ar} {
+		if strings.Contains(page, "Testdorf open") || strings.Contains(page, "An example.") {
+			t.Errorf("a German or Arabic page shows the English texts")
+		}
+	}
+	if !strings.Contains(ar, `<span class="site-name"><span lang="de"`) {
+		t.Errorf("ar/index.html does not mark the untranslated site title as German")
+	}
+	if strings.Contains(de, `<span class="site-name"><span lang="de"`) {
+		t.Errorf("index.html marks the site title as German on a German page")
+	}
+}
+
+// TestGermanPartsOnListPages: the home page and the field list of a
+// language without a translation of the self-check say that parts are in
+// German, as the field pages do, and mark the field names, the round's
+// title and the names in the charts' tables as German, left to right.
+func TestGermanPartsOnListPages(t *testing.T) {
+	files := multilingualSite(t)
+	for _, name := range []string{"ar/index.html", "ar/majalat/index.html", "en/index.html", "en/fields/index.html"} {
+		page := string(files[name])
+		if !strings.Contains(page, `class="translation-notice german-parts"`) {
+			t.Errorf("%s does not say that parts of it are in German", name)
+		}
+		mark := `<span lang="de">`
+		if strings.HasPrefix(name, "ar/") {
+			mark = `<span lang="de" dir="ltr">`
+		}
+		if !strings.Contains(page, mark+"Steuerung</span></a>") {
+			t.Errorf("%s does not mark the field name as German", name)
+		}
+	}
+	home := string(files["ar/index.html"])
+	for _, want := range []string{`<a href="/weltoffen/ar/jawlat/2024/"><span lang="de" dir="ltr">Runde 2024</span></a></h2>`, `<th scope="col"><span lang="de" dir="ltr">Runde 2024</span></th>`, `<th scope="row"><span lang="de" dir="ltr">Steuerung</span></th>`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the Arabic home page lacks %s", want)
+		}
+	}
+	// German pages mark nothing.
+	if page := string(files["index.html"]); strings.Contains(page, `lang="de"><`) || strings.Contains(page, "german-parts") {
+		t.Error("the German home page marks German parts")
+	}
+}

@@ -113,7 +113,7 @@ func TestReleaseBinary(t *testing.T) {
 	}
 	defer func() { serve.Process.Kill(); serve.Wait() }()
 	var body []byte
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/", port))
 		if err != nil {
 			continue

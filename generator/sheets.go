@@ -59,7 +59,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 // newWorkbook writes the workbook of a round or of the questionnaire.
 func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && args[0] == "instrument") {
-		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator new round ID --xlsx FILE\n       go run ./generator new instrument --xlsx FILE"))
+		fmt.Fprintln(stderr, usageOf(f, "new"))
 		return 2
 	}
 	if args[0] == "round" && content.Slug(args[1]) != args[1] {
@@ -103,6 +103,10 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 		w := &spreadsheet.InstrumentWorkbook{Site: s.site, Day: now, Text: s.text}
 		if s.model != nil {
 			w.Instrument = s.model.Instrument
+		} else if src, err := siteFS(f.source); err == nil {
+			// Such as right after init: the scale and fields are there,
+			// the questions not yet.
+			w.Instrument = selfcheck.Unfinished(src)
 		}
 		data, err = w.Export()
 	}
@@ -121,7 +125,7 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 // or the questionnaire's TOML file.
 func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 2 || (args[0] != "round" && args[0] != "instrument") {
-		fmt.Fprintln(stderr, say(f, nil, "usage: go run ./generator import round FILE.xlsx [--id ID] [--draft] [--force]\n       go run ./generator import instrument FILE.xlsx [--force]"))
+		fmt.Fprintln(stderr, usageOf(f, "import"))
 		return 2
 	}
 	file := args[1]
@@ -174,6 +178,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 			complain(stderr, f, "%v", err)
 			return 1
 		}
+		writeSchemas(f, stderr)
 		fmt.Fprintln(stdout, say(f, nil, "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
 		return 0
 	}
@@ -212,6 +217,7 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 				complain(stderr, f, "%v", err)
 				return 1
 			}
+			writeSchemas(f, stderr)
 			fmt.Fprintln(stdout, say(f, nil, "created %s", rel))
 			return 0
 		}
@@ -236,6 +242,17 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 		complain(stderr, f, "%v", err)
 		return 1
 	}
+	writeSchemas(f, stderr)
 	fmt.Fprintln(stdout, say(f, nil, "replaced %s", rel))
 	return 0
+}
+
+// writeSchemas brings the site's JSON Schemas (scaffold.SchemaDir) up to
+// date after a command wrote a file that names one. A failure costs the
+// editor only completion in the editor, so it is said and the command
+// goes on.
+func writeSchemas(f flags, stderr io.Writer) {
+	if _, err := scaffold.WriteSchemas(f.source); err != nil {
+		complain(stderr, f, "%v", err)
+	}
 }

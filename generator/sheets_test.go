@@ -144,11 +144,31 @@ func TestImportRound(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "with 108 answers") {
 		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
-	created, _ := os.ReadFile(filepath.Join(dir, "content/selfcheck/rounds/2027.toml"))
-	if !strings.Contains(string(created), "title = \"Runde 2027\"") || !strings.Contains(string(created), "FZ-04 = \"skipped\"") {
+	roundFile := filepath.Join(dir, "content/selfcheck/rounds/2027.toml")
+	created, _ := os.ReadFile(roundFile)
+	if !strings.Contains(string(created), "FZ-04 = \"skipped\"") {
 		t.Errorf("new round file:\n%.400s", created)
 	}
-	buildSite(t, dir) // the imported round builds
+	// Title, date and respondents are the town's to give: until then the
+	// round is not published.
+	code, _, stderr = runCmd(t, buildArgs(dir, "-d", filepath.Join(t.TempDir(), "public"))...)
+	for _, want := range []string{
+		"content/selfcheck/rounds/2027.toml:2:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text",
+		"content/selfcheck/rounds/2027.toml:3:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text",
+		"content/selfcheck/rounds/2027.toml:5:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text",
+	} {
+		if code != 1 || !strings.Contains(stderr, want+"\n") {
+			t.Errorf("build of the imported round: exit %d, want 1 and %q:\n%s", code, want, stderr)
+		}
+	}
+	lines := strings.Split(string(created), "\n")
+	lines[1] = `title = "Zweiter Selbstcheck"`
+	lines[2] = ""
+	lines[4] = `respondents = ["Integrationsbeauftragte"]`
+	if err := os.WriteFile(roundFile, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buildSite(t, dir) // filled in, the imported round builds
 
 	g := filledWorkbook(t, dir, "2024")
 	g.SetCellValue("Steuerung", "D3", "trifft voll zu")
@@ -245,4 +265,42 @@ fragebogen.xlsx:Fragen!C30: question "FZ-05" needs a topic of field "fairer-zuga
 		t.Fatalf("--force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	buildSite(t, dir) // the imported questionnaire builds with the example's rounds
+}
+
+// TestInstrumentWorkbookAfterInit: right after init, instrument.toml holds
+// the scale and the fields but no question yet; the questionnaire workbook
+// starts from them, so that nobody types them again.
+func TestInstrumentWorkbookAfterInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "musterstadt")
+	if code, _, stderr := runCmd(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr)
+	}
+	file := filepath.Join(t.TempDir(), "fragebogen.xlsx")
+	if code, _, stderr := runCmd(t, "new", "instrument", "-s", dir, "--xlsx", file); code != 0 {
+		t.Fatalf("new instrument --xlsx: exit %d\n%s", code, stderr)
+	}
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	column := func(sheet string, col int) []string {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows[1:] {
+			if len(r) > col && r[col] != "" {
+				got = append(got, r[col])
+			}
+		}
+		return got
+	}
+	if got, want := strings.Join(column("Skala", 1), "|"), "trifft nicht zu|trifft eher nicht zu|trifft eher zu|trifft voll zu"; got != want {
+		t.Errorf("Skala: %q, want %q", got, want)
+	}
+	fields := column("Handlungsfelder", 0)
+	if len(fields) != 7 || fields[0] != "management-und-steuerung" || fields[6] != "kommunikation-und-konfliktmanagement" {
+		t.Errorf("Handlungsfelder: %q, want the seven fields of instrument.toml", fields)
+	}
 }

@@ -162,7 +162,7 @@ func (p *Page) Go(t T, u string) Visit {
 	p.mu.Lock()
 	p.visit = Visit{}
 	p.mu.Unlock()
-	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitReady("body"), chromedp.Sleep(300*time.Millisecond)); err != nil {
 		t.Fatalf("loading %s: %v", u, err)
@@ -190,7 +190,7 @@ func (p *Page) Interactive(t T) int {
 		const poll = () => {
 			if (window.echarts && els.every(el => echarts.getInstanceByDom(el) && el.querySelector("svg path"))) {
 				resolve(els.length);
-			} else if (Date.now() - started > 20000) {
+			} else if (Date.now() - started > 60000) {
 				reject(new Error("charts not drawn interactively"));
 			} else {
 				setTimeout(poll, 50);
@@ -217,7 +217,7 @@ func (p *Page) Eval(t T, expr string, out any) {
 // stores what it resolves to in out.
 func (p *Page) EvalAsync(t T, expr string, out any) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(p.ctx, 120*time.Second)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](expr, chromedp.EvalAwaitPromise))
 	if err != nil {

@@ -13,6 +13,11 @@
 //	easy_language = "/leichte-sprache/"         # page in Leichte Sprache, linked from every header
 //	sign_language = "/gebaerdensprache/"        # page in German Sign Language, linked from every header
 //
+//	[translations.en]                           # the texts above in a further language, by language;
+//	title = "Welcoming Lindenbrück"             # each may be left out, and the page then shows the
+//	description = "Where we stand and what we plan."  # default language's text, marked as such
+//	example_notice = "This is an invented example."
+//
 //	[[menu]]                                    # main navigation, in this order
 //	title = "Handlungsfelder"
 //	url = "/handlungsfelder/"                   # site-relative; the base path is added
@@ -50,8 +55,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -84,6 +91,9 @@ type Site struct {
 	Chart         Chart    `toml:"chart"`
 	Data          Data     `toml:"data"`
 	Images        Images   `toml:"images"`
+	// Translations holds the site's own texts in further languages, by
+	// language.
+	Translations map[string]SiteText `toml:"translations"`
 
 	// Base is BaseURL parsed; BasePath is its path, always ending in "/".
 	Base     *url.URL     `toml:"-"`
@@ -96,6 +106,36 @@ type Link struct {
 	Title  string            `toml:"title"`
 	URL    string            `toml:"url"`
 	Titles map[string]string `toml:"titles"` // by language
+}
+
+// SiteText is the site's own texts in a further language.
+type SiteText struct {
+	Title         string `toml:"title"`
+	Description   string `toml:"description"`
+	ExampleNotice string `toml:"example_notice"`
+}
+
+// In returns the configuration with its texts in lang: a copy in which
+// every text that translations gives for lang replaces the default
+// language's, and s itself when there is none.
+func (s *Site) In(lang string) *Site {
+	t, ok := s.Translations[lang]
+	if !ok {
+		return s
+	}
+	c := *s
+	c.Title = cmp.Or(strings.TrimSpace(t.Title), s.Title)
+	c.Description = cmp.Or(strings.TrimSpace(t.Description), s.Description)
+	c.ExampleNotice = cmp.Or(strings.TrimSpace(t.ExampleNotice), s.ExampleNotice)
+	return &c
+}
+
+// Translated reports whether text is one of the site's texts in lang rather
+// than in the default language.
+func (s *Site) Translated(lang, text string) bool {
+	t, ok := s.Translations[lang]
+	text = strings.TrimSpace(text)
+	return ok && text != "" && (text == strings.TrimSpace(t.Title) || text == strings.TrimSpace(t.Description) || text == strings.TrimSpace(t.ExampleNotice))
 }
 
 // Footer holds the legally required links.
@@ -254,6 +294,11 @@ func (s *Site) validate(errs *diag.List) {
 			if !seen[code] {
 				errs.Errorf(d.Pos(p+".titles"), "menu title for language %q, which languages does not list", code)
 			}
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(s.Translations)) {
+		if !seen[code] || code == s.Language {
+			errs.Errorf(d.Pos("translations."+code), "[translations.%s] names a language that languages does not list: add %q to languages", code, code)
 		}
 	}
 	if s.EasyLanguage != "" && !strings.HasPrefix(s.EasyLanguage, "/") {

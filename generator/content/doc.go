@@ -72,8 +72,10 @@
 //	![Stände und Gäste auf dem Marktplatz](marktplatz.jpg "Das Fest am Samstag. Foto: Stadt")
 //	![-](ornament.png)
 //
-// An alternative text of a single "-" marks an image as decoration; it is
-// published with alt="". A title, in quotes after the address, becomes a
+// A file name or a camera's name for a photo ("fest.jpg", "IMG_2041",
+// "DSC01234") is no description and is refused. A translation's images
+// follow the same rules. An alternative text of a single "-" marks an image
+// as decoration; it is published with alt="". A title, in quotes after the address, becomes a
 // visible caption (<figure> with <figcaption>) when the image stands alone
 // in its paragraph. JPEG and PNG files are published in several widths,
 // upright and without metadata (see package picture); a link to a PDF,

@@ -101,12 +101,17 @@ type Problem struct {
 func (p Problem) String() string { return p.Format(cmp.Or(p.warning, "warning")) }
 
 // Format is String with the word that marks a warning in the editor's
-// language.
+// language. A problem of no file, such as a fault of the generator,
+// prints without a position.
 func (p Problem) Format(warning string) string {
-	if p.Severity == Warning {
-		return p.Pos.String() + ": " + warning + ": " + p.Msg
+	at := ""
+	if p.Pos != (Pos{}) {
+		at = p.Pos.String() + ": "
 	}
-	return p.Pos.String() + ": " + p.Msg
+	if p.Severity == Warning {
+		return at + warning + ": " + p.Msg
+	}
+	return at + p.Msg
 }
 
 // List collects problems. The zero value is ready to use.

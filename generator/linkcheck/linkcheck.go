@@ -9,6 +9,7 @@ package linkcheck
 
 import (
 	"bytes"
+	"cmp"
 	"net/url"
 	"path"
 	"slices"
@@ -23,7 +24,11 @@ import (
 type Source struct {
 	Page string // output file of the page that shows the link, such as "artikel/a/index.html"
 	Dest string // the destination as rendered
-	Pos  diag.Pos
+	// Written is the destination as the content has it, when it differs
+	// from Dest, such as a relative link on another language's copy of a
+	// page; messages quote it.
+	Written string
+	Pos     diag.Pos
 }
 
 // Input is what Check needs.
@@ -34,7 +39,13 @@ type Input struct {
 	Sources  []Source          // links written in content
 	Global   []Source          // links on every page, such as the menu; Page is ignored
 	Drafts   map[string]string // output file of an unpublished document -> its source
-	Template func(page string) diag.Pos
+	// Template names the template that rendered a page, such as
+	// "article.html", and reports whether it is the site's own; a link
+	// that no content holds is reported at the site's own template, or
+	// as a fault of the built-in one.
+	Template func(page string) (name string, own bool)
+	// TemplatesDir is the folder of the site's own templates.
+	TemplatesDir string
 }
 
 // Page is what Check needs of an HTML page: its ids and its links. It is
@@ -50,7 +61,10 @@ type ref struct {
 	image bool
 }
 
-// Check returns a problem for every link that does not resolve.
+// Check returns a problem for every link that does not resolve, once: at
+// the content that holds it, or at the template that wrote it. A link that
+// stands on many pages, such as in every language's copy of an article, is
+// reported once.
 func Check(in Input) diag.List {
 	var errs diag.List
 	pages := in.Pages
@@ -63,45 +77,66 @@ func Check(in Input) diag.List {
 	for _, s := range in.Sources {
 		sources[s.Page] = append(sources[s.Page], s)
 	}
+	fromTemplate := map[string]bool{}
 	for _, name := range names {
 		reported := map[string]bool{}
 		for _, l := range pages[name].links {
-			msg := in.resolve(name, l, pages)
-			if msg == nil || reported[l.dest] {
+			if reported[l.dest] {
 				continue
 			}
-			reported[l.dest] = true
-			pos := diag.Pos{}
 			found := false
 			for _, s := range sources[name] {
 				if s.Dest == l.dest {
-					errs.Errorf(s.Pos, "%s", msg)
+					if msg := in.resolve(name, l, pages, cmp.Or(s.Written, s.Dest), s.Pos.Path); msg != nil {
+						errs.Errorf(s.Pos, "%s", msg)
+					}
 					found = true
 				}
 			}
 			for _, g := range in.Global {
 				if !found && g.Dest == l.dest {
-					errs.Errorf(g.Pos, "%s", msg)
+					if msg := in.resolve(name, l, pages, l.dest, ""); msg != nil {
+						errs.Errorf(g.Pos, "%s", msg)
+					}
 					found = true
 				}
 			}
+			reported[l.dest] = true
 			if found {
 				continue
 			}
-			if in.Template != nil {
-				pos = in.Template(name)
+			msg := in.resolve(name, l, pages, l.dest, "")
+			if msg == nil {
+				continue
 			}
-			errs.Errorf(pos, "%s (on page %s)", msg, "/"+strings.TrimSuffix(name, "index.html"))
+			tmpl, own := "", false
+			if in.Template != nil {
+				tmpl, own = in.Template(name)
+			}
+			// Every language has its copy of the page: one report is enough.
+			key := tmpl + "\x00" + msg.Error()
+			if fromTemplate[key] {
+				continue
+			}
+			fromTemplate[key] = true
+			page := "/" + strings.TrimSuffix(name, "index.html")
+			if own {
+				errs.Errorf(diag.Pos{Path: in.TemplatesDir + "/" + tmpl}, "%s (on page %s)", msg, page)
+			} else {
+				errs.Errorf(diag.Pos{}, "%s (on page %s, written by the built-in template %s: please report this as a fault of offenbar)", msg, page, tmpl)
+			}
 		}
 	}
 	return errs
 }
 
-// resolve returns nil when the link works, else what is wrong with it.
-func (in Input) resolve(from string, l ref, pages map[string]*Page) *diag.Message {
+// resolve returns nil when the link works, else what is wrong with it, in
+// terms of the link as written in the file src (if any), which decides the
+// advice for a missing document.
+func (in Input) resolve(from string, l ref, pages map[string]*Page, written, src string) *diag.Message {
 	u, err := url.Parse(l.dest)
 	if err != nil {
-		return diag.Messagef("invalid link %s", in.show(l.dest))
+		return diag.Messagef("invalid link %s", in.show(written))
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(l.dest, "//") {
 		return nil // another site; not ours to check
@@ -116,7 +151,7 @@ func (in Input) resolve(from string, l ref, pages map[string]*Page) *diag.Messag
 			}
 		}
 		if !strings.HasPrefix(p, in.BasePath) && p+"/" != in.BasePath {
-			return diag.Messagef("link %s points outside the site's base path %q", in.show(l.dest), in.BasePath)
+			return diag.Messagef("link %s points outside the site's base path %q", in.show(written), in.BasePath)
 		}
 		rel := strings.TrimPrefix(p, in.BasePath)
 		if rel == "" || strings.HasSuffix(rel, "/") {
@@ -126,26 +161,30 @@ func (in Input) resolve(from string, l ref, pages map[string]*Page) *diag.Messag
 	}
 	if !in.Files[target] {
 		if in.Files[target+"/index.html"] {
-			return diag.Messagef("link %s lacks its trailing \"/\"", in.show(l.dest))
+			return diag.Messagef("link %s lacks its trailing \"/\"", in.show(written))
 		}
 		if src, ok := in.Drafts[target]; ok {
-			return diag.Messagef("link %s goes to %s, which is a draft or not yet published", in.show(l.dest), src)
+			return diag.Messagef("link %s goes to %s, which is a draft or not yet published", in.show(written), src)
 		}
 		if l.image {
-			return diag.Messagef("image %s does not exist", in.show(l.dest))
+			return diag.Messagef("image %s does not exist", in.show(written))
 		}
-		if isDocument(u.Path) && strings.HasPrefix(u.Path, "/") {
-			return diag.Messagef("document %s does not exist: put the file into content/static%s/, or correct the link", in.show(l.dest), path.Dir(strings.Trim(in.show(u.Path), `"`)))
+		if isDocument(u.Path) && strings.HasPrefix(written, "/") {
+			return diag.Messagef("document %s does not exist: put the file into content/static%s/, or correct the link", in.show(written), path.Dir(strings.Trim(in.show(u.Path), `"`)))
+		}
+		if isDocument(u.Path) && path.Base(src) == "index.md" {
+			return diag.Messagef("document %s does not exist: put the file next to the document's index.md, or correct the link", in.show(written))
 		}
 		if isDocument(u.Path) {
-			return diag.Messagef("document %s does not exist: put the file next to the document's index.md, or correct the link", in.show(l.dest))
+			// Only a document folder has files beside it.
+			return diag.Messagef("document %s does not exist: put the file into content/static/ and link it as %q, or correct the link", in.show(written), "/"+path.Base(u.Path))
 		}
-		return diag.Messagef("link %s goes to a page that does not exist", in.show(l.dest))
+		return diag.Messagef("link %s goes to a page that does not exist", in.show(written))
 	}
 	if u.Fragment != "" {
 		p := pages[target]
 		if p == nil || !p.ids[u.Fragment] {
-			return diag.Messagef("link %s goes to an anchor #%s that the page does not have", in.show(l.dest), u.Fragment)
+			return diag.Messagef("link %s goes to an anchor #%s that the page does not have", in.show(written), u.Fragment)
 		}
 	}
 	return nil

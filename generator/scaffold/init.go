@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -41,6 +42,10 @@ func releaseURL() string {
 	return strings.TrimSuffix(ReleaseBase, "/") + "/offenbar-linux-amd64"
 }
 
+// reference marks where a starter file names its German reference:
+// @REFERENZ:site-toml.md@.
+var reference = regexp.MustCompile(`@REFERENZ:([a-z0-9-]+\.md)@`)
+
 // emptyDirs are the folders a new site starts with that hold no file yet.
 var emptyDirs = []string{"content/articles", "content/selfcheck/rounds", "content/static"}
 
@@ -69,6 +74,9 @@ func Init(dir string, today time.Time) ([]string, error) {
 		// The accessibility statement starts dated today.
 		b = bytes.ReplaceAll(b, []byte("@HEUTE@"), []byte(today.Format(time.DateOnly)))
 		b = bytes.ReplaceAll(b, []byte("@OFFENBAR_URL@"), []byte(releaseURL()))
+		b = reference.ReplaceAllFunc(b, func(m []byte) []byte {
+			return []byte(ReferenceFor(string(reference.FindSubmatch(m)[1])))
+		})
 		dst := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err

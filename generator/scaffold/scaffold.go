@@ -56,7 +56,8 @@ func Round(in *selfcheck.Instrument, id string, day time.Time) (string, []byte, 
 		return "", nil, diag.Messagef("invalid round id %q: use lower-case letters, digits and \"-\", such as 2027", id)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Runde %s. Das Format beschreibt generator/selfcheck/doc.go.\n", id)
+	fmt.Fprintf(&b, "#:schema %s\n", SchemaRef(RoundSchema, 3))
+	fmt.Fprintf(&b, "# Runde %s. Das Format beschreibt %s.\n", id, ReferenceFor("runde.md"))
 	fmt.Fprintf(&b, "title = %s\n", strconv.Quote("Runde "+id))
 	fmt.Fprintf(&b, "date = %s  # der Tag, an dem der Fragebogen fertig ausgefüllt war\n", day.Format(time.DateOnly))
 	fmt.Fprintf(&b, "draft = true  # auf false setzen, wenn alle Fragen beantwortet sind\n")

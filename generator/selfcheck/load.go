@@ -47,6 +47,27 @@ var (
 
 func anchor(id string) string { return strings.ToLower(strings.ReplaceAll(id, ".", "-")) }
 
+// Unfinished reads the instrument as far as it is written, for a workbook
+// that continues it, such as the one just after init, whose fields have no
+// questions yet: it is nil only when the file is missing or is no valid
+// TOML of the instrument. Load tells what it still lacks.
+func Unfinished(fsys fs.FS) *Instrument {
+	ipath := path.Join(Dir, InstrumentFile)
+	src, err := sourcefile.Read(fsys, ipath)
+	if err != nil {
+		return nil
+	}
+	in := &Instrument{}
+	doc, derrs := tomldoc.Decode(ipath, src, 0, in)
+	if derrs.HasErrors() || in.count() > MaxQuestions {
+		return nil
+	}
+	in.Doc = doc
+	var ignored diag.List
+	in.validate(&ignored)
+	return in
+}
+
 // Load reads the instrument and all rounds below Dir in fsys. A site without
 // a self-check directory has no model and no error.
 func Load(fsys fs.FS) (*Model, diag.List) {

@@ -120,10 +120,10 @@ func (s *Site) marked(text string, german bool) template.HTML {
 	return template.HTML("<span" + string(s.ContentLang()) + ">" + esc + "</span>")
 }
 
-// germanText writes text that only exists in the default language, such
-// as the texts of site.toml, marked as such on other languages' pages.
+// germanText writes a text of site.toml, marked as German on other
+// languages' pages unless site.toml translates it.
 func (s *Site) germanText(text string) template.HTML {
-	return s.marked(text, s.root != nil && strings.TrimSpace(text) != "")
+	return s.marked(text, s.root != nil && strings.TrimSpace(text) != "" && !s.Config.Translated(s.Lang.Code, text))
 }
 
 // isGerman reports whether a text of the content is shown untranslated on

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,17 +91,21 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 
 	// Parsing is the costliest part of a build, and most articles have no
 	// image: a byte search says so. The rest are parsed on every core.
-	var withImages []*content.Doc
+	// A translation shows its images at the original's address, and
+	// follows the same rules.
+	var withImages, originals []*content.Doc
 	for _, d := range s.Docs {
-		if bytes.Contains(d.Body, []byte("![")) {
-			withImages = append(withImages, d)
+		for _, doc := range append([]*content.Doc{d}, translationsOf(d)...) {
+			if bytes.Contains(doc.Body, []byte("![")) {
+				withImages, originals = append(withImages, doc), append(originals, d)
+			}
 		}
 	}
 	links := make([][]content.Link, len(withImages))
 	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].Body) })
 	refs := map[string][]mediaRef{}
 	for i, d := range withImages {
-		page := s.docURL(d)
+		page := s.docURL(originals[i])
 		for _, l := range links[i] {
 			if !l.Image {
 				continue
@@ -191,12 +196,36 @@ func (s *Site) written(dest string) string {
 	return dest
 }
 
+// fileNameRE matches an alternative text that is a file name or a
+// camera's name for a photo rather than a description: "fest.jpg",
+// "IMG_2041", "DSC01234", "PXL_20240601_101112", "20240601_101112".
+var fileNameRE = regexp.MustCompile(`(?i)^(?:.*\.(?:jpe?g|png|gif|webp|avif|heic|heif|tiff?|bmp|svg|pdf)|(?:img|dsc[fn]?|pxl|mvimg|gopr|dji|sam|wp|photo|image|screenshot)[ _-]?[\d_.-]*\d[\d_.-]*(?:[ _-]\w+)?|\d{8}[ _-]\d{6}\w*)$`)
+
+// isFileName reports whether alt is a file name, or the name of the
+// image's file without its extension: "fest_2024" for fest_2024.jpg.
+func isFileName(alt, dest string) bool {
+	stem := strings.TrimSuffix(path.Base(dest), path.Ext(dest))
+	return fileNameRE.MatchString(alt) || strings.EqualFold(alt, stem) && strings.ContainsAny(stem, "_-0123456789")
+}
+
+// translationsOf lists the translations of d in the order of their
+// languages.
+func translationsOf(d *content.Doc) []*content.Doc {
+	var out []*content.Doc
+	for _, code := range slices.Sorted(maps.Keys(d.Translations)) {
+		out = append(out, d.Translations[code])
+	}
+	return out
+}
+
 func (s *Site) checkAlt(l content.Link, pos diag.Pos, errs *diag.List) {
 	l.Dest = s.written(l.Dest)
 	alt := strings.TrimSpace(l.Alt)
 	switch n := len([]rune(alt)); {
 	case alt == "":
 		errs.Errorf(pos, "image %q has no alternative text: say in a few words what it shows, as in ![Stände und Gäste auf dem Marktplatz](%s), or write ![%s](%s) if it is only decoration", l.Dest, path.Base(l.Dest), content.Decorative, path.Base(l.Dest))
+	case isFileName(alt, l.Dest):
+		errs.Errorf(pos, "the alternative text of image %q is a file name, %q, which says nothing to someone who cannot see the image; say in a few words what it shows, as in ![Stände und Gäste auf dem Marktplatz](%s)", l.Dest, alt, path.Base(l.Dest))
 	case n > MaxAltLength:
 		errs.Warnf(pos, "the alternative text of image %q has %d characters; keep it under %d and put the rest into a caption: ![short text](%s \"caption\")", l.Dest, n, MaxAltLength, path.Base(l.Dest))
 	}

@@ -149,6 +149,8 @@ func (s *Site) buildViews() (*views, error) {
 				fv.Rounds = append(fv.Rounds, &FieldRound{Round: rv, Score: rv.Round.Score(in, f.Questions)})
 			}
 			if latest == nil {
+				// Before the first round, the questions show without answers.
+				fv.Groups = s.questionGroups(nil, fv)
 				continue
 			}
 			fv.Latest = latest.Score(in, f.Questions)
@@ -165,12 +167,7 @@ func (s *Site) buildViews() (*views, error) {
 				}
 				fv.Topics = append(fv.Topics, tv)
 			}
-			if len(f.Topics) == 0 {
-				fv.Groups = []*QuestionGroup{{Questions: s.questionViews(latest, fv, f.Questions)}}
-			}
-			for _, t := range f.Topics {
-				fv.Groups = append(fv.Groups, &QuestionGroup{Title: t.Title, Slug: t.Slug, Questions: s.questionViews(latest, fv, t.Questions)})
-			}
+			fv.Groups = s.questionGroups(latest, fv)
 			if res := latest.Fields[f.Slug]; res != nil {
 				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: res.Recommendations}
 			}
@@ -240,6 +237,20 @@ func (s *Site) buildViews() (*views, error) {
 	return v, nil
 }
 
+// questionGroups are a field's questions by topic, with the answers of
+// round r, if any.
+func (s *Site) questionGroups(r *selfcheck.Round, fv *FieldView) []*QuestionGroup {
+	f := fv.Field
+	if len(f.Topics) == 0 {
+		return []*QuestionGroup{{Questions: s.questionViews(r, fv, f.Questions)}}
+	}
+	var groups []*QuestionGroup
+	for _, t := range f.Topics {
+		groups = append(groups, &QuestionGroup{Title: t.Title, Slug: t.Slug, Questions: s.questionViews(r, fv, t.Questions)})
+	}
+	return groups
+}
+
 func (s *Site) questionViews(r *selfcheck.Round, fv *FieldView, qs []*selfcheck.Question) []*QuestionView {
 	out := make([]*QuestionView, len(qs))
 	for i, q := range qs {
@@ -249,7 +260,11 @@ func (s *Site) questionViews(r *selfcheck.Round, fv *FieldView, qs []*selfcheck.
 }
 
 func (s *Site) questionView(r *selfcheck.Round, fv *FieldView, q *selfcheck.Question) *QuestionView {
-	qv := &QuestionView{Question: q, URL: fv.URL + "#" + q.Anchor(), Change: changeName(r.Compare(r.Prev, q))}
+	qv := &QuestionView{Question: q, URL: fv.URL + "#" + q.Anchor()}
+	if r == nil {
+		return qv
+	}
+	qv.Change = changeName(r.Compare(r.Prev, q))
 	if a := r.Answers[q.ID]; a != nil {
 		qv.Answered = true
 		qv.Points, qv.Skipped, qv.Comment = a.Points, a.Skipped, a.Comment
@@ -283,8 +298,9 @@ func (s *Site) skippedLabel() string {
 	return t
 }
 
-// newChart renders data as a chart of kind with its table.
-func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d chart.Data, format func(float64) string) (*ChartView, error) {
+// newChart renders data as a chart of kind with its table, whose first
+// column is headed by the UI text head: what the categories are.
+func (s *Site) newChart(id string, kind chart.Kind, head, title, summary string, d chart.Data, format func(float64) string) (*ChartView, error) {
 	// The newest round always gets the same colour: with one series that is
 	// the palette's second colour, with two the first goes to the older round.
 	palette, dark := s.Config.Chart.Palette, s.Config.Chart.DarkPalette
@@ -302,9 +318,32 @@ func (s *Site) newChart(id string, kind chart.Kind, title, summary string, d cha
 	narrow.RTL, wide.RTL = s.Lang.RTL(), s.Lang.RTL()
 	narrow.Number, wide.Number = s.Lang.Number, s.Lang.Number
 	svg := chart.SVG(kind, d, narrow, id, first, format) + chart.SVG(kind, d, wide, id, first, format)
-	category, _ := s.Lang.T("chart_category")
-	return &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Columns: cols, Rows: rows,
-		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, category, d)}, nil
+	category, _ := s.Lang.T(head)
+	if !s.Interactive() {
+		opts = nil // nothing could draw it
+	}
+	// The data file is the default language's.
+	csvHead, _ := s.Root().Lang.T(head)
+	c := &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Head: category,
+		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, csvHead, d)}
+	// Names of rounds, fields, topics and answers are texts of the content,
+	// marked where they are shown untranslated.
+	for _, col := range cols {
+		c.Columns = append(c.Columns, s.chartText(col))
+	}
+	for _, r := range rows {
+		c.Rows = append(c.Rows, TableRow{Head: s.chartText(r.Head), Cells: r.Cells})
+	}
+	return c, nil
+}
+
+// chartText writes a category or series name of a chart: a text of the
+// content, unless it is the UI texts' name for a skipped question.
+func (s *Site) chartText(text string) template.HTML {
+	if s.Model.Instrument.SkippedLabel == "" && text == s.skippedLabel() {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	return s.contentText(text)
 }
 
 func (s *Site) percentFormat(v float64) string {
@@ -344,7 +383,7 @@ func (s *Site) buildCharts(v *views) error {
 	if err != nil {
 		return err
 	}
-	ov, err := s.newChart("chart-overview", chart.Radar, title, summary, d, pf)
+	ov, err := s.newChart("chart-overview", chart.Radar, "chart_head_field", title, summary, d, pf)
 	if err != nil {
 		return err
 	}
@@ -399,7 +438,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 		if err != nil {
 			return err
 		}
-		c, err := s.newChart("chart-"+fv.Slug+"-topics", chart.Bar, title, summary, d, pf)
+		c, err := s.newChart("chart-"+fv.Slug+"-topics", chart.Bar, "chart_head_topic", title, summary, d, pf)
 		if err != nil {
 			return err
 		}
@@ -435,7 +474,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			return err
 		}
 		summary += " " + skipped
-		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, title, summary, d, countFormat)
+		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, "answer", title, summary, d, countFormat)
 		if err != nil {
 			return err
 		}
@@ -466,7 +505,13 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 	if err != nil {
 		return err
 	}
-	c, err := s.newChart("chart-"+fv.Slug+"-trend", chart.Line, title, summary, d, pf)
+	// A trend of one round would be a single dot: the page says so in a
+	// sentence until there is a second round.
+	if len(fv.Rounds) < 2 {
+		fv.TrendNote = summary
+		return nil
+	}
+	c, err := s.newChart("chart-"+fv.Slug+"-trend", chart.Line, "chart_head_round", title, summary, d, pf)
 	if err != nil {
 		return err
 	}
@@ -511,7 +556,7 @@ func (s *Site) roundChart(rv *RoundView) error {
 		return err
 	}
 	title, _ := l.Tf("chart_round_title", rv.Title)
-	c, err := s.newChart("chart-round-"+rv.ID, chart.Bar, title, summary, d, pf)
+	c, err := s.newChart("chart-round-"+rv.ID, chart.Bar, "chart_head_field", title, summary, d, pf)
 	if err != nil {
 		return err
 	}

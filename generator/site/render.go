@@ -76,11 +76,13 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		mu     sync.Mutex
 		names  = map[string]bool{}
 		putErr error
+		scan   = newLinkScan()
 	)
 	emit := func(name string, b []byte) {
 		mu.Lock()
 		names[name] = true
 		mu.Unlock()
+		scan.add(name, b)
 		if err := put(name, b); err != nil {
 			mu.Lock()
 			if putErr == nil {
@@ -104,7 +106,9 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		emit("assets/"+name, b)
 	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
-		emit("assets/"+RuntimeName, s.opts.Runtime)
+		if s.Interactive() {
+			emit("assets/"+RuntimeName, s.opts.Runtime)
+		}
 		files, err := s.openData(v)
 		if err != nil {
 			errs.Errorf(diag.Pos{Path: s.tmplPath + "/i18n/" + s.Lang.Code + ".toml"}, "cannot write the open data: %v", err)
@@ -133,6 +137,11 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	out.Written = len(names)
 	if putErr != nil {
 		errs.Errorf(diag.Pos{Path: "public"}, "cannot write the site: %v", putErr)
+	}
+	// Whatever a build publishes is checked as check checks it: one set of
+	// rules for both.
+	if !errs.HasErrors() {
+		errs.Add(s.checkLinks(out, views, scan))
 	}
 	return out, errs
 }

@@ -23,6 +23,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,6 +87,8 @@ type Options struct {
 	// Templates replaces the site's own templates directory when set.
 	Templates fs.FS
 	// Runtime is the ECharts runtime, copied to /assets/echarts.min.js.
+	// Without it, charts are SVG only and no page offers the interactive
+	// version.
 	Runtime []byte
 	// Markdown, when set, keeps rendered Markdown between builds (serve).
 	Markdown *content.Cache
@@ -123,6 +126,7 @@ type Site struct {
 	navOnce     sync.Once
 	nav         map[string]bool
 	tmplPath    string
+	theme       layers // the site's own templates over the built-in ones
 
 	// Prefix is "" for the default language and "/en" for a further
 	// language; Others are the further languages' sites, and root is the
@@ -149,6 +153,15 @@ func (s *Site) Root() *Site {
 
 // Preview reports whether the site is built as a preview.
 func (s *Site) Preview() bool { return s.opts.Preview }
+
+// Interactive reports whether the site has the chart runtime, so that its
+// pages offer an interactive version of each chart. Without it, as from a
+// binary built without the runtime and a site without node_modules, the
+// charts are published as SVG alone.
+func (s *Site) Interactive() bool { return s.opts.Runtime != nil }
+
+// Charted reports whether the site has charts: a round to show.
+func (s *Site) Charted() bool { return s.Model != nil && len(s.Model.Rounds) > 0 }
 
 // Multilingual reports whether the site has more than one language.
 func (s *Site) Multilingual() bool { return len(s.Root().Others) > 0 }
@@ -197,6 +210,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 		errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", terr)
 		return s, errs
 	}
+	s.theme = tfs
 	errs.Add(checkOverrides(tfs, TemplatesDir))
 	if cfg != nil && cfg.Base != nil && validTag(cfg.Language) {
 		lang, lerrs := loadLang(tfs, TemplatesDir, cfg.Language)
@@ -224,6 +238,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 			s.Docs = append(s.Docs, d)
 		} else {
 			s.Drafts = append(s.Drafts, d)
+			checkFuture(d, opts.Visibility, &errs)
 		}
 	}
 	tmpl, terrs := loadTemplates(tfs, TemplatesDir, s)
@@ -240,6 +255,10 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	errs.Add(serrs)
 	s.loadMedia(src, static, &errs)
 	s.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: opts.Markdown, Media: media{s: s}, MediaDigest: s.mediaDigest})
+	if s.Model != nil && len(s.Model.Rounds) == 0 {
+		// A new town previews its questions before the first round.
+		errs.Warnf(diag.Pos{Path: selfcheck.Dir + "/" + selfcheck.RoundsDir}, "no round published yet: the site shows the questions without answers, scores or open data until the first round is here (offenbar new round ID starts one)")
+	}
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
 		s.checkRoundIDs(&errs)
@@ -260,9 +279,6 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 		if ls != nil {
 			s.Others = append(s.Others, ls)
 		}
-	}
-	if s.Model != nil && len(s.Model.Rounds) > 0 && opts.Runtime == nil {
-		errs.Errorf(diag.Pos{Path: "node_modules"}, "chart runtime not found: run \"npm ci\" in the site directory, which installs and bundles ECharts")
 	}
 	return s, errs
 }
@@ -299,9 +315,9 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 			errs.Errorf(lang.pos(table.name), "[%s] lacks %d texts that %s has, such as %s; translate them into %q", table.name, len(missing), TemplatesDir+"/i18n/"+s.Lang.Code+".toml", some, code)
 		}
 	}
-	cfg := s.Config
+	cfg := s.Config.In(code)
 	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
-		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, Prefix: "/" + code, root: s}
+		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, theme: s.theme, Prefix: "/" + code, root: s}
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
 	if s.Model != nil {
 		tr, terrs := selfcheck.LoadTranslation(src, s.Model, code)
@@ -330,8 +346,8 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 }
 
 // checkTranslations reports translations into languages the site does not
-// have, and translations whose original changed since: those still build,
-// with a notice on the page.
+// have, translations left as a copy of the original, and translations whose
+// original changed since: those still build, with a notice on the page.
 func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 	langs := s.Config.Languages
 	for _, d := range docs {
@@ -341,11 +357,29 @@ func (s *Site) checkTranslations(docs []*content.Doc, errs *diag.List) {
 				errs.Errorf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
 				continue
 			}
+			if body := bytes.TrimSpace(tr.Body); len(body) > 0 && bytes.Equal(body, bytes.TrimSpace(d.Body)) {
+				errs.Warnf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "this translation into %q is an unchanged copy of %s: translate its text, or remove the file, and the page shows the original with a notice", code, d.Path)
+				continue
+			}
 			if tr.Source != "" && tr.Source != d.Hash {
 				errs.Warnf(tr.Meta.ValuePos("source"), "translation may be outdated: %s has changed since it was translated; bring the translation up to date and set source = %q", d.Path, d.Hash)
 			}
 		}
 	}
+}
+
+// checkFuture warns about a document left out because its date lies ahead:
+// a typo in the year would otherwise make it vanish without a word. A
+// draft, or a publishDate set on purpose, is left out as asked.
+func checkFuture(d *content.Doc, v content.Visibility, errs *diag.List) {
+	if d.Draft || v.Future || !d.Date.After(v.Now) {
+		return
+	}
+	day := d.Date.ISO()
+	if d.Date.HasClock {
+		day = d.Date.Format("2006-01-02 15:04 MST")
+	}
+	errs.Warnf(d.Meta.ValuePos("date"), "dated in the future: not published before %s; to publish it now, correct the date or build with --future", day)
 }
 
 // validTag reports whether code is a BCP 47 language tag; config reports

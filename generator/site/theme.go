@@ -51,6 +51,16 @@ func (t layers) ReadDir(name string) ([]fs.DirEntry, error) {
 	return own, nil
 }
 
+// ownTemplate reports whether the template file name, such as
+// "article.html", is the site's own rather than the built-in one.
+func (s *Site) ownTemplate(name string) bool {
+	if s.theme.own == nil {
+		return false
+	}
+	_, err := fs.Stat(s.theme.own, name)
+	return err == nil
+}
+
 // siteTheme is the theme of the site in src: its own templates folder, or
 // opts.Templates, over the built-in theme.
 func siteTheme(src fs.FS, opts Options) (layers, error) {

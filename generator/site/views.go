@@ -25,7 +25,9 @@ type FieldView struct {
 	Result   *ResultView
 	Articles []*DocView
 	Charts   []*ChartView
-	Rounds   []*FieldRound // the field in every round, oldest first
+	// TrendNote says, in place of a trend chart, that there is one round.
+	TrendNote string
+	Rounds    []*FieldRound // the field in every round, oldest first
 }
 
 // FieldRound is a field's score in one round.
@@ -80,15 +82,18 @@ type ChartView struct {
 	Options template.JS
 	// DarkPalette is the JSON list of series colours for a dark scheme.
 	DarkPalette string
-	Columns     []string
-	Rows        []TableRow
-	DataURL     string // the chart's numbers as CSV
-	table       opendata.Chart
+	// Head heads the table's first column: what its rows are, such as
+	// "Handlungsfeld" or "Runde".
+	Head    string
+	Columns []template.HTML
+	Rows    []TableRow
+	DataURL string // the chart's numbers as CSV
+	table   opendata.Chart
 }
 
 // TableRow is one row of a chart's table.
 type TableRow struct {
-	Head  string
+	Head  template.HTML
 	Cells []string
 }
 
@@ -146,12 +151,18 @@ func changeName(c selfcheck.Change) string {
 }
 
 // table builds a chart's table from the same data as the chart.
-func table(d chart.Data, format func(float64) string) ([]string, []TableRow) {
+// tableRow is a row of a chart's table before its texts are marked.
+type tableRow struct {
+	Head  string
+	Cells []string
+}
+
+func table(d chart.Data, format func(float64) string) ([]string, []tableRow) {
 	cols := make([]string, len(d.Series))
 	for i, s := range d.Series {
 		cols[i] = s.Name
 	}
-	rows := make([]TableRow, len(d.Categories))
+	rows := make([]tableRow, len(d.Categories))
 	for i, c := range d.Categories {
 		rows[i].Head = c
 		for _, s := range d.Series {

@@ -5,7 +5,7 @@
 //
 // # A round to fill in
 //
-//	go run ./generator new round 2027 --xlsx runde-2027.xlsx
+//	offenbar new round 2027 --xlsx runde-2027.xlsx
 //
 // writes a workbook with a sheet of instructions and one sheet per action
 // field, named by its short title. Each row is one question:
@@ -20,7 +20,7 @@
 // site, the instrument and the round, so that an import recognises a
 // workbook made for something else.
 //
-//	go run ./generator import round runde-2027.xlsx
+//	offenbar import round runde-2027.xlsx
 //
 // reads it back. Rows are matched by the ID column, never by position or
 // text. An answer may be a label of the scale, its points, or the skipped
@@ -37,8 +37,8 @@
 //
 // # The questionnaire
 //
-//	go run ./generator new instrument --xlsx fragebogen.xlsx
-//	go run ./generator import instrument fragebogen.xlsx
+//	offenbar new instrument --xlsx fragebogen.xlsx
+//	offenbar import instrument fragebogen.xlsx
 //
 // The workbook has sheets for the questionnaire's title and texts, the
 // answer scale, the action fields, their topics and the questions (field,

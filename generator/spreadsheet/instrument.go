@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"offenbar/generator/diag"
+	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 )
 
@@ -166,7 +167,8 @@ func (im *Import) ReadInstrument(path string, data []byte) ([]byte, diag.List) {
 		return ""
 	}
 	w := &tomlWriter{cells: map[int]diag.Pos{}}
-	w.put(diag.Pos{}, "# Der Fragebogen, aus einer Tabelle eingelesen. Das Format beschreibt generator/selfcheck/doc.go.")
+	w.put(diag.Pos{}, "#:schema %s", scaffold.SchemaRef(scaffold.InstrumentSchema, 2))
+	w.put(diag.Pos{}, "# Der Fragebogen, aus einer Tabelle eingelesen. Das Format beschreibt %s.", scaffold.ReferenceFor("instrument.md"))
 	w.put(pos(0, 2, 2), "title = %s", tomlString(get(0, 2, 2)))
 	if v := get(0, 5, 2); v != "" {
 		w.put(pos(0, 5, 2), "skipped_label = %s", tomlString(v))

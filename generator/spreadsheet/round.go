@@ -196,7 +196,7 @@ func (im *Import) ReadRound(path string, data []byte) (Answers, diag.List) {
 	p := props(f)
 	switch {
 	case p[propKind] != "round":
-		errs.Errorf(diag.Pos{Path: path}, "the workbook was not made by \"new round --xlsx\" of this site: export one with go run ./generator new round %s --xlsx FILE", im.ID)
+		errs.Errorf(diag.Pos{Path: path}, "the workbook was not made by \"new round --xlsx\" of this site: export one with offenbar new round %s --xlsx FILE", im.ID)
 	case p[propSite] != im.Site.URL:
 		errs.Errorf(diag.Pos{Path: path}, "the workbook was made for the site %q, not for %q", p[propSite], im.Site.URL)
 	case p[propInstrument] != Fingerprint(im.Instrument):

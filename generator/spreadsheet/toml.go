@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 
+	"offenbar/generator/diag"
+	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 )
 
@@ -137,16 +139,27 @@ func ReplaceAnswers(src []byte, table []byte) []byte {
 	return bytes.Join([][]byte{src[:start], table, tail, src[end:]}, nil)
 }
 
-// NewRoundTOML is the file of a round that does not exist yet.
+// NewRoundTOML is the file of a round that does not exist yet. Unless it
+// is a draft, its title, date and respondents are placeholders.
 func NewRoundTOML(id string, day time.Time, draft bool, answers []byte) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Runde %s, aus einer Tabelle eingelesen. Das Format beschreibt generator/selfcheck/doc.go.\n", id)
-	fmt.Fprintf(&b, "title = %s\n", tomlString("Runde "+id))
-	fmt.Fprintf(&b, "date = %s\n", day.Format(time.DateOnly))
+	fmt.Fprintf(&b, "#:schema %s\n", scaffold.SchemaRef(scaffold.RoundSchema, 3))
+	fmt.Fprintf(&b, "# Runde %s, aus einer Tabelle eingelesen. Das Format beschreibt %s.\n", id, scaffold.ReferenceFor("runde.md"))
 	if draft {
+		fmt.Fprintf(&b, "title = %s\n", tomlString("Runde "+id))
+		fmt.Fprintf(&b, "date = %s\n", day.Format(time.DateOnly))
 		b.WriteString("draft = true\n")
+		b.WriteString("respondents = []\n\n")
+	} else {
+		// A round that is published at once must not go out with a
+		// title, date and respondents the import made up: they are
+		// placeholders, which build refuses until the town fills them in.
+		fill := func(s string) string { return diag.PlaceholderOpen + " " + s + diag.PlaceholderClose }
+		fmt.Fprintf(&b, "title = %s\n", tomlString(fill("Titel der Runde, etwa Selbstcheck "+id)))
+		fmt.Fprintf(&b, "# %s\n", fill("Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile."))
+		fmt.Fprintf(&b, "date = %s\n", day.Format(time.DateOnly))
+		fmt.Fprintf(&b, "respondents = [%s]\n\n", tomlString(fill("wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte")))
 	}
-	b.WriteString("respondents = []\n\n")
 	b.Write(answers)
 	return b.Bytes()
 }

@@ -71,6 +71,11 @@ func Decode(path string, src []byte, lineOffset int, v any) (*Doc, diag.List) {
 			p.Line += lineOffset
 			msg = pe.Message
 		}
+		if m := badDateTime.FindStringSubmatch(msg); m != nil {
+			// A date is no syntax to an editor: say what is wrong with it.
+			errs.Errorf(p, "%v", DateProblem(m[1]))
+			return doc, errs
+		}
 		errs.Errorf(p, "invalid TOML: %v", syntaxProblem(msg))
 		return doc, errs
 	}
@@ -134,6 +139,7 @@ var (
 	definedTwice   = regexp.MustCompile(`^Key '(.+)' has already been defined\.$`)
 	twoValues      = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`)
 	endsEarly      = regexp.MustCompile(`^unexpected EOF`)
+	badDateTime    = regexp.MustCompile(`^invalid datetime: "(.+)"$`)
 )
 
 // syntaxProblem says what the TOML parser found, in words of the message

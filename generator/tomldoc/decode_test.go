@@ -73,6 +73,11 @@ func TestSyntaxMistakes(t *testing.T) {
 		{"title = \"A\" \"B\"\n", `1:12: invalid TOML: the line goes on after its value with '"'; give each key a line of its own, and put texts in quotes`},
 		{"summary = \"\"\"\nText\n", `invalid TOML: the file ends in the middle of a value: a quote, a bracket or """ is not closed`},
 		{"date = 17.05.2025\n", `write dates as year-month-day without quotes, such as 2024-05-17`},
+		{"date = 2026-02-30\n", `1:8: "2026-02-30" is no date: month 02 of 2026 has days 01 to 28; write a day that exists, such as 2026-02-28`},
+		{"date = 2024-02-30T10:00:00+01:00\n", `1:8: "2024-02-30T10:00:00+01:00" is no date: month 02 of 2024 has days 01 to 29; write a day that exists, such as 2024-02-29`},
+		{"date = 2026-13-01\n", `1:8: "2026-13-01" is no date: the month is 13, want 01 to 12; write year-month-day, such as 2024-05-17`},
+		{"date = 2026-2-3\n", `1:8: "2026-2-3" is no date: write year-month-day with 4, 2 and 2 digits, such as 2024-05-17, or a date and time, such as 2024-05-17T09:30:00+02:00`},
+		{"date = \"2026-04-31\"\n", `1:8: "date": "2026-04-31" is no date: month 04 of 2026 has days 01 to 30; write a day that exists, such as 2026-04-30`},
 	} {
 		var v struct {
 			Title   string `toml:"title"`
