@@ -527,8 +527,8 @@ func TestBuiltinTheme(t *testing.T) {
 // as SVG alone, no page offers or loads the interactive version, nothing
 // refers to a file that was not written, and the build warns once.
 func TestBuildWithoutChartRuntime(t *testing.T) {
-	defer func(f func(...string) []byte) { findRuntime = f }(findRuntime)
-	findRuntime = func(...string) []byte { return nil }
+	defer func(f func(string) []byte) { findRuntime = f }(findRuntime)
+	findRuntime = func(string) []byte { return nil }
 	dir := writeSite(t, readArchive(t, "testdata/base.txtar"))
 	dest := filepath.Join(t.TempDir(), "public")
 	code, _, stderr := runCmd(t, buildArgs(dir, "-d", dest)...)

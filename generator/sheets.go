@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,9 +10,11 @@ import (
 	"testing/fstest"
 
 	"offenbar/generator/content"
+	"offenbar/generator/diag"
 	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
+	"offenbar/generator/sourcefile"
 	"offenbar/generator/spreadsheet"
 )
 
@@ -129,7 +132,14 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	file := args[1]
-	data, err := os.ReadFile(file)
+	show := filepath.ToSlash(file)
+	data, err := sourcefile.Read(os.DirFS(filepath.Dir(file)), filepath.Base(file))
+	if errors.As(err, new(*sourcefile.TooLarge)) {
+		var errs diag.List
+		errs.Errorf(diag.Pos{Path: show}, "%s", diag.ReadError(err))
+		printProblems(stderr, errs, f, nil)
+		return 1
+	}
 	if err != nil {
 		complain(stderr, f, "%v", err)
 		return 2
@@ -139,7 +149,14 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	im := &spreadsheet.Import{Site: s.site, Skipped: s.skipped, Draft: f.draft, Text: s.text}
-	show := filepath.ToSlash(file)
+	if !strings.HasSuffix(strings.ToLower(file), ".csv") {
+		// A bomb is refused before anything opens it.
+		if errs := spreadsheet.Check(show, data); errs.HasErrors() {
+			printProblems(stderr, errs, f, nil)
+			fmt.Fprintln(stderr, say(f, nil, "nothing was written"))
+			return 1
+		}
+	}
 	if args[0] == "instrument" {
 		return importInstrument(f, im, show, data, s, stdout, stderr)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -153,18 +154,18 @@ func TestImportRound(t *testing.T) {
 	// round is not published.
 	code, _, stderr = runCmd(t, buildArgs(dir, "-d", filepath.Join(t.TempDir(), "public"))...)
 	for _, want := range []string{
-		"content/selfcheck/rounds/2027.toml:2:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text",
-		"content/selfcheck/rounds/2027.toml:3:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text",
-		"content/selfcheck/rounds/2027.toml:5:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text",
+		"content/selfcheck/rounds/2027.toml:3:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text",
+		"content/selfcheck/rounds/2027.toml:4:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text",
+		"content/selfcheck/rounds/2027.toml:6:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text",
 	} {
 		if code != 1 || !strings.Contains(stderr, want+"\n") {
 			t.Errorf("build of the imported round: exit %d, want 1 and %q:\n%s", code, want, stderr)
 		}
 	}
 	lines := strings.Split(string(created), "\n")
-	lines[1] = `title = "Zweiter Selbstcheck"`
-	lines[2] = ""
-	lines[4] = `respondents = ["Integrationsbeauftragte"]`
+	lines[2] = `title = "Zweiter Selbstcheck"`
+	lines[3] = ""
+	lines[5] = `respondents = ["Integrationsbeauftragte"]`
 	if err := os.WriteFile(roundFile, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -302,5 +303,40 @@ func TestInstrumentWorkbookAfterInit(t *testing.T) {
 	fields := column("Handlungsfelder", 0)
 	if len(fields) != 7 || fields[0] != "management-und-steuerung" || fields[6] != "kommunikation-und-konfliktmanagement" {
 		t.Errorf("Handlungsfelder: %q, want the seven fields of instrument.toml", fields)
+	}
+}
+
+// TestImportCapsProblems: a file with hundreds of bad rows prints the first
+// 50 problems and a count of the rest, in both languages; a formula in a
+// workbook is refused at its cell by the command.
+func TestImportCapsProblems(t *testing.T) {
+	dir := copyExample(t)
+	csvFile := filepath.Join(t.TempDir(), "runde.csv")
+	var b strings.Builder
+	b.WriteString("ID,Thema,Frage,Antwort,Kommentar\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "XX-%03d,,,3,\n", i)
+	}
+	os.WriteFile(csvFile, []byte(b.String()), 0o644)
+	// 200 unknown IDs and 108 missing questions: 308 problems.
+	for lang, rest := range map[string]string{
+		"en": "258 more problems are not shown: mend the ones above first\nnothing was written\n",
+		"de": "258 weitere Probleme werden nicht gezeigt: beheben Sie zuerst die obigen\nes wurde nichts geschrieben\n",
+	} {
+		code, _, stderr := runCmd(t, "import", "--lang", lang, "-s", dir, "round", csvFile, "--id", "2027")
+		lines := strings.SplitAfter(stderr, "\n")
+		if code != 1 || len(lines) != 53 || strings.Join(lines[50:], "") != rest {
+			t.Errorf("%s: exit %d, %d lines, ending:\n%s", lang, code, len(lines), strings.Join(lines[max(0, len(lines)-3):], ""))
+		}
+	}
+
+	f := filledWorkbook(t, dir, "2027")
+	f.SetCellFormula("Steuerung", "D3", `"trifft voll zu"`)
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	f.SaveAs(file)
+	code, _, stderr := runCmd(t, "import", "--lang", "de", "-s", dir, "round", file)
+	want := filepath.ToSlash(file) + ":Steuerung!D3: die Zelle enthält eine Formel; der Import übernimmt nur Werte: tippen Sie den Wert ein, oder kopieren Sie die Zellen und fügen Sie sie als „Nur Werte“ ein\nes wurde nichts geschrieben\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
 	}
 }

@@ -81,4 +81,25 @@
 // upright and without metadata (see package picture); a link to a PDF,
 // DOCX, XLSX, ODT, ODS or PPTX file shows its type and size after the link
 // text.
+//
+// # Files published as they are
+//
+// content/static/ and the folder of an article or page may hold only
+// documents, data, images, sound and video (PublishedTypes):
+//
+//	documents  .pdf .docx .xlsx .pptx .odt .ods .odp
+//	data       .csv .tsv .txt .json .ics .vtt
+//	images     .jpg .jpeg .png .gif .webp .avif .ico .svg
+//	sound      .mp3 .m4a .ogg .oga .opus .wav .flac
+//	video      .mp4 .webm .ogv
+//
+// Any other file is an error at its path: HTML, XHTML, XML, JavaScript or a
+// server's settings published beside the site's pages would run with their
+// rights. SVG drawings are checked against an allowlist (see package
+// picture). Dot-files and dot-folders, such as .git/, .env or .htaccess, are
+// never published and need no word. A symbolic link below content/ may
+// point only to a file inside content/. A file name with a backslash or a
+// control character is an error, and so is a file at the address of a file
+// the build makes: a page, the feed, the sitemap, the search index, the
+// open data, _headers or robots.txt.
 package content

@@ -95,13 +95,6 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		out.Pages += ls.renderPages(pagesOf[i], out, emit, &errs)
 	}
 	pages := pagesOf[0]
-	for _, name := range slices.Sorted(maps.Keys(s.files)) {
-		if names[name] || strings.HasPrefix(name, "assets/") {
-			errs.Errorf(diag.Pos{Path: s.files[name].src}, "file %q would replace a generated file; move or rename it", name)
-			continue
-		}
-		emit(name, s.files[name].data)
-	}
 	for name, b := range s.assets {
 		emit("assets/"+name, b)
 	}
@@ -133,6 +126,16 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		emit("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
 	} else {
 		emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.Config.AbsURL("/sitemap.xml")+"\n"))
+	}
+	// Files published as they are come last, so that every generated file
+	// (pages, open data, feeds, search index, sitemap, _headers, robots.txt)
+	// is known and none is replaced.
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if names[name] || strings.HasPrefix(name, "assets/") {
+			errs.Errorf(diag.Pos{Path: s.files[name].src}, "file %q would replace a generated file; move or rename it", name)
+			continue
+		}
+		emit(name, s.files[name].data)
 	}
 	out.Written = len(names)
 	if putErr != nil {
