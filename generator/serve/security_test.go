@@ -4,8 +4,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // testServer serves a small built site below base, listening on port 8080.
@@ -170,4 +174,51 @@ func FuzzServeRequest(f *testing.F) {
 			t.Fatalf("Host %q, GET %q answered %d with %.200q, no file of the site", host, target, rec.Code, body)
 		}
 	})
+}
+
+// TestServeLogInSiteFolder: "serve > serve.log" run in the site folder
+// writes a line per rebuild; that line must not start the next rebuild.
+func TestServeLogInSiteFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"x\"\n"), 0o644)
+	os.Mkdir(filepath.Join(dir, "content"), 0o755)
+	logFile, err := os.Create(filepath.Join(dir, "serve.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer logFile.Close()
+	var builds atomic.Int32
+	stop := make(chan os.Signal, 1)
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(Config{
+			Source: dir, Port: 0, Log: logFile, Stop: stop,
+			Build: func() (map[string][]byte, error) {
+				builds.Add(1)
+				return map[string][]byte{"index.html": []byte("x")}, nil
+			},
+			Ready: func(addr string) { ready <- addr },
+		})
+	}()
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not start within 30 s")
+	}
+	// A change to content/ rebuilds once, and the line it logs does not
+	// rebuild again.
+	os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("x"), 0o644)
+	deadline := time.Now().Add(30 * time.Second)
+	for builds.Load() < 2 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // time for a rebuild the log would start
+	stop <- os.Interrupt
+	<-done
+	if n := builds.Load(); n != 2 {
+		t.Errorf("%d builds, want 2: the first and the one for content/a.md", n)
+	}
 }
