@@ -60,7 +60,7 @@
 //   - has more than 10,000 "[" (links, images, footnotes);
 //   - leaves more than 32 "[" or "(" unclosed in one paragraph, or has more
 //     than 1,000 characters of emphasis, quotes or code (* _ ~ ' " ` <) in
-//     one paragraph, list item or heading.
+//     one paragraph, list item, heading or table row.
 //
 // Code in fenced blocks (```) does not count. Write \[ or \( for the
 // character itself.

@@ -43,12 +43,35 @@ func CheckMarkdown(path string, body []byte) diag.List {
 	var (
 		fence     byte // '`' or '~' inside a fenced code block
 		fenceLen  int
-		open      [2]int // unclosed "[" and "(" in the paragraph
+		open      [2]int // unclosed "[" and "(" in the paragraph, or in the table row
 		delims    int
+		popen     [2]int // the same in the whole paragraph, table or not
+		pdelims   int
+		table     bool // in the rows of a table, each parsed on its own
+		tdepth    int
+		prev      []byte // the line before in the paragraph, after its containers
+		prevDepth int
 		brackets  int
 		lineStart int
 	)
 	at := func(off int) diag.Pos { return diag.PosAt(path, body, off) }
+	// untable ends a table whose paragraph may be one block after all,
+	// such as a heading underlined with "===": its counts are the
+	// paragraph's.
+	untable := func(off int) bool {
+		table, open, delims = false, popen, pdelims
+		for k, c := range "[(" {
+			if open[k] > MaxUnclosed {
+				errs.Errorf(at(off), "more than %d unclosed %q in one paragraph: close them, or write \\%s for the character itself", MaxUnclosed, string(c), string(c))
+				return true
+			}
+		}
+		if delims > MaxDelims {
+			errs.Errorf(at(off), "more than %d characters of emphasis, quotes or code (* _ ~ ' \" ` <) in one paragraph: split it with blank lines", MaxDelims)
+			return true
+		}
+		return false
+	}
 	for lineStart < len(body) {
 		end := bytes.IndexByte(body[lineStart:], '\n')
 		if end < 0 {
@@ -64,7 +87,8 @@ func CheckMarkdown(path string, body []byte) diag.List {
 		}
 		rest := bytes.TrimLeft(line[i:], " \t")
 		if item || heading(line[i:]) {
-			open, delims = [2]int{}, 0 // a list item or heading is a block of its own
+			// A list item or heading is a block of its own.
+			open, delims, popen, pdelims, table, prev = [2]int{}, 0, [2]int{}, 0, false, nil
 		}
 		if f, n := fenceOf(rest); n > 0 && (fence == 0 || f == fence && n >= fenceLen && len(bytes.TrimSpace(rest[n:])) == 0) {
 			if fence == 0 {
@@ -72,6 +96,10 @@ func CheckMarkdown(path string, body []byte) diag.List {
 			} else {
 				fence = 0
 			}
+			if table && untable(lineStart) {
+				return errs
+			}
+			prev = nil
 			lineStart = end + 1
 			continue
 		}
@@ -79,6 +107,20 @@ func CheckMarkdown(path string, body []byte) diag.List {
 			lineStart = end + 1
 			continue
 		}
+		if table {
+			if depth != tdepth || thematicBreak(line) || underline(rest) || len(rest) > 0 && rest[0] == '<' {
+				if untable(lineStart) {
+					return errs
+				}
+			} else {
+				open, delims = [2]int{}, 0 // a row of its own
+			}
+		} else if prev != nil && depth == prevDepth && !item && indent(line[i:]) < 4 {
+			if n := delimiterRow(rest); n > 0 && cells(prev) == n {
+				table, tdepth, open, delims = true, depth, [2]int{}, 0
+			}
+		}
+		prev, prevDepth = rest, depth
 		if n := indent(line); n > MaxIndent {
 			errs.Errorf(at(lineStart), "line indented by %d columns: at most %d, for lists nested up to %d levels; put code in a fenced block (```)", n, MaxIndent, MaxNesting)
 			return errs
@@ -88,7 +130,8 @@ func CheckMarkdown(path string, body []byte) diag.List {
 			return errs
 		}
 		if len(bytes.TrimSpace(rest)) == 0 {
-			open, delims = [2]int{}, 0 // a blank line ends the paragraph
+			// A blank line ends the paragraph.
+			open, delims, popen, pdelims, table, prev = [2]int{}, 0, [2]int{}, 0, false, nil
 		}
 		for j := i; j < len(line); j++ {
 			off := lineStart + j
@@ -103,15 +146,17 @@ func CheckMarkdown(path string, body []byte) diag.List {
 					errs.Errorf(at(off), "more than %d \"[\" in one page (links, images, footnotes): split it into several pages", MaxBrackets)
 					return errs
 				}
+				popen[k]++
 				if open[k]++; open[k] > MaxUnclosed {
 					errs.Errorf(at(off), "more than %d unclosed %q in one paragraph: close them, or write \\%s for the character itself", MaxUnclosed, string(c), string(c))
 					return errs
 				}
 			case ']':
-				open[0] = max(open[0]-1, 0)
+				open[0], popen[0] = max(open[0]-1, 0), max(popen[0]-1, 0)
 			case ')':
-				open[1] = max(open[1]-1, 0)
+				open[1], popen[1] = max(open[1]-1, 0), max(popen[1]-1, 0)
 			case '*', '_', '~', '\'', '"', '`', '<':
+				pdelims++
 				if delims++; delims > MaxDelims {
 					errs.Errorf(at(off), "more than %d characters of emphasis, quotes or code (* _ ~ ' \" ` <) in one paragraph: split it with blank lines", MaxDelims)
 					return errs
@@ -182,6 +227,56 @@ func containers(line []byte) (i, depth, at int, item bool) {
 func thematicBreak(line []byte) bool {
 	s := bytes.TrimLeft(line, " \t>")
 	return len(s) > 0 && (s[0] == '-' || s[0] == '*' || s[0] == '_') && len(bytes.Trim(s, " \t"+string(s[0]))) == 0
+}
+
+// underline reports whether s is a line of "=" or "-" that turns the
+// paragraph above into a heading.
+func underline(s []byte) bool {
+	s = bytes.TrimRight(s, " \t")
+	return len(s) > 0 && (s[0] == '=' || s[0] == '-') && len(bytes.Trim(s, string(s[:1]))) == 0
+}
+
+// cells counts the cells of s as goldmark does for a table's header row:
+// a "|" that starts or ends the row separates nothing, nor does "\|".
+func cells(s []byte) int {
+	s = bytes.TrimSpace(s)
+	s = bytes.TrimPrefix(s, []byte("|"))
+	s = bytes.TrimSuffix(s, []byte("|"))
+	if len(s) == 0 {
+		return 0
+	}
+	n := 1
+	for j, c := range s {
+		if c == '|' && (j == 0 || s[j-1] != '\\') {
+			n++
+		}
+	}
+	return n
+}
+
+// delimiterRow returns how many columns s, such as "|---|:-:|", sets out
+// as the second row of a table, or 0. A row without "|" is no table: "---"
+// underlines a heading.
+func delimiterRow(s []byte) int {
+	if bytes.IndexByte(s, '|') < 0 {
+		return 0
+	}
+	cols := bytes.Split(bytes.TrimSpace(s), []byte("|"))
+	if len(bytes.TrimSpace(cols[0])) == 0 {
+		cols = cols[1:]
+	}
+	if len(cols) > 0 && len(bytes.TrimSpace(cols[len(cols)-1])) == 0 {
+		cols = cols[:len(cols)-1]
+	}
+	for _, col := range cols {
+		col = bytes.TrimSpace(col)
+		col = bytes.TrimPrefix(col, []byte(":"))
+		col = bytes.TrimSuffix(col, []byte(":"))
+		if len(col) == 0 || len(bytes.Trim(col, "-")) != 0 {
+			return 0
+		}
+	}
+	return len(cols)
 }
 
 // heading reports whether s, the text after a line's containers, is an

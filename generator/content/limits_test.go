@@ -28,6 +28,10 @@ var hostileMarkdown = []struct {
 	{"too long", strings.Repeat("Ein Satz über die Stadt.\n", 60000), "a.md: text of 1.5 MB; the limit is 1 MB of Markdown per page: split it into several pages"},
 	{"indented markers continue a paragraph", strings.Repeat("- **a** [b](/c/) 'd'\n", 2000) + "\na\n" + strings.Repeat("    - [a](\n", 100), `a.md:2035:10: more than 32 unclosed "(" in one paragraph: close them, or write \( for the character itself`},
 	{"numbered lines continue a paragraph", "a\n" + strings.Repeat("2. [a](\n", 100), `a.md:34:7: more than 32 unclosed "(" in one paragraph: close them, or write \( for the character itself`},
+	{"table turned heading", "a|b\n-|-\n" + strings.Repeat("[a](\n", 40) + "===\n", `a.md:43:1: more than 32 unclosed "(" in one paragraph: close them, or write \( for the character itself`},
+	{"paragraph after a table", "a|b\n-|-\nx\n***\n" + strings.Repeat("[a](\n", 40), `a.md:37:4: more than 32 unclosed "(" in one paragraph: close them, or write \( for the character itself`},
+	{"header and delimiters differ", "a|b|c\n-|-\n" + strings.Repeat("[a](\n", 40), `a.md:35:4: more than 32 unclosed "(" in one paragraph: close them, or write \( for the character itself`},
+	{"table in a quote, lazy lines", "> a|b\n> -|-\n" + strings.Repeat("[a](\n", 40), `a.md:35:4: more than 32 unclosed "(" in one paragraph: close them, or write \( for the character itself`},
 }
 
 func deepIndent() string {
@@ -52,7 +56,7 @@ func TestCheckMarkdownRefusesHostileInput(t *testing.T) {
 func TestCheckMarkdownAcceptsArticles(t *testing.T) {
 	var table strings.Builder
 	table.WriteString("| Maßnahme | Stand | Zuständig |\n|---|:-:|--:|\n")
-	for i := range 100 {
+	for i := range 1000 {
 		table.WriteString("| **Runder Tisch** " + strings.Repeat("x", i%7) + " | `geplant` | _Amt 50_ |\n")
 	}
 	for _, src := range []string{
