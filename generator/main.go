@@ -441,6 +441,16 @@ func say(f flags, s *site.Site, format string, args ...any) string {
 	return diag.Messagef(format, args...).In(tr)
 }
 
+// sayN is say for a message that counts n of something: one is its
+// English singular, format its plural (see diag.Countf).
+func sayN(f flags, s *site.Site, n int, one, format string, args ...any) string {
+	var tr diag.Translator
+	if l := messages(f, s); l != nil {
+		tr = l.Message
+	}
+	return diag.Countf(n, one, format, args...).In(tr)
+}
+
 // load reads and checks the site.
 func load(f flags, stderr io.Writer) (*site.Site, int) {
 	if f.format != "text" && f.format != "github" {
@@ -636,7 +646,7 @@ func runAudit(f flags, stdout, stderr io.Writer) int {
 		return 2
 	}
 	printProblems(stderr, problems, f, nil)
-	fmt.Fprintln(stdout, say(f, nil, "audited %d pages in light and dark mode in %.0f s: %d problems", visits/2, time.Since(start).Seconds(), problems.Len()))
+	fmt.Fprintln(stdout, sayN(f, nil, problems.Len(), "audited %d pages in light and dark mode in %.0f s: %d problem", "audited %d pages in light and dark mode in %.0f s: %d problems", visits/2, time.Since(start).Seconds(), problems.Len()))
 	if problems.Len() > 0 {
 		return 1
 	}

@@ -196,7 +196,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		writeSchemas(f, stderr)
-		fmt.Fprintln(stdout, say(f, nil, "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
+		fmt.Fprintln(stdout, sayN(f, nil, len(answers), "created %s with %d answer; add its title, date and who answered", "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
 		return 0
 	}
 	changes := spreadsheet.Changes(im.Instrument, existing, answers, s.skipped)
@@ -204,7 +204,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, say(f, nil, "%s already has these answers; nothing to do", rel))
 		return 0
 	}
-	fmt.Fprintln(stdout, say(f, nil, "%s: %d answers change:", rel, len(changes)))
+	fmt.Fprintln(stdout, sayN(f, nil, len(changes), "%s: %d answer changes:", "%s: %d answers change:", rel, len(changes)))
 	for _, c := range changes {
 		fmt.Fprintln(stdout, "  "+c)
 	}
@@ -244,7 +244,7 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 		if after != nil {
 			changed := spreadsheet.ChangedQuestions(s.model.Instrument, after.Instrument, s.model.Rounds)
 			if len(changed) > 0 {
-				fmt.Fprintln(stdout, say(f, nil, "%d questions that earlier rounds answered have a new text; rounds can no longer be compared on them:", len(changed)))
+				fmt.Fprintln(stdout, sayN(f, nil, len(changed), "%d question that earlier rounds answered has a new text; rounds can no longer be compared on it:", "%d questions that earlier rounds answered have a new text; rounds can no longer be compared on them:", len(changed)))
 				for _, c := range changed {
 					fmt.Fprintln(stdout, "  "+c)
 				}

@@ -184,6 +184,13 @@ func TestImportRound(t *testing.T) {
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
 		t.Fatal("the round was overwritten without --force")
 	}
+	// A count speaks in the plural form its number asks for.
+	if !strings.Contains(stdout, "content/selfcheck/rounds/2024.toml: 1 answer changes:\n") {
+		t.Errorf("import in English, one change:\n%s", stdout)
+	}
+	if _, stdout, _ = runCmd(t, "import", "-s", dir, "round", file); !strings.Contains(stdout, "content/selfcheck/rounds/2024.toml: 1 Antwort ändert sich:\n") {
+		t.Errorf("import in German, one change:\n%s", stdout)
+	}
 	if code, stdout, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "round", file, "--force"); code != 0 {
 		t.Fatalf("import --force: exit %d\n%s%s", code, stdout, stderr)
 	}

@@ -202,7 +202,7 @@ func (s *server) rebuild() {
 		fmt.Fprintln(s.cfg.Log, s.cfg.Say("rebuild failed in %d ms:\n%v", time.Since(start).Milliseconds(), err))
 		return
 	}
-	fmt.Fprintln(s.cfg.Log, s.cfg.Say("rebuilt %d files in %d ms", len(files), time.Since(start).Milliseconds()))
+	fmt.Fprintln(s.cfg.Log, s.cfg.Say("%v", diag.Countf(len(files), "rebuilt %d file in %d ms", "rebuilt %d files in %d ms", len(files), time.Since(start).Milliseconds())))
 }
 
 // reloadPath serves the stream that tells open tabs to reload.

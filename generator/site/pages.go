@@ -465,7 +465,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			}
 		}
 		title, _ := l.Tf("chart_distribution_title", fv.Title)
-		summary, err := l.Tf("chart_distribution_summary", latest.Title, counts[top], len(fv.Field.Questions), in.Scale[top].Label)
+		summary, err := l.Tf("chart_distribution_summary", len(fv.Field.Questions), latest.Title, counts[top], in.Scale[top].Label)
 		if err != nil {
 			return err
 		}

@@ -212,7 +212,7 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 	}
 	for _, f := range failures {
 		if f.more > 0 {
-			errs.Errorf(f.pos, "%s (rendering %s and %d more pages)", f.msg, f.first, f.more)
+			errs.Errorf(f.pos, "%v", diag.Countf(f.more, "%s (rendering %s and %d more page)", "%s (rendering %s and %d more pages)", f.msg, f.first, f.more))
 		} else {
 			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
 		}
