@@ -66,6 +66,22 @@
 // site.toml sets allow_html = true. Links that start with "/" point into the
 // site and keep working when it is published under a sub-path.
 //
+// Some Markdown takes a converter minutes, such as thousands of unclosed
+// "[a](" or lists nested thousands of levels deep. A page is refused, at the
+// line and column of the first problem, when its Markdown text
+//
+//   - is longer than 1 MB (MaxMarkdown);
+//   - nests block quotes, lists and footnotes more than 16 levels deep, or
+//     indents a line by more than 100 columns;
+//   - has a table row of more than 100 columns;
+//   - has more than 10,000 "[" (links, images, footnotes);
+//   - leaves more than 32 "[" or "(" unclosed in one paragraph, or has more
+//     than 1,000 characters of emphasis, quotes or code (* _ ~ ' " ` <) in
+//     one paragraph, list item, heading or table row.
+//
+// Code in fenced blocks (```) does not count. Write \[ or \( for the
+// character itself.
+//
 // # Images and documents
 //
 // Every image needs an alternative text that says what it shows:
