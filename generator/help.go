@@ -57,7 +57,7 @@ var commands = []cliCommand{
 		diag.Messagef("The workbook holds the questionnaire of content/selfcheck/instrument.toml, if there is one; import instrument reads it back."),
 		[]string{"s", "xlsx", "lang"}},
 	{"new translation", diag.Messagef("FILE LANGUAGE"), diag.Messagef("start the translation of an article, a page or the self-check, such as into tr"),
-		diag.Messagef("Writes the file beside the original with its text and the original's hash, so that check warns when the original changes. With selfcheck for FILE it starts content/selfcheck/i18n/LANGUAGE.toml with every text of the self-check."),
+		diag.Messagef("Writes the file beside the original with its text and the original's hash, so that check warns when the original changes. With selfcheck as FILE it starts content/selfcheck/i18n/LANGUAGE.toml with every text of the self-check under its German original."),
 		[]string{"s", "lang"}},
 	{"new override", diag.Messagef("TEMPLATE"), diag.Messagef("copy a built-in template into templates/ to change it"),
 		diag.Messagef("The copy replaces the built-in file of the same name; check warns when the built-in file changes later."),

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -105,9 +108,10 @@ date = 2024-07-01
 ` + p + `:11:1: image "falsch.jpg" (content/articles/2024-07-01-bilder/falsch.jpg): the file is a PNG image, not a JPEG image as its name says; export it as JPEG
 ` + p + `:13:1: image "halb.jpg" (content/articles/2024-07-01-bilder/halb.jpg): the image is damaged or cut off (invalid JPEG format: short Huffman data); export or copy it again
 ` + p + `:15:1: image "bombe.png" (content/articles/2024-07-01-bilder/bombe.png): the image has 60000×60000 pixels (3600 megapixels), more than the limit of 50 megapixels; scale it down
-` + p + `:17:1: image "skript.svg" (content/articles/2024-07-01-bilder/skript.svg): the file contains a <script> element; export it as a plain drawing
+` + p + `:17:1: image "skript.svg" cannot be published; see content/articles/2024-07-01-bilder/skript.svg:1
 ` + p + `:19:1: warning: the alternative text of image "/bilder/gut.jpg" has 299 characters; keep it under 250 and put the rest into a caption: ![short text](gut.jpg "caption")
 ` + p + `:21:1: image "https://zeitung.example/foto.jpg" is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document
+content/articles/2024-07-01-bilder/skript.svg:1: the file contains a <script> element; export it as a plain drawing
 build failed; the previous output was left as it was
 `
 	if code != 1 {
@@ -212,6 +216,10 @@ func TestNewBundle(t *testing.T) {
 	text := strings.Replace(string(b), "draft = true", "draft = false", 1) + "\n![Kinder malen mit Kreide auf dem Platz](kreide.jpg)\n"
 	os.WriteFile(filepath.Join(folder, "index.md"), []byte(text), 0o644)
 	os.WriteFile(filepath.Join(folder, "kreide.jpg"), photo(1000, 750), 0o644)
+	// The build runs after every date of the example: its accessibility
+	// statement, dated later than the article, must be published for the
+	// footer's link to it.
+	t.Setenv("SOURCE_DATE_EPOCH", "1796000000") // 2026-11-30
 	files := buildSite(t, dir)
 	page := string(files["artikel/sommerfest-im-quartier/index.html"])
 	if !strings.Contains(page, `srcset="/artikel/sommerfest-im-quartier/kreide-480w.jpg 480w, /artikel/sommerfest-im-quartier/kreide-960w.jpg 960w, /artikel/sommerfest-im-quartier/kreide.jpg 1000w"`) {
@@ -221,5 +229,111 @@ func TestNewBundle(t *testing.T) {
 		if files["artikel/sommerfest-im-quartier/"+f] == nil {
 			t.Errorf("%s was not published", f)
 		}
+	}
+}
+
+// TestPhotoFormats builds a page with a WebP, a GIF and a .jfif photo that
+// name their photographer: each is published re-encoded, the WebP as PNG
+// and the .jfif as .jpg, and no file of the site holds the name.
+func TestPhotoFormats(t *testing.T) {
+	le := binary.LittleEndian
+	xmp := "<x:xmpmeta><dc:creator>Max Mustermann</dc:creator></x:xmpmeta>"
+	chunk := func(id, data string) string {
+		return id + string(le.AppendUint32(nil, uint32(len(data)))) + data + strings.Repeat("\x00", len(data)%2)
+	}
+	body := "WEBP" + chunk("VP8X", "\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00") + chunk("VP8L", "\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00") + chunk("XMP ", xmp)
+	webp := "RIFF" + string(le.AppendUint32(nil, uint32(len(body)))) + body
+	var g bytes.Buffer
+	gif.Encode(&g, image.NewPaletted(image.Rect(0, 0, 20, 10), color.Palette{color.Black, color.White}), nil)
+	gifData := g.Bytes()
+	gifData = append(gifData[:len(gifData)-1:len(gifData)-1], append([]byte{0x21, 0xFE, 14}, "Max Mustermann\x00\x3B"...)...)
+	jfif := photo(600, 400)
+	jfif = append(jfif[:2:2], append([]byte("\xFF\xFE\x00\x10Max Mustermann"), jfif[2:]...)...)
+	site := sitetest.Merge(readArchive(t, "testdata/base.txtar"), sitetest.Parse([]byte(`-- content/articles/2024-07-01-bilder/index.md --
++++
+title = "Bilder"
+date = 2024-07-01
++++
+![Ein Fest](fest.webp)
+
+![Ein Plakat](plakat.gif)
+
+![Ein Markt](markt.jfif)
+`)))
+	dir := "content/articles/2024-07-01-bilder/"
+	site.Files = append(site.Files,
+		sitetest.File{Name: dir + "fest.webp", Data: []byte(webp)},
+		sitetest.File{Name: dir + "plakat.gif", Data: gifData},
+		sitetest.File{Name: dir + "markt.jfif", Data: jfif},
+	)
+	for _, f := range []string{"fest.webp", "plakat.gif", "markt.jfif"} {
+		if b, _ := site.File(dir + f); !bytes.Contains(b, []byte("Max Mustermann")) {
+			t.Fatalf("test file %s names nobody", f)
+		}
+	}
+	files := buildSite(t, writeSite(t, site))
+	var published []string
+	for name, b := range files {
+		if bytes.Contains(b, []byte("Max Mustermann")) {
+			t.Errorf("%s holds the photographer's name", name)
+		}
+		if strings.Contains(name, "artikel/") && !strings.HasSuffix(name, ".html") {
+			published = append(published, name)
+		}
+	}
+	page := string(files["artikel/bilder/index.html"])
+	for _, want := range []string{"fest.png", "plakat.gif", "markt.jpg"} {
+		if !strings.Contains(page, `/artikel/bilder/`+want+`"`) {
+			t.Errorf("the page shows no %s; published: %v", want, published)
+		}
+	}
+	for _, gone := range []string{"artikel/bilder/fest.webp", "artikel/bilder/markt.jfif"} {
+		if _, ok := files[gone]; ok {
+			t.Errorf("the original %s was published", gone)
+		}
+	}
+}
+
+// TestDocumentMetadata publishes a Word file that names its author and a
+// PDF that cannot be read: the Word file goes out without the name, the
+// PDF as it is with a warning at its path.
+func TestDocumentMetadata(t *testing.T) {
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	for name, data := range map[string]string{
+		"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Satzung</dc:title><dc:creator>Max Mustermann</dc:creator></cp:coreProperties>`,
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+	} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, data)
+	}
+	zw.Close()
+	site := readArchive(t, "testdata/base.txtar")
+	broken := []byte("%PDF-1.7\nthis is no PDF at all\n")
+	site.Files = append(site.Files,
+		sitetest.File{Name: "content/static/dokumente/satzung.docx", Data: docx.Bytes()},
+		sitetest.File{Name: "content/static/dokumente/kaputt.pdf", Data: broken})
+	dir := writeSite(t, site)
+	dest := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := runCmd(t, buildArgs(dir, "-d", dest)...)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "content/static/dokumente/kaputt.pdf: warning: the author and other personal data cannot be removed from this file (") {
+		t.Errorf("no warning for the damaged PDF:\n%s", stderr)
+	}
+	files := readTree(t, dest)
+	if !bytes.Equal(files["dokumente/kaputt.pdf"], broken) {
+		t.Error("the damaged PDF was not published as it is")
+	}
+	d := files["dokumente/satzung.docx"]
+	zr, err := zip.NewReader(bytes.NewReader(d), int64(len(d)))
+	if err != nil || len(zr.File) != 2 {
+		t.Fatalf("the published Word file is damaged: %v", err)
+	}
+	rc, _ := zr.Open("docProps/core.xml")
+	core, _ := io.ReadAll(rc)
+	if bytes.Contains(core, []byte("Max Mustermann")) || !bytes.Contains(core, []byte(">Satzung<")) {
+		t.Errorf("core.xml as published:\n%s", core)
 	}
 }

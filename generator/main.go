@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -272,8 +273,8 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	if f.templates != "" {
 		opts.Templates = os.DirFS(f.templates)
 	}
-	// The site directory is searched first, then the working directory.
-	opts.Runtime = findRuntime(f.source, ".")
+	// The site directory first, then the binary, then the source tree.
+	opts.Runtime = findRuntime(f.source)
 	switch f.cache {
 	case "none":
 	case "":
@@ -290,13 +291,76 @@ var findRuntime = site.FindRuntime
 
 // siteFS opens the site directory as a file system that cannot be left:
 // a symbolic link that points outside the site fails to read instead of
-// being followed.
+// being followed, and one below content/ must point inside content/, so
+// that no link publishes .git/config or another file of the site.
 func siteFS(dir string) (fs.FS, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	return root.FS(), nil
+	s := scopedFS{site: root.FS()}
+	if c, err := root.OpenRoot("content"); err == nil {
+		s.content = c.FS()
+	}
+	return s, nil
+}
+
+// scopedFS reads content/ from a root of its own.
+type scopedFS struct{ site, content fs.FS }
+
+func (s scopedFS) route(name string) (fs.FS, string, bool) {
+	if s.content != nil {
+		if name == "content" {
+			return s.content, ".", true
+		}
+		if rest, ok := strings.CutPrefix(name, "content/"); ok {
+			return s.content, rest, true
+		}
+	}
+	return s.site, name, false
+}
+
+// fix names errors in content/ after the site, and says which folder a
+// link may not leave.
+func (s scopedFS) fix(err error, name string, inContent bool) error {
+	if err == nil || !inContent {
+		return err
+	}
+	if strings.Contains(err.Error(), "path escapes from parent") {
+		if _, serr := fs.Stat(s.site, name); serr != nil && strings.Contains(serr.Error(), "path escapes from parent") {
+			return serr // out of the site altogether
+		}
+		return diag.Messagef("symbolic link points outside the content folder; copy the file into content/ instead")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Path = name
+	}
+	return err
+}
+
+func (s scopedFS) Open(name string) (fs.File, error) {
+	fsys, n, c := s.route(name)
+	f, err := fsys.Open(n)
+	return f, s.fix(err, name, c)
+}
+
+func (s scopedFS) ReadFile(name string) ([]byte, error) {
+	fsys, n, c := s.route(name)
+	b, err := fs.ReadFile(fsys, n)
+	return b, s.fix(err, name, c)
+}
+
+func (s scopedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	fsys, n, c := s.route(name)
+	d, err := fs.ReadDir(fsys, n)
+	return d, s.fix(err, name, c)
+}
+
+func (s scopedFS) Stat(name string) (fs.FileInfo, error) {
+	fsys, n, c := s.route(name)
+	fi, err := fs.Stat(fsys, n)
+	return fi, s.fix(err, name, c)
 }
 
 // printProblems prints errs in the language of the editor's messages
@@ -308,12 +372,16 @@ func printProblems(w io.Writer, errs diag.List, f flags, s *site.Site) {
 	if l := messages(f, s); l != nil {
 		errs.Translate(l.Message)
 	}
-	for _, p := range errs.Problems() {
+	shown, rest := diag.Shown(errs.Problems())
+	for _, p := range shown {
 		if f.format == "github" {
 			fmt.Fprintln(w, p.GitHub())
 		} else {
 			fmt.Fprintln(w, p)
 		}
+	}
+	if rest > 0 {
+		fmt.Fprintln(w, say(f, s, "%d more problems are not shown: mend the ones above first", rest))
 	}
 }
 
@@ -439,7 +507,11 @@ func build(f flags, stdout, stderr io.Writer) int {
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	tx, err := publish.Begin(dest, publish.Options{Site: f.source, Force: f.force})
+	popts := publish.Options{Site: f.source, Force: f.force}
+	if f.templates != "" {
+		popts.Sources = append(popts.Sources, f.templates)
+	}
+	tx, err := publish.Begin(dest, popts)
 	if err != nil {
 		complain(stderr, f, "%v", err)
 		return failed(1)
@@ -727,7 +799,22 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	sayUnlisted(f, lang, stdout)
 	return 0
+}
+
+// sayUnlisted tells the editor when the language of a new translation is
+// not one of site.toml's languages, so that no page would show it.
+func sayUnlisted(f flags, lang string, stdout io.Writer) {
+	src, err := siteFS(f.source)
+	if err != nil {
+		return
+	}
+	cfg, _ := config.Load(src)
+	if cfg == nil || cfg.Language == lang || slices.Contains(cfg.Languages, lang) {
+		return
+	}
+	fmt.Fprintln(stdout, say(f, nil, "%q is not among the languages of %s: add it to languages = [ … ] so that the translation is published", lang, config.File))
 }
 
 // newSelfcheckTranslation starts content/selfcheck/i18n/<lang>.toml with
@@ -752,6 +839,7 @@ func newSelfcheckTranslation(f flags, lang string, stdout, stderr io.Writer) int
 	}
 	writeSchemas(f, stderr)
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	sayUnlisted(f, lang, stdout)
 	return 0
 }
 

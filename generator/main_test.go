@@ -330,3 +330,39 @@ func TestVersion(t *testing.T) {
 		t.Errorf("exit %d, version = %q", code, stdout)
 	}
 }
+
+// TestBuildNeverReplacesSources runs build --force at the site's own
+// folders, directly and through a symlinked -s: each must be refused with
+// exit 1 and leave the folder as it was.
+func TestBuildNeverReplacesSources(t *testing.T) {
+	dir := writeSite(t, readArchive(t, "testdata/base.txtar"))
+	os.MkdirAll(filepath.Join(dir, ".git"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+	link := filepath.Join(t.TempDir(), "site")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dir)
+	for _, c := range []struct{ source, dest string }{
+		{dir, filepath.Join(dir, "content")},
+		{dir, filepath.Join(dir, ".git")},
+		{dir, dir},
+		{link, filepath.Join(dir, "content")},
+		{link, dir},
+		{dir, filepath.Join(link, "content")},
+		{link, filepath.Dir(dir)},
+	} {
+		args := buildArgs(dir, "-d", c.dest, "--force")
+		args[2] = c.source
+		code, _, stderr := runCmd(t, args...)
+		if code != 1 || !strings.Contains(stderr, "refusing") {
+			t.Errorf("build -s %s -d %s --force: exit %d\n%s", c.source, c.dest, code, stderr)
+		}
+	}
+	if after := readTree(t, dir); len(after) != len(before) {
+		t.Errorf("the site changed: %d files before, %d after", len(before), len(after))
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".git", "HEAD")); err != nil {
+		t.Error(".git was touched")
+	}
+}

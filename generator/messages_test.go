@@ -23,6 +23,7 @@ var messageCalls = map[string]int{
 	"Warnf":     1, // diag.List
 	"Messagef":  0, // diag
 	"problem":   0, // picture
+	"problemAt": 1, // picture
 	"say":       2, // main
 	"complain":  2, // main
 	"Say":       0, // serve.Config

@@ -129,6 +129,13 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	file := args[1]
+	show := filepath.ToSlash(file)
+	if fi, err := os.Stat(file); err == nil {
+		if errs := spreadsheet.CheckSize(show, fi.Size()); errs.HasErrors() {
+			printProblems(stderr, errs, f, nil)
+			return 1
+		}
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		complain(stderr, f, "%v", err)
@@ -139,7 +146,14 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	im := &spreadsheet.Import{Site: s.site, Skipped: s.skipped, Draft: f.draft, Text: s.text}
-	show := filepath.ToSlash(file)
+	if !strings.HasSuffix(strings.ToLower(file), ".csv") {
+		// A bomb is refused before anything opens it.
+		if errs := spreadsheet.Check(show, data); errs.HasErrors() {
+			printProblems(stderr, errs, f, nil)
+			fmt.Fprintln(stderr, say(f, nil, "nothing was written"))
+			return 1
+		}
+	}
 	if args[0] == "instrument" {
 		return importInstrument(f, im, show, data, s, stdout, stderr)
 	}

@@ -323,3 +323,51 @@ func TestInstrumentWorkbookAfterInit(t *testing.T) {
 		t.Errorf("Handlungsfelder: %q, want the seven fields of instrument.toml", fields)
 	}
 }
+
+// TestImportCapsProblems: a file with hundreds of bad rows prints the first
+// 50 problems and a count of the rest, in both languages; a formula in a
+// workbook is refused at its cell by the command.
+func TestImportCapsProblems(t *testing.T) {
+	dir := copyExample(t)
+	csvFile := filepath.Join(t.TempDir(), "runde.csv")
+	var b strings.Builder
+	b.WriteString("ID,Thema,Frage,Antwort,Kommentar\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "XX-%03d,,,3,\n", i)
+	}
+	os.WriteFile(csvFile, []byte(b.String()), 0o644)
+	// 200 unknown IDs and 108 missing questions: 308 problems.
+	for lang, rest := range map[string]string{
+		"en": "258 more problems are not shown: mend the ones above first\nnothing was written\n",
+		"de": "258 weitere Probleme werden nicht gezeigt: beheben Sie zuerst die obigen\nes wurde nichts geschrieben\n",
+	} {
+		code, _, stderr := runCmd(t, "import", "--lang", lang, "-s", dir, "round", csvFile, "--id", "2027")
+		lines := strings.SplitAfter(stderr, "\n")
+		if code != 1 || len(lines) != 53 || strings.Join(lines[50:], "") != rest {
+			t.Errorf("%s: exit %d, %d lines, ending:\n%s", lang, code, len(lines), strings.Join(lines[max(0, len(lines)-3):], ""))
+		}
+	}
+
+	f := filledWorkbook(t, dir, "2027")
+	f.SetCellFormula("Steuerung", "D3", `"trifft voll zu"`)
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	f.SaveAs(file)
+	code, _, stderr := runCmd(t, "import", "--lang", "de", "-s", dir, "round", file)
+	want := filepath.ToSlash(file) + ":Steuerung!D3: die Zelle enthält eine Formel; der Import übernimmt nur Werte: tippen Sie den Wert ein, oder kopieren Sie die Zellen und fügen Sie sie als „Nur Werte“ ein\nes wurde nichts geschrieben\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
+	}
+}
+
+// TestImportTooLarge: a file over the limit is refused before it is read.
+func TestImportTooLarge(t *testing.T) {
+	dir := copyExample(t)
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	os.WriteFile(file, []byte("PK"), 0o644)
+	os.Truncate(file, 11<<20) // sparse: nothing is written
+	code, _, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "round", file)
+	want := filepath.ToSlash(file) + ": the file is 11.0 MB, more than the 10 MB an import reads: is it the right file?\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
+	}
+}

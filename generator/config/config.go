@@ -1,4 +1,7 @@
-// Package config reads site.toml, the configuration of a site.
+// Package config reads site.toml, the configuration of a site. The German
+// reference for towns is docs/referenz/site-toml.md, and init writes its
+// JSON Schema (generator/scaffold/starter/schema/site.schema.json); tests
+// keep both in step with the struct.
 //
 // A complete site.toml:
 //
@@ -60,6 +63,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -181,11 +185,31 @@ func (d Data) ContactURL() string {
 // http(s) URL without query or fragment, which may end in a sub-path.
 // name is how the editor wrote it, such as base_url or --base-url.
 func ParseBaseURL(name, raw string) (*url.URL, error) {
+	if i, r := urlBreaker(raw); i >= 0 {
+		return nil, diag.Messagef("%s %q contains %q, which breaks the sitemap and the open data catalogue; remove it, or write it as %s", name, raw, string(r), url.PathEscape(string(r)))
+	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return nil, diag.Messagef("invalid %s %q, want an absolute http(s) URL such as \"https://example.org/weltoffen/\"", name, raw)
 	}
 	return u, nil
+}
+
+// urlBreaker returns the index in runes of the first character of raw that
+// a URL may not hold as it is, such as a space, a quote or "<", and the
+// character; -1 when there is none. Letters of other scripts, as in an
+// internationalised domain name, are allowed.
+func urlBreaker(raw string) (int, rune) {
+	i := 0
+	for _, r := range raw {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~:/?#[]@!$&()*+,;=%", r) ||
+			r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+		if !ok {
+			return i, r
+		}
+		i++
+	}
+	return -1, 0
 }
 
 // OverrideBaseURL publishes the site at raw instead of its base_url, as
@@ -278,7 +302,11 @@ func (s *Site) validate(errs *diag.List) {
 	case s.BaseURL == "":
 		errs.Errorf(d.Pos("base_url"), "missing base_url: add base_url = \"https://example.org/\"")
 	case err != nil:
-		errs.Errorf(d.ValuePos("base_url"), "%v", err)
+		pos := d.ValuePos("base_url")
+		if i, _ := urlBreaker(s.BaseURL); i >= 0 && pos.Col > 0 {
+			pos.Col += 1 + i // after the opening quote
+		}
+		errs.Errorf(pos, "%v", err)
 	default:
 		s.setBase(u)
 	}

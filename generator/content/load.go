@@ -207,8 +207,15 @@ func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
 			return err
 		}
 		rel := strings.TrimPrefix(p, b+"/")
+		// Dot-files and dot-folders are never published (see Hidden).
+		if p != b && strings.HasPrefix(path.Base(p), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		// Markdown sources are never published as they are.
-		if d.IsDir() || strings.HasSuffix(rel, ".md") || strings.HasPrefix(path.Base(p), ".") {
+		if d.IsDir() || strings.HasSuffix(rel, ".md") {
 			return nil
 		}
 		files = append(files, rel)
@@ -260,6 +267,10 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 	errs.Add(serrs)
 	if serrs.HasErrors() {
 		return nil, errs
+	}
+	if merrs := CheckMarkdown(p, body); merrs.HasErrors() {
+		errs.Add(merrs)
+		return nil, errs // never convert it
 	}
 	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body, Lang: lang}
 	meta, derrs := tomldoc.Decode(p, front, 1, &d.Front)

@@ -16,7 +16,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,8 +45,9 @@ func Cell(path, sheet string, index, row, col int) Pos {
 // String formats p as path:line:col, leaving out what is unknown, or as
 // path:Sheet!C14 in a spreadsheet.
 func (p Pos) String() string {
+	p.Path = escapeControls(p.Path, "")
 	if p.Sheet != "" {
-		ref := p.Sheet
+		ref := escapeControls(p.Sheet, "")
 		if strings.ContainsAny(ref, " -'!()+,;") || !utf8.ValidString(ref) {
 			ref = "'" + strings.ReplaceAll(ref, "'", "''") + "'"
 		}
@@ -108,10 +111,11 @@ func (p Problem) Format(warning string) string {
 	if p.Pos != (Pos{}) {
 		at = p.Pos.String() + ": "
 	}
+	msg := escapeControls(p.Msg, "\n\t")
 	if p.Severity == Warning {
-		return at + warning + ": " + p.Msg
+		return at + warning + ": " + msg
 	}
-	return at + p.Msg
+	return at + msg
 }
 
 // List collects problems. The zero value is ready to use.
@@ -164,6 +168,20 @@ func (l *List) Problems() []Problem {
 	return slices.CompactFunc(ps, func(a, b Problem) bool {
 		return a.Pos == b.Pos && a.Msg == b.Msg && a.Severity == b.Severity
 	})
+}
+
+// MaxShown is the number of problems a command prints; the rest are only
+// counted. A file with a million bad rows is mended from its first
+// errors, and a terminal should not scroll for minutes.
+const MaxShown = 50
+
+// Shown returns the first MaxShown problems of ps and the number of those
+// left out.
+func Shown(ps []Problem) ([]Problem, int) {
+	if len(ps) <= MaxShown {
+		return ps, 0
+	}
+	return ps[:MaxShown], len(ps) - MaxShown
 }
 
 // Err returns l as an error when it holds errors, and nil otherwise.
@@ -220,14 +238,33 @@ func (p Problem) GitHub() string {
 		kind = "warning"
 	}
 	var b strings.Builder
-	b.WriteString("::" + kind + " file=" + escapeProperty(p.Pos.Path))
+	b.WriteString("::" + kind + " file=" + escapeProperty(escapeControls(p.Pos.Path, "")))
 	if p.Pos.Line > 0 {
 		fmt.Fprintf(&b, ",line=%d", p.Pos.Line)
 		if p.Pos.Col > 0 {
 			fmt.Fprintf(&b, ",col=%d", p.Pos.Col)
 		}
 	}
-	b.WriteString("::" + escapeData(p.Msg))
+	b.WriteString("::" + escapeData(escapeControls(p.Msg, "\n\r\t")))
+	return b.String()
+}
+
+// escapeControls writes the control characters of s but those of keep as
+// Go escapes, such as \x1b and \n: a file name with ESC or a newline
+// must neither steer the editor's terminal nor forge a line of its own.
+func escapeControls(s, keep string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) && !strings.ContainsRune(keep, r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
 	return b.String()
 }
 

@@ -107,3 +107,17 @@ func TestVerbs(t *testing.T) {
 		}
 	}
 }
+
+func TestShown(t *testing.T) {
+	var l List
+	for i := range 120 {
+		l.Errorf(Pos{Path: "a.csv", Line: i + 1, Col: 1}, "bad row")
+	}
+	shown, rest := Shown(l.Problems())
+	if len(shown) != MaxShown || rest != 70 || shown[0].Pos.Line != 1 || shown[49].Pos.Line != 50 {
+		t.Errorf("shown %d, rest %d", len(shown), rest)
+	}
+	if shown, rest := Shown(l.Problems()[:3]); len(shown) != 3 || rest != 0 {
+		t.Errorf("3 problems: shown %d, rest %d", len(shown), rest)
+	}
+}

@@ -112,10 +112,15 @@ func (p *Publication) column(name, typ string, c *dpConstraint) dpField {
 
 func required() *dpConstraint { return &dpConstraint{Required: true} }
 
+// enum allows the values vs; text values as the CSV holds them, defused.
 func enum[T any](required bool, vs ...T) *dpConstraint {
 	c := &dpConstraint{Required: required}
 	for _, v := range vs {
-		c.Enum = append(c.Enum, v)
+		if s, ok := any(v).(string); ok {
+			c.Enum = append(c.Enum, Defuse(s))
+		} else {
+			c.Enum = append(c.Enum, v)
+		}
 	}
 	return c
 }
@@ -216,9 +221,10 @@ func (p *Publication) questionsSchema() dpSchema {
 
 func chartSchema(c Chart) dpSchema {
 	s := dpSchema{Schema: schemaProfile, MissingValues: []string{""}}
-	s.Fields = append(s.Fields, dpField{Name: c.Category, Type: "string", Constraints: &dpConstraint{Required: true, Unique: true}})
+	// The names are those of the header row, defused as it is.
+	s.Fields = append(s.Fields, dpField{Name: Defuse(c.Category), Type: "string", Constraints: &dpConstraint{Required: true, Unique: true}})
 	for _, name := range c.Series {
-		f := dpField{Name: name, Type: "number"}
+		f := dpField{Name: Defuse(name), Type: "number"}
 		if c.Unit == "%" {
 			f.Constraints = &dpConstraint{Minimum: ptr(0), Maximum: ptr(100)}
 		} else {
@@ -251,7 +257,8 @@ func (p *Publication) dataPackage(files map[string][]byte) ([]byte, error) {
 	add := func(name, file, title string, schema dpSchema) {
 		res := dpResource{
 			Schema: resourceProfile, Name: name, Path: file, Type: "table", Title: title,
-			Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
+			Description: p.Text("data_formulas"),
+			Format:      "csv", Mediatype: "text/csv", Encoding: "utf-8",
 			Bytes: len(files[file]), Hash: "sha256:" + hash(files[file]),
 			Dialect:     dpDialect{Schema: dialectProfile, Header: true, Delimiter: ",", LineTerminator: "\n", QuoteChar: `"`, DoubleQuote: true},
 			TableSchema: schema, Licenses: p.dpLicences(),

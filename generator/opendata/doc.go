@@ -16,6 +16,17 @@
 //	datapackage.json             a Frictionless Data Package (v2) describing every CSV
 //	catalog.ttl, catalog.rdf     a DCAT-AP.de 3.0 catalogue, in Turtle and RDF/XML
 //
+// No cell of a CSV opens as a formula in Excel or LibreOffice (OWASP's
+// advice on CSV injection): a text that starts with = + - @ or ', after
+// any spaces or quotes, gets a single quote ' in front, and so does such a
+// character after a semicolon, tab or line break inside a text, where a
+// spreadsheet that splits the file wrongly (German Excel splits at
+// semicolons) starts a cell. Numeric columns hold plain numbers such as -3
+// and are written as they are, so the data package's types stay true; its
+// enumerations and the header names of charts are given as the CSV holds
+// them. Restore undoes Defuse. The JSON files and the workbooks hold every
+// text unchanged; the workbooks hold text as strings, never as formulas.
+//
 // The licence, its attribution, the Gemeindeschlüssel and the contact come
 // from the [data] table of site.toml (see package config). URIs of
 // datasets and distributions are built from the base URL, the data section

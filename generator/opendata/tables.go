@@ -1,8 +1,6 @@
 package opendata
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -10,13 +8,6 @@ import (
 
 	"offenbar/generator/selfcheck"
 )
-
-func writeCSV(rows [][]string) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.WriteAll(rows)
-	return buf.Bytes()
-}
 
 func (p *Publication) label(a *selfcheck.Answer) string {
 	if a.Skipped {
@@ -29,7 +20,7 @@ func (p *Publication) label(a *selfcheck.Answer) string {
 var answerColumns = []string{"round", "question_id", "field", "topic", "question", "points", "label", "skipped", "comment"}
 
 func (p *Publication) answersCSV(r *selfcheck.Round) []byte {
-	rows := [][]string{answerColumns}
+	rows := [][]cell{texts(answerColumns...)}
 	for _, q := range p.Model.Instrument.Questions {
 		a := r.Answers[q.ID]
 		if a == nil {
@@ -39,7 +30,7 @@ func (p *Publication) answersCSV(r *selfcheck.Round) []byte {
 		if a.Skipped {
 			points = ""
 		}
-		rows = append(rows, []string{r.ID, q.ID, q.Field.Slug, q.Topic, q.Text, points, p.label(a), strconv.FormatBool(a.Skipped), a.Comment})
+		rows = append(rows, []cell{str(r.ID), str(q.ID), str(q.Field.Slug), str(q.Topic), str(q.Text), num(points), str(p.label(a)), str(strconv.FormatBool(a.Skipped)), str(a.Comment)})
 	}
 	return writeCSV(rows)
 }
@@ -176,13 +167,13 @@ func (p *Publication) scoreRows(r *selfcheck.Round) []scoreRow {
 }
 
 func (p *Publication) scoresCSV(r *selfcheck.Round) []byte {
-	rows := [][]string{scoreColumns}
+	rows := [][]cell{texts(scoreColumns...)}
 	for _, s := range p.scoreRows(r) {
 		v := ""
 		if s.Score != nil {
 			v = number(*s.Score, true)
 		}
-		rows = append(rows, []string{s.Round, s.ID, s.Level, s.Field, s.Topic, s.Title, v, strconv.Itoa(s.Answered), strconv.Itoa(s.Skipped)})
+		rows = append(rows, append(texts(s.Round, s.ID, s.Level, s.Field, s.Topic, s.Title), num(v), num(strconv.Itoa(s.Answered)), num(strconv.Itoa(s.Skipped))))
 	}
 	return writeCSV(rows)
 }
@@ -222,14 +213,14 @@ func (p *Publication) scoresJSON(r *selfcheck.Round) ([]byte, error) {
 var recommendationColumns = []string{"round", "field", "position", "text", "status", "note"}
 
 func (p *Publication) recommendationsCSV(r *selfcheck.Round) []byte {
-	rows := [][]string{recommendationColumns}
+	rows := [][]cell{texts(recommendationColumns...)}
 	for _, f := range p.Model.Instrument.Fields {
 		res := r.Fields[f.Slug]
 		if res == nil {
 			continue
 		}
 		for i, rec := range res.Recommendations {
-			rows = append(rows, []string{r.ID, f.Slug, strconv.Itoa(i + 1), rec.Text, string(rec.Status), rec.Note})
+			rows = append(rows, []cell{str(r.ID), str(f.Slug), num(strconv.Itoa(i + 1)), str(rec.Text), str(string(rec.Status)), str(rec.Note)})
 		}
 	}
 	return writeCSV(rows)
@@ -238,23 +229,23 @@ func (p *Publication) recommendationsCSV(r *selfcheck.Round) []byte {
 var questionColumns = []string{"question_id", "field", "field_title", "topic", "topic_title", "question"}
 
 func (p *Publication) questionsCSV() []byte {
-	rows := [][]string{questionColumns}
+	rows := [][]cell{texts(questionColumns...)}
 	for _, q := range p.Model.Instrument.Questions {
 		topic := ""
 		if q.TopicRef != nil {
 			topic = q.TopicRef.Title
 		}
-		rows = append(rows, []string{q.ID, q.Field.Slug, q.Field.Title, q.Topic, topic, q.Text})
+		rows = append(rows, texts(q.ID, q.Field.Slug, q.Field.Title, q.Topic, topic, q.Text))
 	}
 	return writeCSV(rows)
 }
 
 func chartCSV(c Chart) []byte {
-	rows := [][]string{append([]string{c.Category}, c.Series...)}
+	rows := [][]cell{texts(append([]string{c.Category}, c.Series...)...)}
 	for i, cat := range c.Categories {
-		row := []string{cat}
+		row := []cell{str(cat)}
 		for _, vs := range c.Values {
-			row = append(row, number(vs[i], !math.IsNaN(vs[i])))
+			row = append(row, num(number(vs[i], !math.IsNaN(vs[i]))))
 		}
 		rows = append(rows, row)
 	}

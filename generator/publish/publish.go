@@ -7,8 +7,11 @@
 //
 // The generator deletes only what it created. Each output directory holds a
 // marker file, .offenbar; a destination that exists without it is refused
-// unless Force is set, and so are "/", the home directory, and the site
-// directory or any of its ancestors.
+// unless Force is set. No option lets a build write to "/", the home
+// directory, the site directory or any of its ancestors, nor to site.toml,
+// content/, templates/ or a .git folder, nor above or below one of them, nor
+// to a folder that holds a .git: paths are compared with every symlink
+// resolved.
 package publish
 
 import (
@@ -30,6 +33,9 @@ const Marker = ".offenbar"
 type Options struct {
 	// Site is the site directory; the destination must not contain it.
 	Site string
+	// Sources are further folders the build reads, such as a templates
+	// folder outside the site; the destination must not touch them either.
+	Sources []string
 	// Force allows replacing a non-empty destination without a marker.
 	Force bool
 }
@@ -192,14 +198,32 @@ func checkDest(dest string, opts Options) error {
 	if dest == "/" || dest == filepath.Dir(dest) {
 		return diag.Messagef("refusing to write to %s: choose a directory such as public", dest)
 	}
-	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == dest {
+	real := resolve(dest)
+	if home, err := os.UserHomeDir(); err == nil && (filepath.Clean(home) == dest || resolve(home) == real) {
 		return diag.Messagef("refusing to write to the home directory %s", dest)
 	}
+	for _, part := range strings.Split(real, string(filepath.Separator)) {
+		if part == ".git" {
+			return diag.Messagef("refusing to write to %s: it is inside a git repository's .git folder", dest)
+		}
+	}
 	if opts.Site != "" {
-		site, err := filepath.Abs(opts.Site)
-		if err == nil && (site == dest || strings.HasPrefix(site+string(filepath.Separator), dest+string(filepath.Separator))) {
+		site := resolve(opts.Site)
+		if within(site, real) {
 			return diag.Messagef("refusing to write to %s: it contains the site directory", dest)
 		}
+		ps := protected(site)
+		for _, src := range opts.Sources {
+			ps = append(ps, resolve(src))
+		}
+		for _, p := range ps {
+			if within(real, p) || within(p, real) {
+				return diag.Messagef("refusing to write to %s: it would replace %s, which holds the site's sources", dest, p)
+			}
+		}
+	}
+	if fi, err := os.Lstat(filepath.Join(dest, ".git")); err == nil && (fi.IsDir() || fi.Mode().IsRegular()) {
+		return diag.Messagef("refusing to write to %s: it holds a git repository (.git)", dest)
 	}
 	fi, err := os.Lstat(dest)
 	if errors.Is(err, os.ErrNotExist) {
@@ -222,6 +246,46 @@ func checkDest(dest string, opts Options) error {
 		return diag.Messagef("refusing to replace %s: it is not empty and was not written by offenbar (no %s file); use --force to replace it", dest, Marker)
 	}
 	return nil
+}
+
+// protected are the paths below or at which no build may write, besides
+// the site directory itself: its sources and the .git folder of the site or
+// of the repository it lies in.
+func protected(site string) []string {
+	ps := []string{filepath.Join(site, "site.toml"), filepath.Join(site, "content"), filepath.Join(site, "templates")}
+	for dir := site; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			ps = append(ps, filepath.Join(dir, ".git"))
+		}
+		if dir == filepath.Dir(dir) {
+			return ps
+		}
+	}
+}
+
+// within reports whether p is dir or lies below it.
+func within(p, dir string) bool {
+	return p == dir || strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
+}
+
+// resolve returns p absolute with every symlink resolved. Of a path that
+// does not exist yet, the longest part that exists is resolved, so that
+// "link/public" compares as the folder that link points to.
+func resolve(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+		if dir == filepath.Dir(dir) {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 // ReplaceFile writes data to name through a temporary file in the same

@@ -76,3 +76,66 @@ func TestRefusesForeignDestinations(t *testing.T) {
 		t.Errorf("--force: %v", err)
 	}
 }
+
+// TestNeverReplacesSources tries every way to point a build at the site's
+// sources or a repository, with --force and through symlinks.
+func TestNeverReplacesSources(t *testing.T) {
+	repo := t.TempDir()
+	site := filepath.Join(repo, "site")
+	for _, d := range []string{".git/objects", "site/content/articles", "site/templates", "other/.git"} {
+		os.MkdirAll(filepath.Join(repo, d), 0o755)
+	}
+	os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"x\"\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "content", Marker), nil, 0o644) // a planted marker changes nothing
+	links := t.TempDir()
+	os.Symlink(site, filepath.Join(links, "site"))
+	os.Symlink(filepath.Join(site, "content"), filepath.Join(links, "content"))
+	os.Symlink(repo, filepath.Join(links, "repo"))
+	linkedSite := filepath.Join(links, "site")
+	cases := []struct{ dest, site string }{
+		{filepath.Join(site, "content"), site},
+		{filepath.Join(site, "content/articles"), site},
+		{filepath.Join(site, "content/neu"), site},
+		{filepath.Join(site, "templates"), site},
+		{filepath.Join(site, "site.toml"), site},
+		{filepath.Join(repo, ".git"), site},
+		{filepath.Join(repo, ".git/objects"), site},
+		{filepath.Join(repo, "other"), site},
+		{filepath.Join(repo, "other/.git/x"), site},
+		{repo, site},
+		{site, site},
+		// Symlinked site: the comparison must see through it.
+		{filepath.Join(site, "content"), linkedSite},
+		{repo, linkedSite},
+		{filepath.Join(repo, ".git"), linkedSite},
+		{site, linkedSite},
+		// Symlinked destination.
+		{filepath.Join(links, "content"), site},
+		{filepath.Join(links, "content/neu"), linkedSite},
+		{filepath.Join(links, "repo/.git"), site},
+		{filepath.Join(links, "repo"), linkedSite},
+		{filepath.Join(links, "site/templates/x"), site},
+	}
+	for _, c := range cases {
+		for _, force := range []bool{false, true} {
+			err := Publish(c.dest, map[string][]byte{"index.html": []byte("x")}, Options{Site: c.site, Force: force})
+			if err == nil || !strings.Contains(err.Error(), "refusing") {
+				t.Errorf("Publish(%q, site %q, force %v) = %v, want a refusal", c.dest, c.site, force, err)
+			}
+		}
+	}
+	for _, p := range []string{"site/site.toml", "site/content/" + Marker, ".git/objects", "site/templates", "other/.git"} {
+		if _, err := os.Stat(filepath.Join(repo, p)); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "content/neu")); err == nil {
+		t.Error("a folder was created inside content/")
+	}
+	// The usual places still work, through a symlinked site too.
+	for _, dest := range []string{filepath.Join(site, "public"), filepath.Join(linkedSite, "public"), filepath.Join(links, "out")} {
+		if err := Publish(dest, map[string][]byte{"index.html": []byte("x")}, Options{Site: linkedSite}); err != nil {
+			t.Errorf("Publish(%q): %v", dest, err)
+		}
+	}
+}

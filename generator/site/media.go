@@ -18,6 +18,7 @@ import (
 
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
+	"offenbar/generator/document"
 	"offenbar/generator/picture"
 	"offenbar/generator/workers"
 )
@@ -62,16 +63,40 @@ type mediaRef struct {
 // upright and without metadata, in place of the originals.
 func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	s.files = map[string]file{}
-	for name, b := range static {
-		s.files[name] = file{src: StaticDir + "/" + name, data: b}
+	for _, name := range slices.Sorted(maps.Keys(static)) {
+		p := StaticDir + "/" + name
+		if !content.Published(name) {
+			errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(name))
+			continue
+		}
+		s.files[name] = file{src: p, data: static[name]}
 	}
+	refused := map[string][]byte{} // files that are not published, by output path
 	for _, d := range s.Docs {
 		dir := strings.TrimPrefix(s.docURL(d), "/")
 		for _, f := range d.Files {
 			p := d.Bundle + "/" + f
+			// A sign-language page's video and captions have checks of
+			// their own, which say more than the type.
+			if badName(f) {
+				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
+				continue
+			}
+			own := d.Layout == content.SignLanguage && (f == d.Video || f == d.Captions)
+			if !content.Published(f) && !own {
+				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				continue
+			}
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
 				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+				continue
+			}
+			if !content.Published(f) {
+				if f == d.Captions && isWebVTT(b) {
+					errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				}
+				refused[dir+f] = b
 				continue
 			}
 			if other, ok := s.files[dir+f]; ok {
@@ -85,7 +110,7 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	// What content shows: images need alternative text and must be ours.
 	for _, d := range s.Docs {
 		if d.Layout == content.SignLanguage {
-			s.checkSignLanguage(d, errs)
+			s.checkSignLanguage(d, refused, errs)
 		}
 	}
 
@@ -112,9 +137,14 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			}
 			pos := diag.PosAt(d.Path, d.Body, l.Offset)
 			s.checkAlt(l, pos, errs)
-			// Other schemes, such as javascript:, goldmark leaves out.
 			if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
 				errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)
+				continue
+			}
+			// Other schemes, such as file: or javascript:, goldmark would
+			// leave out, with an empty image in their place.
+			if scheme, _, ok := strings.Cut(l.Dest, ":"); ok && !strings.ContainsAny(scheme, "/?#") {
+				errs.Errorf(pos, "image %q is not a file of the site; save the image into content/static or next to the document and write its name, such as ![…](foto.jpg)", l.Dest)
 				continue
 			}
 			if name, local := s.mediaName(page, l.Dest); local {
@@ -153,13 +183,20 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		r, src := results[i], s.files[name].src
 		img := &published{width: r.Width, height: r.Height}
 		ext := path.Ext(name)
+		base, outExt := strings.TrimSuffix(name, ext), ext
+		if e := strings.ToLower(ext); r.Format != picture.FormatOf(name) || e == ".jfif" || e == ".jpe" {
+			// A WebP is published as a JPEG or PNG, a .jfif or .jpe as .jpg,
+			// under the extension that every server knows.
+			outExt = r.Format.Ext()
+			delete(s.files, name)
+		}
 		for j, v := range r.Variants {
-			out := name
+			out := base + outExt
 			if j < len(r.Variants)-1 {
-				out = strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(v.Width) + "w" + ext
-				if other, ok := s.files[out]; ok {
-					errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, v.Width, src)
-				}
+				out = base + "-" + strconv.Itoa(v.Width) + "w" + outExt
+			}
+			if other, ok := s.files[out]; ok && out != name {
+				errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, v.Width, src)
 			}
 			s.files[out] = file{src: src, data: v.Data}
 			img.variants = append(img.variants, variant{path: "/" + out, width: v.Width, height: v.Height})
@@ -167,6 +204,7 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		}
 		s.images[name] = img
 	}
+	s.stripDocuments(errs)
 	for _, name := range slices.Sorted(maps.Keys(s.files)) {
 		if _, ok := Documents[strings.ToLower(path.Ext(name))]; ok {
 			fmt.Fprintf(h, "%s %d\n", name, len(s.files[name].data))
@@ -175,15 +213,58 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	s.mediaDigest = hex.EncodeToString(h.Sum(nil))
 }
 
+// unpublished says why a file is not published as it is.
+func unpublished(name string) *diag.Message {
+	return diag.Messagef("%q is not published: the site publishes documents, data, images, sound and video, such as PDF, ODT, CSV, JPEG, MP3 or MP4, and nothing that a browser could run as part of the site", path.Base(name))
+}
+
+// stripDocuments removes the author and other personal metadata from the
+// documents to be published; a document that package document cannot read
+// is published as it is, with a warning.
+func (s *Site) stripDocuments(errs *diag.List) {
+	var docs []string
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		if document.Kind(name) != "" {
+			docs = append(docs, name)
+		}
+	}
+	stripped := make([][]byte, len(docs))
+	problems := make([]error, len(docs))
+	workers.ForEach(len(docs), func(i int) {
+		name := docs[i]
+		stripped[i], problems[i] = s.opts.Images.Bytes(document.Settings+" "+document.Kind(name), s.files[name].data, func(b []byte) ([]byte, error) {
+			return document.Strip(name, b)
+		})
+	})
+	for i, name := range docs {
+		f := s.files[name]
+		if problems[i] != nil {
+			errs.Warnf(diag.Pos{Path: f.src}, "the author and other personal data cannot be removed from this file (%v); remove them in the program that made it, or export it again", problems[i])
+			continue
+		}
+		s.files[name] = file{src: f.src, data: stripped[i]}
+	}
+}
+
 // mediaError reports a problem with a file at each place content shows it,
 // or at the file itself when no content does.
+// A problem at a line of an SVG file is said at that line as well.
 func (s *Site) mediaError(errs *diag.List, name string, refs []mediaRef, err error) {
+	at := diag.Pos{Path: s.files[name].src}
+	if pe, ok := err.(*picture.Error); ok && pe.Line > 0 {
+		at.Line = pe.Line
+		errs.Errorf(at, "%v", err)
+		for _, r := range refs {
+			errs.Errorf(r.pos, "image %q cannot be published; see %s", r.dest, at.String())
+		}
+		return
+	}
 	if len(refs) == 0 {
-		errs.Errorf(diag.Pos{Path: s.files[name].src}, "%v", err)
+		errs.Errorf(at, "%v", err)
 		return
 	}
 	for _, r := range refs {
-		errs.Errorf(r.pos, "image %q (%s): %v", r.dest, s.files[name].src, err)
+		errs.Errorf(r.pos, "image %q (%s): %v", r.dest, at.Path, err)
 	}
 }
 
@@ -324,7 +405,13 @@ func (s *Site) fileSize(n int) string {
 // checkSignLanguage checks that a page in sign language has its video and
 // captions next to it: a video without captions shuts out everyone who
 // cannot follow the signs (WCAG 1.2.2).
-func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
+func (s *Site) checkSignLanguage(d *content.Doc, refused map[string][]byte, errs *diag.List) {
+	data := func(name string) []byte {
+		if f, ok := s.files[name]; ok {
+			return f.data
+		}
+		return refused[name]
+	}
 	at := func(key string) diag.Pos {
 		if _, ok := d.Meta.Index.Key(key); ok {
 			return d.Meta.ValuePos(key)
@@ -339,7 +426,7 @@ func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
 			return
 		case c.name == "":
 			errs.Errorf(at(c.key), "a page in sign language needs its %s: add %s = %q and put the file next to index.md", c.key, c.key, c.example)
-		case s.files[dir+c.name].data == nil:
+		case data(dir+c.name) == nil:
 			errs.Errorf(at(c.key), "%s %q is not next to %s", c.key, c.name, d.Path)
 		}
 	}
@@ -347,10 +434,15 @@ func (s *Site) checkSignLanguage(d *content.Doc, errs *diag.List) {
 		errs.Errorf(at("video"), "video %q must be a WebM or MP4 file, which every browser plays", d.Video)
 	}
 	if c := d.Captions; c != "" {
-		if b := s.files[dir+c].data; b != nil && !bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT")) {
+		if b := data(dir + c); b != nil && !isWebVTT(b) {
 			errs.Errorf(at("captions"), "captions %q must be a WebVTT file that begins with the line WEBVTT", c)
 		}
 	}
+}
+
+// isWebVTT reports whether b is captions in WebVTT.
+func isWebVTT(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\ufeff")), []byte("WEBVTT"))
 }
 
 // VideoLabel says the type and size of a page's video, as a download link

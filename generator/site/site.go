@@ -30,10 +30,12 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -53,18 +55,29 @@ const TemplatesDir = "templates"
 
 // StaticDir holds files that are published as they are, such as documents:
 // content/static/bilder/rathaus.jpg is published as /bilder/rathaus.jpg.
-// Photos (JPEG and PNG) are published as package picture makes them.
+// Photos (JPEG and PNG) are published as package picture makes them. Only
+// the types of content.PublishedTypes are published, and no dot-file.
 const StaticDir = "content/static"
 
 func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
 	files := map[string][]byte{}
 	err := fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
 		}
 		name := strings.TrimPrefix(p, StaticDir+"/")
-		if strings.ContainsAny(name, "\\\x00") {
-			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a NUL byte; rename it", name)
+		// Dot-files and dot-folders are never published (content.Hidden).
+		if p != StaticDir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if badName(name) {
+			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", name)
 			return nil
 		}
 		b, err := fs.ReadFile(src, p)
@@ -79,6 +92,13 @@ func loadStatic(src fs.FS, errs diag.List) (map[string][]byte, diag.List) {
 		errs.Errorf(diag.Pos{Path: StaticDir}, "%s", diag.ReadError(err))
 	}
 	return files, errs
+}
+
+// badName reports whether a file name has a backslash or a control
+// character, such as a newline or ESC, which no URL and no terminal should
+// get.
+func badName(name string) bool {
+	return strings.ContainsFunc(name, func(r rune) bool { return r == '\\' || unicode.IsControl(r) })
 }
 
 // Options steer a build.
@@ -415,17 +435,49 @@ const (
 // the charts, which the build writes from the [chart] table of site.toml.
 const ChartStyles = "charts.css"
 
-// FindRuntime looks for the chart runtime in each directory and its
-// ancestors, in order, as Node's module resolution does: the site's own
-// bundle first, then the full ECharts build, then the runtime compiled into
-// a release binary. It returns nil when there is none.
-func FindRuntime(dirs ...string) []byte {
+// FindRuntime returns the chart runtime of the site in dir, or nil when
+// there is none: the bundle or the full ECharts build in the site's own
+// node_modules first, then the runtime compiled into a release binary, then
+// the one in node_modules of the generator's source tree, which `go run`
+// builds from. Folders above the site are never searched: a file planted
+// in node_modules of a shared folder, such as the system's temp folder,
+// would otherwise be published and loaded by every page.
+func FindRuntime(dir string) []byte {
+	if b := readRuntime(dir); b != nil {
+		return b
+	}
+	if embeddedRuntime != nil {
+		return embeddedRuntime
+	}
+	if src := sourceTree(); src != "" {
+		return readRuntime(src)
+	}
+	return nil
+}
+
+// readRuntime reads the bundle or the full build below the folder dir.
+func readRuntime(dir string) []byte {
 	for _, name := range []string{RuntimeBundle, RuntimeFull} {
-		if b := FindUp(name, dirs...); b != nil {
+		if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
 			return b
 		}
 	}
-	return embeddedRuntime
+	return nil
+}
+
+// sourceTree is the folder of the generator's go.mod when the program runs
+// from the source it was compiled from (go run, go test), and "" for a
+// binary built elsewhere or with -trimpath.
+func sourceTree() string {
+	_, file, _, ok := goruntime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return ""
+	}
+	root := filepath.Dir(filepath.Dir(filepath.Dir(file))) // generator/site/site.go
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		return ""
+	}
+	return root
 }
 
 // FindUp reads the file at the slash path name below the first of dirs, or

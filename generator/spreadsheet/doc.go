@@ -29,6 +29,13 @@
 // at once, and nothing is written. A CSV file with the same columns (comma
 // or semicolon, UTF-8) is read the same way, with errors at path:line:col.
 //
+// A cell that holds a formula is refused at its cell, also when the
+// workbook has kept its value: the import takes values that people typed.
+// Before excelize opens a workbook, Check refuses one over MaxFile (10 MB),
+// one whose zip directory adds up to more than MaxUnzipped (16 MB, so a zip
+// bomb is never unpacked), and a sheet with a cell beyond MaxRows (10000)
+// or MaxColumns (200); a CSV file may have MaxRows rows.
+//
 // When the round file exists, only its [answers] table is replaced; title,
 // date, summary, workshop, assessments and recommendations stay as they
 // are. A file that would change is only overwritten with --force; the

@@ -281,6 +281,10 @@ func (im *Import) csvRows(path string, data []byte) ([]row, diag.List) {
 			return nil, errs
 		}
 		l, _ := r.FieldPos(0)
+		if line > MaxRows {
+			errs.Errorf(diag.Pos{Path: path, Line: l, Col: 1}, "the file has more than %d rows, the limit for an import: delete the rows below the table", MaxRows)
+			return nil, errs
+		}
 		if l == 1 {
 			if len(rec) < colComment || !strings.EqualFold(strings.TrimSpace(rec[colID-1]), im.Text("xlsx_col_id")) {
 				errs.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the first line must name the columns: %s", strings.Join([]string{im.Text("xlsx_col_id"), im.Text("xlsx_col_topic"), im.Text("xlsx_col_question"), im.Text("xlsx_col_answer"), im.Text("xlsx_col_comment")}, ", "))

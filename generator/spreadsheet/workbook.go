@@ -102,7 +102,10 @@ func open(path string, data []byte) (*excelize.File, diag.List) {
 		errs.Errorf(diag.Pos{Path: path}, "the file is not an Excel workbook (.xlsx): save it as one, or export a CSV file")
 		return nil, errs
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	if errs = Check(path, data); errs.HasErrors() {
+		return nil, errs
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), limited(excelize.Options{RawCellValue: true}))
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: path}, "the file is not a readable Excel workbook (%v): save it again as .xlsx", err)
 		return nil, errs
@@ -210,9 +213,20 @@ func buffer(f *excelize.File) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// WorkbookRound returns the round a workbook was made for, or "".
+// limited adds the limits on unzipped size to opts; as the limit for XML
+// in memory is the limit for all of it, excelize writes no temporary files.
+func limited(opts excelize.Options) excelize.Options {
+	opts.UnzipSizeLimit, opts.UnzipXMLSizeLimit = MaxUnzipped, MaxUnzipped
+	return opts
+}
+
+// WorkbookRound returns the round a workbook was made for, or "". A
+// workbook that Check refuses names none.
 func WorkbookRound(data []byte) string {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if errs := Check("", data); errs.HasErrors() {
+		return ""
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), limited(excelize.Options{}))
 	if err != nil {
 		return ""
 	}
