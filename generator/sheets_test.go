@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -152,20 +153,30 @@ func TestImportRound(t *testing.T) {
 	}
 	// Title, date and respondents are the town's to give: until then the
 	// round is not published.
+	lines := strings.Split(string(created), "\n")
+	lineOf := func(prefix string) int {
+		for i, l := range lines {
+			if strings.HasPrefix(l, prefix) {
+				return i
+			}
+		}
+		t.Fatalf("the new round has no line %q:\n%s", prefix, created)
+		return 0
+	}
+	title, date, respondents := lineOf("title = "), lineOf("# «AUSFÜLLEN: Setzen Sie date"), lineOf("respondents = ")
 	code, _, stderr = runCmd(t, buildArgs(dir, "-d", filepath.Join(t.TempDir(), "public"))...)
 	for _, want := range []string{
-		"content/selfcheck/rounds/2027.toml:3:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text",
-		"content/selfcheck/rounds/2027.toml:4:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text",
-		"content/selfcheck/rounds/2027.toml:6:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text",
+		fmt.Sprintf("content/selfcheck/rounds/2027.toml:%d:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text", title+1),
+		fmt.Sprintf("content/selfcheck/rounds/2027.toml:%d:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text", date+1),
+		fmt.Sprintf("content/selfcheck/rounds/2027.toml:%d:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text", respondents+1),
 	} {
 		if code != 1 || !strings.Contains(stderr, want+"\n") {
 			t.Errorf("build of the imported round: exit %d, want 1 and %q:\n%s", code, want, stderr)
 		}
 	}
-	lines := strings.Split(string(created), "\n")
-	lines[2] = `title = "Zweiter Selbstcheck"`
-	lines[3] = ""
-	lines[5] = `respondents = ["Integrationsbeauftragte"]`
+	lines[title] = `title = "Zweiter Selbstcheck"`
+	lines[respondents] = `respondents = ["Integrationsbeauftragte"]`
+	lines = slices.Delete(lines, date, date+1)
 	if err := os.WriteFile(roundFile, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
