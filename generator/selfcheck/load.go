@@ -70,8 +70,13 @@ func Unfinished(fsys fs.FS) *Instrument {
 
 // Load reads the instrument and all rounds below Dir in fsys. A site without
 // a self-check directory has no model and no error.
-func Load(fsys fs.FS) (*Model, diag.List) {
-	var errs diag.List
+func Load(fsys fs.FS) (_ *Model, errs diag.List) {
+	// A placeholder left never makes the self-check unusable: it is
+	// reported with the rest, but the model is built as if it were text,
+	// so that new round, the workbooks and serve work before the town has
+	// written every sentence, and build refuses it all the same.
+	var placeholders diag.List
+	defer func() { errs.Add(placeholders) }()
 	ipath := path.Join(Dir, InstrumentFile)
 	src, err := sourcefile.Read(fsys, ipath)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -87,7 +92,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 	in := &Instrument{}
 	doc, derrs := tomldoc.Decode(ipath, src, 0, in)
 	errs.Add(derrs)
-	errs.Placeholders(ipath, src, 0)
+	placeholders.Placeholders(ipath, src, 0)
 	if derrs.HasErrors() {
 		return nil, errs
 	}
@@ -126,7 +131,7 @@ func Load(fsys fs.FS) (*Model, diag.List) {
 		r := &Round{ID: id}
 		doc, derrs := tomldoc.Decode(rpath, src, 0, r)
 		errs.Add(derrs)
-		errs.Placeholders(rpath, src, 0)
+		placeholders.Placeholders(rpath, src, 0)
 		if !doc.Parsed() {
 			continue
 		}
