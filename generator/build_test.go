@@ -304,12 +304,27 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// inLanguagePaths points the small site's links to its fields at fields,
+// the path of another main language than German: build refuses a link
+// that goes nowhere.
+func inLanguagePaths(a *sitetest.Archive, fields string) *sitetest.Archive {
+	var files []sitetest.File
+	for _, f := range a.Files {
+		if f.Name == "site.toml" || strings.HasPrefix(f.Name, "content/articles/") {
+			f.Data = bytes.ReplaceAll(f.Data, []byte("/handlungsfelder/"), []byte("/"+fields+"/"))
+		}
+		files = append(files, f)
+	}
+	return &sitetest.Archive{Comment: a.Comment, Files: files}
+}
+
 // TestEnglish builds the small site with language = "en": English paths and
 // texts, and no German UI text left.
 func TestEnglish(t *testing.T) {
 	a := readArchive(t, "testdata/base.txtar")
 	cfg, _ := a.File("site.toml")
 	a = sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{{Name: "site.toml", Data: bytes.Replace(cfg, []byte("base_url"), []byte("language = \"en\"\nbase_url"), 1)}}})
+	a = inLanguagePaths(a, "fields")
 	files := buildSite(t, writeSite(t, a))
 	for _, name := range []string{"fields/steuerung/index.html", "rounds/2024/index.html", "news/ergebnis/index.html", "method/index.html", "data/2024.csv"} {
 		if _, ok := files[name]; !ok {
@@ -364,6 +379,7 @@ func TestRightToLeft(t *testing.T) {
 	a = sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{
 		{Name: "site.toml", Data: bytes.Replace(cfg, []byte("base_url"), []byte("language = \"ar\"\nbase_url"), 1)},
 	}})
+	a = inLanguagePaths(a, "majalat")
 	files := buildSite(t, writeSite(t, a))
 	var page string
 	for name, b := range files {

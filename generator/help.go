@@ -56,8 +56,8 @@ var commands = []cliCommand{
 	{"new instrument", diag.Messagef("--xlsx FILE"), diag.Messagef("write a workbook to enter the questionnaire"),
 		diag.Messagef("The workbook holds the questionnaire of content/selfcheck/instrument.toml, if there is one; import instrument reads it back."),
 		[]string{"s", "xlsx", "lang"}},
-	{"new translation", diag.Messagef("FILE LANGUAGE"), diag.Messagef("start the translation of an article or page, such as into tr"),
-		diag.Messagef("Writes the file beside the original with its text and the original's hash, so that check warns when the original changes."),
+	{"new translation", diag.Messagef("FILE LANGUAGE"), diag.Messagef("start the translation of an article, a page or the self-check, such as into tr"),
+		diag.Messagef("Writes the file beside the original with its text and the original's hash, so that check warns when the original changes. With selfcheck as FILE it starts content/selfcheck/i18n/LANGUAGE.toml with every text of the self-check under its German original."),
 		[]string{"s", "lang"}},
 	{"new override", diag.Messagef("TEMPLATE"), diag.Messagef("copy a built-in template into templates/ to change it"),
 		diag.Messagef("The copy replaces the built-in file of the same name; check warns when the built-in file changes later."),
@@ -252,7 +252,7 @@ func translate(tr diag.Translator, s string) (string, bool) {
 	if tr == nil {
 		return "", false
 	}
-	return tr(s)
+	return tr(s, 0)
 }
 
 // upper starts s with a capital letter, for a brief that stands alone.

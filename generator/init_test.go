@@ -53,7 +53,7 @@ func TestInit(t *testing.T) {
 	if err != nil {
 		t.Fatalf("init wrote no .gitignore: %v", err)
 	}
-	for _, want := range []string{"/public/", "/preview/", "/.cache/"} {
+	for _, want := range []string{"/public/", "/preview/", "/audit/", "/.cache/"} {
 		if !slices.Contains(strings.Split(string(ignore), "\n"), want) {
 			t.Errorf(".gitignore lacks the line %q:\n%s", want, ignore)
 		}

@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -441,6 +442,16 @@ func say(f flags, s *site.Site, format string, args ...any) string {
 	return diag.Messagef(format, args...).In(tr)
 }
 
+// sayN is say for a message that counts n of something: one is its
+// English singular, format its plural (see diag.Countf).
+func sayN(f flags, s *site.Site, n int, one, format string, args ...any) string {
+	var tr diag.Translator
+	if l := messages(f, s); l != nil {
+		tr = l.Message
+	}
+	return diag.Countf(n, one, format, args...).In(tr)
+}
+
 // load reads and checks the site.
 func load(f flags, stderr io.Writer) (*site.Site, int) {
 	if f.format != "text" && f.format != "github" {
@@ -636,7 +647,7 @@ func runAudit(f flags, stdout, stderr io.Writer) int {
 		return 2
 	}
 	printProblems(stderr, problems, f, nil)
-	fmt.Fprintln(stdout, say(f, nil, "audited %d pages in light and dark mode in %.0f s: %d problems", visits/2, time.Since(start).Seconds(), problems.Len()))
+	fmt.Fprintln(stdout, sayN(f, nil, problems.Len(), "audited %d pages in light and dark mode in %.0f s: %d problem", "audited %d pages in light and dark mode in %.0f s: %d problems", visits/2, time.Since(start).Seconds(), problems.Len()))
 	if problems.Len() > 0 {
 		return 1
 	}
@@ -788,7 +799,22 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	sayUnlisted(f, lang, stdout)
 	return 0
+}
+
+// sayUnlisted tells the editor when the language of a new translation is
+// not one of site.toml's languages, so that no page would show it.
+func sayUnlisted(f flags, lang string, stdout io.Writer) {
+	src, err := siteFS(f.source)
+	if err != nil {
+		return
+	}
+	cfg, _ := config.Load(src)
+	if cfg == nil || cfg.Language == lang || slices.Contains(cfg.Languages, lang) {
+		return
+	}
+	fmt.Fprintln(stdout, say(f, nil, "%q is not among the languages of %s: add it to languages = [ … ] so that the translation is published", lang, config.File))
 }
 
 // newSelfcheckTranslation starts content/selfcheck/i18n/<lang>.toml with
@@ -813,6 +839,7 @@ func newSelfcheckTranslation(f flags, lang string, stdout, stderr io.Writer) int
 	}
 	writeSchemas(f, stderr)
 	fmt.Fprintln(stdout, say(f, nil, "created %s: translate it", filepath.Join(f.source, filepath.FromSlash(out))))
+	sayUnlisted(f, lang, stdout)
 	return 0
 }
 

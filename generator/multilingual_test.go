@@ -14,21 +14,28 @@ import (
 	"offenbar/generator/sitetest"
 )
 
-// multilingualSite is the base test site with English and Arabic added.
+// multilingualSite is the base test site with English and Arabic added,
+// and an English translation of the imprint.
 func multilingualSite(t *testing.T) map[string][]byte {
 	a := readArchive(t, "testdata/base.txtar")
 	cfg, _ := a.File("site.toml")
 	cfg = bytes.Replace(cfg, []byte("base_url"), []byte("languages = [\"en\", \"ar\"]\nbase_url"), 1)
-	return buildSite(t, writeSite(t, sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{{Name: "site.toml", Data: cfg}}})))
+	imprint := []byte("+++\ntitle = \"Imprint\"\n+++\nThe municipality of Testdorf.\n")
+	return buildSite(t, writeSite(t, sitetest.Merge(a, &sitetest.Archive{Files: []sitetest.File{{Name: "site.toml", Data: cfg}, {Name: "content/pages/impressum.en.md", Data: imprint}}})))
 }
 
 // TestHreflang: every page of every language links to itself in the others
 // and to the German page as x-default; the links are reciprocal; every lang
-// and dir attribute is a valid BCP 47 tag with the right direction.
+// and dir attribute is a valid BCP 47 tag with the right direction. A
+// fallback page, which shows an untranslated original under another
+// language's navigation, is no alternate: it names the original as its
+// canonical address, has and gets no hreflang link, and is not in the
+// sitemap; an original with no translation has no hreflang links at all.
 func TestHreflang(t *testing.T) {
 	files := multilingualSite(t)
 	const base = "https://example.org/weltoffen/"
 	links := map[string]map[string]string{} // page URL -> hreflang -> href
+	canonical := map[string]string{}        // page URL -> rel=canonical
 	pages := 0
 	for name, data := range files {
 		if !strings.HasSuffix(name, ".html") || name == "404.html" {
@@ -50,6 +57,9 @@ func TestHreflang(t *testing.T) {
 				}
 				if n.Data == "link" && attr["rel"] == "alternate" && attr["hreflang"] != "" {
 					alt[attr["hreflang"]] = attr["href"]
+				}
+				if n.Data == "link" && attr["rel"] == "canonical" {
+					canonical[url] = attr["href"]
 				}
 				if l, ok := attr["lang"]; ok {
 					tag, err := language.Parse(l)
@@ -76,7 +86,35 @@ func TestHreflang(t *testing.T) {
 	if pages < 40 {
 		t.Fatalf("only %d pages in three languages", pages)
 	}
+	// Articles and pages without a translation, and their fallbacks.
+	fallbacks := map[string]string{
+		base + "en/news/ergebnis/":    base + "artikel/ergebnis/",
+		base + "ar/akhbar/ergebnis/":  base + "artikel/ergebnis/",
+		base + "en/datenschutz/":      base + "datenschutz/",
+		base + "ar/datenschutz/":      base + "datenschutz/",
+		base + "ar/impressum/":        base + "impressum/",
+		base + "en/barrierefreiheit/": base + "barrierefreiheit/",
+		base + "ar/barrierefreiheit/": base + "barrierefreiheit/",
+	}
+	untranslated := map[string]bool{base + "artikel/ergebnis/": true, base + "datenschutz/": true, base + "barrierefreiheit/": true}
+	for url, want := range fallbacks {
+		if canonical[url] != want {
+			t.Errorf("the fallback page %s has canonical %q, want the original %s", url, canonical[url], want)
+		}
+	}
 	for url, alt := range links {
+		if _, ok := canonical[url]; !ok {
+			t.Errorf("%s has no rel=canonical", url)
+		}
+		if _, fallback := fallbacks[url]; fallback || untranslated[url] {
+			if len(alt) > 0 {
+				t.Errorf("%s shows content in no other language, but has hreflang links %v", url, alt)
+			}
+			continue
+		}
+		if canonical[url] != url {
+			t.Errorf("%s has canonical %q", url, canonical[url])
+		}
 		if alt["x-default"] == "" || !strings.HasPrefix(alt["x-default"], base) || strings.Contains(alt["x-default"], "/en/") || strings.Contains(alt["x-default"], "/ar/") {
 			t.Errorf("%s: x-default %q", url, alt["x-default"])
 		}
@@ -88,6 +126,9 @@ func TestHreflang(t *testing.T) {
 			if !ok {
 				t.Errorf("%s links to %s (%s), which is not a page of the site", url, href, lang)
 				continue
+			}
+			if _, fallback := fallbacks[href]; fallback {
+				t.Errorf("%s names the fallback page %s as its %s alternate", url, href, lang)
 			}
 			found := false
 			for _, h := range back {
@@ -114,10 +155,35 @@ func TestHreflang(t *testing.T) {
 	if err := xml.Unmarshal(files["sitemap.xml"], &sm); err != nil {
 		t.Fatal(err)
 	}
+	if len(links[base+"impressum/"]) != 3 || links[base+"impressum/"]["en"] != base+"en/impressum/" || links[base+"en/impressum/"]["de"] != base+"impressum/" {
+		t.Errorf("the imprint, translated into English only, has hreflang links %v, its translation %v; want de, en and x-default", links[base+"impressum/"], links[base+"en/impressum/"])
+	}
+	listed := map[string]bool{}
 	for _, u := range sm.URLs {
-		if len(u.Links) != 3 && !strings.Contains(u.Loc, "/leichte-sprache/") {
-			t.Errorf("sitemap: %s has %d alternates, want 3", u.Loc, len(u.Links))
+		listed[u.Loc] = true
+		want := 3
+		switch {
+		case untranslated[u.Loc]:
+			want = 0
+		case strings.HasSuffix(u.Loc, "/impressum/"):
+			want = 2
 		}
+		if len(u.Links) != want {
+			t.Errorf("sitemap: %s has %d alternates, want %d", u.Loc, len(u.Links), want)
+		}
+		for _, l := range u.Links {
+			if _, fallback := fallbacks[l.Href]; fallback {
+				t.Errorf("sitemap: %s names the fallback page %s", u.Loc, l.Href)
+			}
+		}
+	}
+	for url := range fallbacks {
+		if listed[url] {
+			t.Errorf("sitemap lists the fallback page %s", url)
+		}
+	}
+	if !listed[base+"en/impressum/"] || !listed[base+"artikel/ergebnis/"] || !listed[base+"en/fields/steuerung/"] {
+		t.Error("the sitemap lacks a page with content of its own")
 	}
 	// Untranslated content on an Arabic page is marked German, left to right.
 	page := string(files["ar/majalat/steuerung/index.html"])

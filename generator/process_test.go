@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"offenbar/generator/corpus"
+	"offenbar/generator/sitetest"
 )
 
 // TestMain lets tests run the command in a child process: with
@@ -22,6 +23,7 @@ func TestMain(m *testing.M) {
 	// Tests see a fixed "now", so that what depends on the day (drafts in
 	// the future, the age of the accessibility statement) is reproducible.
 	os.Setenv("SOURCE_DATE_EPOCH", "1795564800") // 2026-11-25
+	sitetest.RaiseDefaultTimeout()
 	os.Exit(m.Run())
 }
 

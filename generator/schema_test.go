@@ -154,6 +154,13 @@ func TestSchemasValidateExamples(t *testing.T) {
 		if err := validate("..", rel); err != nil {
 			t.Errorf("example %s: %v", rel, err)
 		}
+		// The example's files name the schemas in the source tree.
+		src, _ := os.ReadFile(filepath.Join("..", filepath.FromSlash(rel)))
+		first, _, _ := strings.Cut(string(src), "\n")
+		ref, _ := strings.CutPrefix(first, "#:schema ")
+		if got, want := path.Clean(path.Join(path.Dir(rel), ref)), "generator/scaffold/starter/"+scaffold.SchemaDir+"/"+schemaFor(rel); got != want {
+			t.Errorf("example %s: first line %q, want a #:schema line that leads to %s", rel, first, want)
+		}
 	}
 	if n < 8 {
 		t.Errorf("validated only %d files of the example", n)
@@ -293,4 +300,61 @@ func schemaPaths(root, s map[string]any, prefix string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestNewSelfcheckTranslation: new translation selfcheck tr writes every
+// text of the instrument and the rounds to translate, each under its German
+// original, with the hash of the German texts, so that check passes
+// without a warning now and warns once the German changes.
+func TestNewSelfcheckTranslation(t *testing.T) {
+	dir := copyExample(t)
+	tr := filepath.Join(dir, "content/selfcheck/i18n/tr.toml")
+	os.Remove(tr)
+	code, stdout, stderr := runCmd(t, "new", "translation", "selfcheck", "tr", "-s", dir, "--lang", "en")
+	if code != 0 || !strings.Contains(stdout, "created "+tr) || strings.Contains(stdout, "not among the languages") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	// A language that site.toml does not list would never be published.
+	if code, stdout, _ := runCmd(t, "new", "translation", "selfcheck", "ru", "-s", dir, "--lang", "en"); code != 0 || !strings.Contains(stdout, `"ru" is not among the languages of site.toml: add it to languages`) {
+		t.Errorf("new translation selfcheck ru: exit %d\n%s", code, stdout)
+	}
+	os.Remove(filepath.Join(dir, "content/selfcheck/i18n/ru.toml"))
+	b, err := os.ReadFile(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(b)
+	model, errs := selfcheck.Load(os.DirFS(dir))
+	if errs.HasErrors() {
+		t.Fatal(errs.Err())
+	}
+	model = model.WithoutDrafts()
+	if want := fmt.Sprintf("source = %q", selfcheck.SourceHash(model)); !strings.Contains(src, want) {
+		t.Errorf("tr.toml lacks %s", want)
+	}
+	for _, q := range model.Instrument.Questions {
+		if want := "# " + q.Text + "\n" + q.ID + " = \"\"\n"; !strings.Contains(src, want) {
+			t.Errorf("tr.toml lacks %q", want)
+		}
+	}
+	for _, want := range []string{"[scale]", "[fields.fairer-zugang.topics]", "# Bildung\nbildung = \"\"", "[rounds.2024]", "[rounds.2024.fields.management-und-steuerung]", "recommendations = [\"\"", "[rounds.2024.comments]"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("tr.toml lacks %q", want)
+		}
+	}
+	if code, _, stderr := runCmd(t, "check", "-s", dir, "--lang", "en"); code != 0 || strings.Contains(stderr, "tr.toml") {
+		t.Errorf("check of the new translation: exit %d\n%s", code, stderr)
+	}
+	// The German texts change: check says that the translation may be outdated.
+	in := filepath.Join(dir, "content/selfcheck/instrument.toml")
+	ib, _ := os.ReadFile(in)
+	q := model.Instrument.Questions[0]
+	os.WriteFile(in, bytes.Replace(ib, []byte(q.Text), []byte(q.Text+" Heute?"), 1), 0o644)
+	if _, _, stderr := runCmd(t, "check", "-s", dir, "--lang", "en"); !strings.Contains(stderr, "tr.toml") || !strings.Contains(stderr, "translation may be outdated") {
+		t.Errorf("check after a change of the German texts:\n%s", stderr)
+	}
+	// Running it again leaves the file alone.
+	if code, _, _ := runCmd(t, "new", "translation", "selfcheck", "tr", "-s", dir); code != 1 {
+		t.Errorf("a second new translation selfcheck tr: exit %d, want 1", code)
+	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,11 +9,9 @@ import (
 	"testing/fstest"
 
 	"offenbar/generator/content"
-	"offenbar/generator/diag"
 	"offenbar/generator/scaffold"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
-	"offenbar/generator/sourcefile"
 	"offenbar/generator/spreadsheet"
 )
 
@@ -133,13 +130,13 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	}
 	file := args[1]
 	show := filepath.ToSlash(file)
-	data, err := sourcefile.Read(os.DirFS(filepath.Dir(file)), filepath.Base(file))
-	if errors.As(err, new(*sourcefile.TooLarge)) {
-		var errs diag.List
-		errs.Errorf(diag.Pos{Path: show}, "%s", diag.ReadError(err))
-		printProblems(stderr, errs, f, nil)
-		return 1
+	if fi, err := os.Stat(file); err == nil {
+		if errs := spreadsheet.CheckSize(show, fi.Size()); errs.HasErrors() {
+			printProblems(stderr, errs, f, nil)
+			return 1
+		}
 	}
+	data, err := os.ReadFile(file)
 	if err != nil {
 		complain(stderr, f, "%v", err)
 		return 2
@@ -196,7 +193,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		writeSchemas(f, stderr)
-		fmt.Fprintln(stdout, say(f, nil, "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
+		fmt.Fprintln(stdout, sayN(f, nil, len(answers), "created %s with %d answer; add its title, date and who answered", "created %s with %d answers; add its title, date and who answered", filepath.Join(f.source, filepath.FromSlash(rel)), len(answers)))
 		return 0
 	}
 	changes := spreadsheet.Changes(im.Instrument, existing, answers, s.skipped)
@@ -204,7 +201,7 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, say(f, nil, "%s already has these answers; nothing to do", rel))
 		return 0
 	}
-	fmt.Fprintln(stdout, say(f, nil, "%s: %d answers change:", rel, len(changes)))
+	fmt.Fprintln(stdout, sayN(f, nil, len(changes), "%s: %d answer changes:", "%s: %d answers change:", rel, len(changes)))
 	for _, c := range changes {
 		fmt.Fprintln(stdout, "  "+c)
 	}
@@ -244,7 +241,7 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 		if after != nil {
 			changed := spreadsheet.ChangedQuestions(s.model.Instrument, after.Instrument, s.model.Rounds)
 			if len(changed) > 0 {
-				fmt.Fprintln(stdout, say(f, nil, "%d questions that earlier rounds answered have a new text; rounds can no longer be compared on them:", len(changed)))
+				fmt.Fprintln(stdout, sayN(f, nil, len(changed), "%d question that earlier rounds answered has a new text; rounds can no longer be compared on it:", "%d questions that earlier rounds answered have a new text; rounds can no longer be compared on them:", len(changed)))
 				for _, c := range changed {
 					fmt.Fprintln(stdout, "  "+c)
 				}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -152,20 +153,30 @@ func TestImportRound(t *testing.T) {
 	}
 	// Title, date and respondents are the town's to give: until then the
 	// round is not published.
+	lines := strings.Split(string(created), "\n")
+	lineOf := func(prefix string) int {
+		for i, l := range lines {
+			if strings.HasPrefix(l, prefix) {
+				return i
+			}
+		}
+		t.Fatalf("the new round has no line %q:\n%s", prefix, created)
+		return 0
+	}
+	title, date, respondents := lineOf("title = "), lineOf("# «AUSFÜLLEN: Setzen Sie date"), lineOf("respondents = ")
 	code, _, stderr = runCmd(t, buildArgs(dir, "-d", filepath.Join(t.TempDir(), "public"))...)
 	for _, want := range []string{
-		"content/selfcheck/rounds/2027.toml:3:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text",
-		"content/selfcheck/rounds/2027.toml:4:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text",
-		"content/selfcheck/rounds/2027.toml:6:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text",
+		fmt.Sprintf("content/selfcheck/rounds/2027.toml:%d:10: placeholder left: replace «AUSFÜLLEN: Titel der Runde, etwa Selbstcheck 2027» with your own text", title+1),
+		fmt.Sprintf("content/selfcheck/rounds/2027.toml:%d:3: placeholder left: replace «AUSFÜLLEN: Setzen Sie date auf den Tag, an dem der Fragebogen fertig ausgefüllt war, und löschen Sie dann diese Zeile.» with your own text", date+1),
+		fmt.Sprintf("content/selfcheck/rounds/2027.toml:%d:17: placeholder left: replace «AUSFÜLLEN: wer den Fragebogen ausgefüllt hat, etwa Integrationsbeauftragte» with your own text", respondents+1),
 	} {
 		if code != 1 || !strings.Contains(stderr, want+"\n") {
 			t.Errorf("build of the imported round: exit %d, want 1 and %q:\n%s", code, want, stderr)
 		}
 	}
-	lines := strings.Split(string(created), "\n")
-	lines[2] = `title = "Zweiter Selbstcheck"`
-	lines[3] = ""
-	lines[5] = `respondents = ["Integrationsbeauftragte"]`
+	lines[title] = `title = "Zweiter Selbstcheck"`
+	lines[respondents] = `respondents = ["Integrationsbeauftragte"]`
+	lines = slices.Delete(lines, date, date+1)
 	if err := os.WriteFile(roundFile, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -183,6 +194,13 @@ func TestImportRound(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
 		t.Fatal("the round was overwritten without --force")
+	}
+	// A count speaks in the plural form its number asks for.
+	if !strings.Contains(stdout, "content/selfcheck/rounds/2024.toml: 1 answer changes:\n") {
+		t.Errorf("import in English, one change:\n%s", stdout)
+	}
+	if _, stdout, _ = runCmd(t, "import", "-s", dir, "round", file); !strings.Contains(stdout, "content/selfcheck/rounds/2024.toml: 1 Antwort ändert sich:\n") {
+		t.Errorf("import in German, one change:\n%s", stdout)
 	}
 	if code, stdout, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "round", file, "--force"); code != 0 {
 		t.Fatalf("import --force: exit %d\n%s%s", code, stdout, stderr)
@@ -336,6 +354,19 @@ func TestImportCapsProblems(t *testing.T) {
 	f.SaveAs(file)
 	code, _, stderr := runCmd(t, "import", "--lang", "de", "-s", dir, "round", file)
 	want := filepath.ToSlash(file) + ":Steuerung!D3: die Zelle enthält eine Formel; der Import übernimmt nur Werte: tippen Sie den Wert ein, oder kopieren Sie die Zellen und fügen Sie sie als „Nur Werte“ ein\nes wurde nichts geschrieben\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
+	}
+}
+
+// TestImportTooLarge: a file over the limit is refused before it is read.
+func TestImportTooLarge(t *testing.T) {
+	dir := copyExample(t)
+	file := filepath.Join(t.TempDir(), "runde.xlsx")
+	os.WriteFile(file, []byte("PK"), 0o644)
+	os.Truncate(file, 11<<20) // sparse: nothing is written
+	code, _, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "round", file)
+	want := filepath.ToSlash(file) + ": the file is 11.0 MB, more than the 10 MB an import reads: is it the right file?\n"
 	if code != 1 || stderr != want {
 		t.Errorf("exit %d\n%s\nwant:\n%s", code, stderr, want)
 	}

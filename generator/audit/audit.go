@@ -1,6 +1,6 @@
 // Package audit checks a built site in headless Chromium the way citizens
-// meet it: every URL of its sitemap and its 404 page, in light and in dark
-// mode, with the WCAG 2.1 A and AA rules of axe-core; and that no page asks
+// meet it: every page, the fallback pages of untranslated articles and the
+// 404 page included, in light and in dark mode, with the WCAG 2.1 A and AA rules of axe-core; and that no page asks
 // another host for anything, logs an error or a Content-Security-Policy
 // violation to the console, or stores anything in the browser.
 //
@@ -13,10 +13,13 @@ package audit
 import (
 	"encoding/xml"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -182,6 +185,25 @@ func SitemapPaths(sitemap []byte, basePath string) ([]string, error) {
 		paths = append(paths, strings.TrimPrefix(pu.Path, prefix))
 	}
 	return paths, nil
+}
+
+// PagePaths returns the path of every page of a built site: each
+// index.html, as "/" or "/handlungsfelder/", sorted. Besides the sitemap's
+// URLs these are the fallback pages, which show an untranslated original
+// under another language and are left out of the sitemap.
+func PagePaths(fsys fs.FS) ([]string, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && path.Base(p) == "index.html" {
+			paths = append(paths, strings.TrimSuffix("/"+p, "index.html"))
+		}
+		return nil
+	})
+	slices.Sort(paths)
+	return paths, err
 }
 
 // AxeScript is where npm installs axe-core.

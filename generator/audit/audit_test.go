@@ -3,8 +3,10 @@ package audit
 import (
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"offenbar/generator/browser"
 )
@@ -54,5 +56,22 @@ func TestFailureInATab(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "loading "+closed) {
 		t.Errorf("err = %v, want the page that did not load", err)
+	}
+}
+
+// TestPagePaths: every index.html of a build is a page to audit, the
+// fallback pages that the sitemap leaves out included.
+func TestPagePaths(t *testing.T) {
+	got, err := PagePaths(fstest.MapFS{
+		"index.html":                      {},
+		"sitemap.xml":                     {},
+		"tr/haberler/ergebnis/index.html": {},
+		"artikel/ergebnis/index.html":     {},
+		"404.html":                        {},
+		"assets/site.css":                 {},
+	})
+	want := []string{"/", "/artikel/ergebnis/", "/tr/haberler/ergebnis/"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("PagePaths = %q, %v; want %q", got, err, want)
 	}
 }

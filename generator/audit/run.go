@@ -20,11 +20,10 @@ func Site(dir, basePath, axe string) (visits int, problems diag.List, err error)
 	if browser.Path() == "" {
 		return 0, problems, diag.Messagef("Chromium is not installed: install it, such as with apt-get install chromium")
 	}
-	sitemap, err := os.ReadFile(filepath.Join(dir, "sitemap.xml"))
-	if err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "sitemap.xml")); err != nil {
 		return 0, problems, diag.Messagef("%s has no sitemap.xml: build the site first", dir)
 	}
-	paths, err := SitemapPaths(sitemap, basePath)
+	paths, err := PagePaths(os.DirFS(dir))
 	if err != nil {
 		return 0, problems, err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,17 +54,28 @@ func runAxe(t *testing.T, p *browser.Page, axe, where string) int {
 	return len(vs)
 }
 
-// TestAccessibility visits every URL of the sitemap and the 404 page, in
-// light and dark mode, and runs axe-core with the WCAG 2.1 A and AA rules.
+// TestAccessibility visits every page, those of the sitemap and the
+// fallback pages left out of it, and the 404 page, in light and dark mode,
+// and runs axe-core with the WCAG 2.1 A and AA rules.
 // It also checks that no page requests another host, logs an error or a
 // Content-Security-Policy violation, or leaves a cookie or local storage.
 func TestAccessibility(t *testing.T) {
 	axe := readAxe(t)
 	b := browser.New(t)
-	base := serveExample(t)
-	paths := append(sitemapPaths(t, base), "/404.html")
+	base, dir := serveSiteDir(t, os.DirFS("../.."), nil)
+	paths, err := audit.PagePaths(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every URL of the sitemap is among them.
+	for _, p := range sitemapPaths(t, base) {
+		if !slices.Contains(paths, p) {
+			t.Errorf("%s is in the sitemap but not a page of the build", p)
+		}
+	}
+	paths = append(paths, "/404.html")
 	if len(paths) < 20 {
-		t.Fatalf("only %d URLs in the sitemap", len(paths))
+		t.Fatalf("only %d pages", len(paths))
 	}
 	checked, total := auditPages(t, b, base, paths, axe)
 	t.Logf("axe-core: %d page visits (%d URLs in light and dark mode), %d violations", checked, len(paths), total)

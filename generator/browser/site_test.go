@@ -29,6 +29,13 @@ func serveExample(t *testing.T) string {
 // serveSite builds the site in src and serves it on 127.0.0.1.
 func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 	t.Helper()
+	base, _ := serveSiteDir(t, src, templates)
+	return base
+}
+
+// serveSiteDir is serveSite, and also returns the directory it serves.
+func serveSiteDir(t *testing.T, src fs.FS, templates fs.FS) (string, string) {
+	t.Helper()
 	runtime := site.FindRuntime("../..")
 	if runtime == nil {
 		t.Fatal("echarts is not installed: run npm ci")
@@ -56,11 +63,11 @@ func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", files))
 		srv := httptest.NewServer(mux)
 		t.Cleanup(srv.Close)
-		return srv.URL + "/weltoffen"
+		return srv.URL + "/weltoffen", dir
 	}
 	srv := httptest.NewServer(files)
 	t.Cleanup(srv.Close)
-	return srv.URL
+	return srv.URL, dir
 }
 
 // TestChartsRender opens the pages with charts at phone and desktop width and
@@ -445,5 +452,39 @@ func TestSignLanguage(t *testing.T) {
 	if dir := os.Getenv("OFFENBAR_SCREENSHOTS"); dir != "" {
 		p.Go(t, base+"/gebaerdensprache/")
 		os.WriteFile(filepath.Join(dir, "gebaerdensprache-390.png"), p.Screenshot(t), 0o644)
+	}
+}
+
+// TestLayoutAtPhoneAndDesktop: on a phone and a desktop, the date of the
+// home page's key figures keeps to one line, and the breadcrumb of a field
+// with a long name wraps without leaving a separator alone: each item
+// stays on one line with the "›" after it, and only the last one wraps.
+func TestLayoutAtPhoneAndDesktop(t *testing.T) {
+	b := browser.New(t)
+	base := serveExample(t)
+	for _, width := range []int64{390, 1280} {
+		p := b.Open(t, width, 900, true)
+		p.Go(t, base+"/")
+		var dateLines int
+		p.Eval(t, `document.querySelector(".key-figures time").getClientRects().length`, &dateLines)
+		if dateLines != 1 {
+			t.Errorf("%d px: the key figures' date takes %d lines", width, dateLines)
+		}
+		p.Go(t, base+"/handlungsfelder/fairer-zugang/")
+		var r struct {
+			Items, Split int
+			After        string
+		}
+		p.Eval(t, `(() => {
+			const items = [...document.querySelectorAll(".breadcrumbs li")];
+			return {
+				items: items.length,
+				split: items.slice(0, -1).filter(li => new Set([...li.getClientRects()].map(r => Math.round(r.bottom))).size != 1).length,
+				after: getComputedStyle(items[0], "::after").content,
+			};
+		})()`, &r)
+		if r.Items != 3 || r.Split != 0 || r.After != "\"\u00a0›\"" {
+			t.Errorf("%d px: breadcrumb of %d items, %d of them split over lines, separator %q", width, r.Items, r.Split, r.After)
+		}
 	}
 }

@@ -1,4 +1,7 @@
-// Package config reads site.toml, the configuration of a site.
+// Package config reads site.toml, the configuration of a site. The German
+// reference for towns is docs/referenz/site-toml.md, and init writes its
+// JSON Schema (generator/scaffold/starter/schema/site.schema.json); tests
+// keep both in step with the struct.
 //
 // A complete site.toml:
 //

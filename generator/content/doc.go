@@ -1,5 +1,6 @@
 // Package content reads articles and pages: Markdown files with TOML front
-// matter.
+// matter. This is the format's specification; the German reference for
+// towns is docs/referenz/artikel.md, which a test keeps in step with it.
 //
 // # Articles: content/articles/<date>-<slug>.md
 //
@@ -41,6 +42,22 @@
 // The video is shown with controls, never plays by itself, and can be
 // downloaded; site.toml's sign_language links the page from every header.
 //
+// # Translations: <name>.<lang>.md
+//
+// A translation lies beside its original, with the language before .md:
+// content/articles/2024-05-17-runder-tisch.tr.md, impressum.en.md, or
+// index.tr.md in a folder; the language must be one of site.toml's
+// languages. `new translation` starts one with the original's text. Its
+// front matter has title, summary and tags, and two keys of its own:
+//
+//	+++
+//	title = "Hoş geldin kültürü üzerine yuvarlak masa"
+//	translation = "machine"              # optional: said on the page (default "human")
+//	source = "sha256:0d4f5a7c2b9e8f31"   # the original it translates; check warns when it changes
+//	+++
+//
+// Date, fields and draft always come from the original.
+//
 // # Markdown
 //
 // CommonMark with GitHub tables, strikethrough, task lists, autolinks and
@@ -48,6 +65,22 @@
 // "Anführungszeichen" become „typografische“. Raw HTML is left out unless
 // site.toml sets allow_html = true. Links that start with "/" point into the
 // site and keep working when it is published under a sub-path.
+//
+// Some Markdown takes a converter minutes, such as thousands of unclosed
+// "[a](" or lists nested thousands of levels deep. A page is refused, at the
+// line and column of the first problem, when its Markdown text
+//
+//   - is longer than 1 MB (MaxMarkdown);
+//   - nests block quotes, lists and footnotes more than 16 levels deep, or
+//     indents a line by more than 100 columns;
+//   - has a table row of more than 100 columns;
+//   - has more than 10,000 "[" (links, images, footnotes);
+//   - leaves more than 32 "[" or "(" unclosed in one paragraph, or has more
+//     than 1,000 characters of emphasis, quotes or code (* _ ~ ' " ` <) in
+//     one paragraph, list item, heading or table row.
+//
+// Code in fenced blocks (```) does not count. Write \[ or \( for the
+// character itself.
 //
 // # Images and documents
 //

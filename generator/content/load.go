@@ -268,6 +268,10 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 	if serrs.HasErrors() {
 		return nil, errs
 	}
+	if merrs := CheckMarkdown(p, body); merrs.HasErrors() {
+		errs.Add(merrs)
+		return nil, errs // never convert it
+	}
 	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body, Lang: lang}
 	meta, derrs := tomldoc.Decode(p, front, 1, &d.Front)
 	d.Meta = meta

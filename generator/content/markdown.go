@@ -102,6 +102,12 @@ func (m *Markdown) render(src []byte, page string) template.HTML {
 			return h.(template.HTML)
 		}
 	}
+	if errs := CheckMarkdown("", src); errs.HasErrors() {
+		// Loading refuses such documents with their position; text from
+		// elsewhere, such as a TOML value, is shown as it is rather than
+		// letting goldmark take minutes over it.
+		return template.HTML("<p>" + template.HTMLEscapeString(string(src)) + "</p>")
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4 + 64) // HTML is a little longer than its Markdown
 	var opts []parser.ParseOption
@@ -197,6 +203,9 @@ type Link struct {
 // Links lists the links and images of src, after site-relative links got
 // their base path, in source order.
 func (m *Markdown) Links(src []byte) []Link {
+	if errs := CheckMarkdown("", src); errs.HasErrors() {
+		return nil // too costly to parse; see render
+	}
 	doc := m.md.Parser().Parse(text.NewReader(src))
 	var links []Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

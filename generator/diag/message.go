@@ -21,12 +21,38 @@ import (
 // explicit indexes such as %[2]s. An argument that is itself a Message (or
 // an error that is one) is translated too. What the catalogue lacks stays
 // English, which is also what --lang en prints.
+//
+// A message that says how many of something there are is made with
+// [Countf], which takes the count and the English singular beside the
+// plural. Its catalogue entry is keyed by the plural and holds the CLDR
+// plural forms that the language needs:
+//
+//	"%s: %d answers change:" = { one = "%s: %d Antwort ändert sich:", other = "%s: %d Antworten ändern sich:" }
 
 // Message is a text for an editor in English, with what is needed to give
 // it in another language. It is an error, so that packages can return it.
 type Message struct {
 	Format string
 	Args   []any
+	// One is the English singular of a message made by Countf, and
+	// Count the number that chooses between the forms.
+	One   string
+	Count int
+}
+
+// Countf returns the message of a count n: one is its English format for
+// n = 1, other for every other n and the catalogue's key. n is usually one
+// of args too.
+func Countf(n int, one, other string, args ...any) *Message {
+	return &Message{Format: other, Args: args, One: one, Count: n}
+}
+
+// english is the English format of m.
+func (m *Message) english() string {
+	if m.One != "" && m.Count == 1 {
+		return m.One
+	}
+	return m.Format
 }
 
 // Messagef returns the message of format and args.
@@ -35,14 +61,14 @@ func Messagef(format string, args ...any) *Message {
 }
 
 // Error returns the message in English.
-func (m *Message) Error() string { return fmt.Sprintf(m.Format, m.Args...) }
+func (m *Message) Error() string { return fmt.Sprintf(m.english(), m.Args...) }
 
 // In returns the message in the language of tr, English where tr has no
 // text; a nil tr means English.
 func (m *Message) In(tr Translator) string {
-	format := m.Format
+	format := m.english()
 	if tr != nil {
-		if t, ok := tr(format); ok {
+		if t, ok := tr(m.Format, m.Count); ok {
 			format = t
 		}
 	}
@@ -72,18 +98,18 @@ func asMessage(a any) *Message {
 }
 
 // Translator gives the text of an English message format in a language, if
-// it has one.
-type Translator func(format string) (string, bool)
+// it has one; where the text has plural forms, count chooses the form.
+type Translator func(format string, count int) (string, bool)
 
 // add appends a problem. A message passed on whole, as in Errorf(pos, "%v",
 // err), keeps its own format, so that it can be translated.
 func (l *List) add(sev Severity, pos Pos, format string, args []any) {
+	m := Message{Format: format, Args: args}
 	if (format == "%s" || format == "%v") && len(args) == 1 {
-		if m := asMessage(args[0]); m != nil {
-			format, args = m.Format, m.Args
+		if inner := asMessage(args[0]); inner != nil {
+			m = *inner
 		}
 	}
-	m := Message{Format: format, Args: args}
 	l.problems = append(l.problems, Problem{Pos: pos, Msg: m.Error(), Severity: sev, Message: m})
 }
 
@@ -94,7 +120,7 @@ func (l *List) Translate(tr Translator) {
 	if tr == nil {
 		return
 	}
-	warning, _ := tr("warning")
+	warning, _ := tr("warning", 0)
 	for i := range l.problems {
 		l.problems[i].Msg = l.problems[i].Message.In(tr)
 		l.problems[i].warning = warning

@@ -33,7 +33,7 @@ func TestMessageIn(t *testing.T) {
 		"cannot read: %v":        "lässt sich nicht lesen: %v",
 		"warning":                "Warnung",
 	}
-	tr := func(f string) (string, bool) { s, ok := de[f]; return s, ok }
+	tr := func(f string, _ int) (string, bool) { s, ok := de[f]; return s, ok }
 	inner := Messagef("the file is %s, not %s", Messagef("a PNG image"), "JPEG")
 	m := Messagef("image %q (%s): %v", "x.jpg", "a/x.jpg", inner)
 	if got, want := m.In(tr), `Bild "x.jpg" (a/x.jpg): die Datei ist ein PNG-Bild, nicht JPEG`; got != want {
@@ -54,6 +54,40 @@ func TestMessageIn(t *testing.T) {
 	}
 	if got, want := ps[1].String(), "b.md: Warnung: round 1: the file is a PNG image, not JPEG"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestCountf: a message with a count is singular in English for 1 and
+// plural otherwise; a translation chooses its form by the count, also when
+// the message is passed on whole into a list.
+func TestCountf(t *testing.T) {
+	tr := func(f string, n int) (string, bool) {
+		if f != "%s: %d answers change:" {
+			return "", false
+		}
+		if n == 1 {
+			return "%s: %d Antwort ändert sich:", true
+		}
+		return "%s: %d Antworten ändern sich:", true
+	}
+	for n, want := range map[int][2]string{
+		0: {"r.toml: 0 answers change:", "r.toml: 0 Antworten ändern sich:"},
+		1: {"r.toml: 1 answer changes:", "r.toml: 1 Antwort ändert sich:"},
+		2: {"r.toml: 2 answers change:", "r.toml: 2 Antworten ändern sich:"},
+	} {
+		m := Countf(n, "%s: %d answer changes:", "%s: %d answers change:", "r.toml", n)
+		if got := m.In(nil); got != want[0] || m.Error() != want[0] {
+			t.Errorf("In(nil) = %q, Error() = %q, want %q", got, m.Error(), want[0])
+		}
+		if got := m.In(tr); got != want[1] {
+			t.Errorf("In(tr) = %q, want %q", got, want[1])
+		}
+		var l List
+		l.Warnf(Pos{Path: "a.md"}, "%v", m)
+		l.Translate(tr)
+		if got := l.Problems()[0].Msg; got != want[1] {
+			t.Errorf("in a list: %q, want %q", got, want[1])
+		}
 	}
 }
 

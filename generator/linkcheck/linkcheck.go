@@ -2,9 +2,11 @@
 // rendered site resolves to a generated file or element.
 //
 // It reads the built HTML, so links written by templates are checked as
-// well as links written in Markdown. A broken link is reported where an
-// editor can fix it: at the Markdown line that holds it when the caller
-// names one, else at the template that rendered the page.
+// well as links written in Markdown. A broken link is reported once, where
+// an editor can fix it: at the Markdown or TOML line that holds it when the
+// caller names one, else at the site's own template that rendered the
+// page; a broken link of a built-in template is a fault of offenbar and
+// says so, as it is no file of the town's. Both check and build run it.
 package linkcheck
 
 import (

@@ -42,7 +42,7 @@ func formulaAt(data []byte) string {
 			}
 		}
 	}
-	for i, tok := range regexp.MustCompile(`[;\t\r\n]`).Split(string(data), -1) {
+	for i, tok := range wrongSplit.Split(string(data), -1) {
 		// A token that is a number and nothing else is one, not a formula.
 		if starts(tok) && !numberRE.MatchString(strings.TrimSpace(tok)) {
 			return fmt.Sprintf("token %d split at ;, tab or line breaks: %q", i+1, tok)
@@ -50,6 +50,10 @@ func formulaAt(data []byte) string {
 	}
 	return ""
 }
+
+// wrongSplit is where a spreadsheet that reads a CSV file wrongly may
+// start a cell.
+var wrongSplit = regexp.MustCompile(`[;\t\r\n]`)
 
 // hostile are values that open as formulas or DDE commands unless defused.
 var hostile = []string{

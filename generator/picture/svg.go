@@ -215,10 +215,13 @@ func (c *svgChecker) start(t xml.StartElement, off int64) error {
 			continue
 		case a.Name.Space == xmlNS && (k == "space" || k == "lang"):
 			continue
-		case slices.Contains(ForeignNamespaces, a.Name.Space):
+		case slices.Contains(ForeignNamespaces, a.Name.Space) || foreign && a.Name.Space == "":
+			// Metadata, such as inkscape:label or id on <rdf:RDF>: inert,
+			// but it loads nothing either.
+			if bad := foreignURL(v); bad != "" {
+				return c.line(aoff, cssProblem(bad))
+			}
 			continue
-		case foreign && a.Name.Space == "":
-			continue // such as id on <rdf:RDF>
 		case a.Name.Space != "" || !slices.Contains(SVGAttributes, k):
 			return c.problemAt(aoff, "the file contains the attribute %s= on <%s>, which a drawing does not need; export it as a plain drawing", attrName(a.Name), name)
 		}
@@ -233,6 +236,21 @@ func (c *svgChecker) start(t xml.StartElement, off int64) error {
 		}
 	}
 	return nil
+}
+
+// foreignURL returns the first url() of v that is not to a #fragment.
+func foreignURL(v string) string {
+	v = blankComments(v)
+	for {
+		i := strings.Index(strings.ToLower(v), "url(")
+		if i < 0 {
+			return ""
+		}
+		if bad, _ := cssValue(v[i:]); strings.HasPrefix(bad, "url(") {
+			return bad
+		}
+		v = v[i+4:]
+	}
 }
 
 func attrName(n xml.Name) string {

@@ -2,6 +2,12 @@
 // validates them against each other and computes scores. It knows nothing
 // about HTML.
 //
+// This is the specification of the formats below. The German reference
+// for towns is docs/referenz (instrument.md, runde.md,
+// uebersetzung-selbstcheck.md), and the JSON Schemas that init writes are
+// in generator/scaffold/starter/schema; tests keep both in step with the
+// structs here.
+//
 // Nothing about a particular programme is built in: the number of action
 // fields, their topics, the questions and the answer scale all come from the
 // instrument file. Another programme builds by changing content alone.

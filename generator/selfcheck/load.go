@@ -325,7 +325,7 @@ func (r *Round) validate(in *Instrument, errs *diag.List) {
 		}
 	}
 	if r.Draft && open > 0 {
-		errs.Warnf(missing, "draft round: %d of %d questions are not answered yet", open, len(in.Questions))
+		errs.Warnf(missing, "%v", diag.Countf(open, "draft round: %d of %d questions is not answered yet", "draft round: %d of %d questions are not answered yet", open, len(in.Questions)))
 	}
 	for _, slug := range slices.Sorted(maps.Keys(r.Fields)) {
 		fp := "fields." + slug

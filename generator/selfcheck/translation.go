@@ -145,7 +145,7 @@ func LoadTranslation(fsys fs.FS, m *Model, lang string) (*Translation, diag.List
 				continue
 			}
 			if n, have := len(rt.Fields[slug].Recommendations), len(res.Recommendations); n > have {
-				errs.Errorf(doc.Pos("rounds."+id+".fields."+slug+".recommendations"), "%d recommendations, but round %q has %d for field %q; translate them in their order", n, id, have, slug)
+				errs.Errorf(doc.Pos("rounds."+id+".fields."+slug+".recommendations"), "%v", diag.Countf(n, "%d recommendation, but round %q has %d for field %q; translate them in their order", "%d recommendations, but round %q has %d for field %q; translate them in their order", n, id, have, slug))
 			}
 		}
 		for _, q := range sortedKeys(rt.Comments) {

@@ -146,22 +146,32 @@ func TestServeRebuildsAndShowsErrors(t *testing.T) {
 }
 
 // TestServeUnderBasePath serves a site published below a sub-path there, so
-// that its links work in the preview.
+// that its links work in the preview; a path without the base path, as
+// typed or bookmarked, redirects to its page below it.
 func TestServeUnderBasePath(t *testing.T) {
 	s := &server{cfg: Config{BasePath: func() string { return "/weltoffen/" }}}
-	s.files = map[string][]byte{"index.html": []byte("home"), "artikel/index.html": []byte("news"), "404.html": []byte("missing")}
+	s.files = map[string][]byte{"index.html": []byte("home"), "artikel/index.html": []byte("news"), "artikel/fest/index.html": []byte("fest"),
+		"assets/site.css": []byte("css"), "404.html": []byte("missing")}
 	for path, want := range map[string]string{
-		"/":                   "302 /weltoffen/",
-		"/weltoffen":          "302 /weltoffen/",
-		"/weltoffen/":         "200 home",
-		"/weltoffen/artikel/": "200 news",
-		"/artikel/":           "404 missing",
-		"/weltoffen/nichts/":  "404 missing",
+		"/":                          "302 /weltoffen/",
+		"/weltoffen":                 "302 /weltoffen/",
+		"/weltoffen/":                "200 home",
+		"/weltoffen/artikel/":        "200 news",
+		"/weltoffen/artikel/fest/":   "200 fest",
+		"/weltoffen/artikel/fest":    "301 /weltoffen/artikel/fest/",
+		"/weltoffen/assets/site.css": "200 css",
+		"/artikel/":                  "302 /weltoffen/artikel/",
+		"/artikel/fest/":             "302 /weltoffen/artikel/fest/",
+		"/suche/?q=fest":             "302 /weltoffen/suche/?q=fest",
+		"/assets/site.css":           "302 /weltoffen/assets/site.css",
+		"//example.org/":             "302 /weltoffen/example.org/",
+		"/../weltoffen/x":            "302 /weltoffen/x",
+		"/weltoffen/nichts/":         "404 missing",
 	} {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
 		got := fmt.Sprintf("%d %s", rec.Code, strings.TrimSuffix(rec.Body.String(), reloadScript))
-		if rec.Code == http.StatusFound {
+		if rec.Code == http.StatusFound || rec.Code == http.StatusMovedPermanently {
 			got = fmt.Sprintf("%d %s", rec.Code, rec.Header().Get("Location"))
 		}
 		if !strings.HasPrefix(got, want) {

@@ -43,7 +43,8 @@ type Lang struct {
 	Status     map[string]string `toml:"status"` // recommendation statuses
 	// Messages are what the commands tell editors, keyed by their English
 	// format (see diag.Message); what a language lacks stays English.
-	Messages map[string]string `toml:"messages"`
+	// A message with a count has a table of plural forms (see diag.Countf).
+	Messages map[string]any `toml:"messages"`
 
 	doc     *tomldoc.Doc      // the built-in texts, or the only ones
 	own     *tomldoc.Doc      // the site's own texts over the built-in ones, if any
@@ -105,6 +106,23 @@ func (l *Lang) messages(errs *diag.List) {
 		}
 	}
 	l.loc = i18n.NewLocalizer(bundle, l.Code)
+	for _, key := range slices.Sorted(maps.Keys(l.Messages)) {
+		switch v := l.Messages[key].(type) {
+		case string:
+		case map[string]any:
+			var missing []string
+			for _, form := range pluralForms {
+				if _, ok := v[form].(string); need[form] && !ok {
+					missing = append(missing, form)
+				}
+			}
+			if len(missing) > 0 {
+				errs.Errorf(l.pos("messages"), "message %q lacks the plural forms %s that %s needs", key, strings.Join(missing, ", "), l.Code)
+			}
+		default:
+			errs.Errorf(l.pos("messages"), "message %q must be a string or a table of plural forms", key)
+		}
+	}
 }
 
 // Paths are the URL segments of the site's sections.
@@ -188,7 +206,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		maps.Copy(l.Status, o.Status)
 		if o.Messages != nil {
 			if l.Messages == nil {
-				l.Messages = map[string]string{}
+				l.Messages = map[string]any{}
 			}
 			maps.Copy(l.Messages, o.Messages)
 		}
@@ -221,10 +239,48 @@ func BuiltinLang(code string) (*Lang, error) {
 }
 
 // Message returns the language's text of an English message format, if it
-// has one; it is a diag.Translator.
-func (l *Lang) Message(format string) (string, bool) {
-	s, ok := l.Messages[format]
-	return s, ok
+// has one, in the plural form that count asks for; it is a
+// diag.Translator.
+func (l *Lang) Message(format string, count int) (string, bool) {
+	switch v := l.Messages[format].(type) {
+	case string:
+		return v, true
+	case map[string]any:
+		if s, ok := v[pluralForm(l.Tag, count)].(string); ok {
+			return s, true
+		}
+		s, ok := v["other"].(string)
+		return s, ok
+	}
+	return "", false
+}
+
+// MessageForms returns every text of an English message format: one, or
+// one per plural form.
+func (l *Lang) MessageForms(format string) []string {
+	switch v := l.Messages[format].(type) {
+	case string:
+		return []string{v}
+	case map[string]any:
+		var forms []string
+		for _, form := range pluralForms {
+			if s, ok := v[form].(string); ok {
+				forms = append(forms, s)
+			}
+		}
+		return forms
+	}
+	return nil
+}
+
+// pluralForm is the CLDR plural category of the whole number n in the
+// language of tag.
+func pluralForm(tag language.Tag, n int) string {
+	names := map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+	if n < 0 {
+		n = -n
+	}
+	return names[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]
 }
 
 // T returns the text for key; a missing key is an error so that templates

@@ -95,3 +95,37 @@ other = "{0} питання"`), "templates", "uk")
 		t.Errorf("got %v\nwant %s", got, want)
 	}
 }
+
+// TestBuiltinCounts: the built-in texts that count questions or fields say
+// "1 Frage", not "1 Fragen", and so do the messages of the commands.
+func TestBuiltinCounts(t *testing.T) {
+	for _, c := range []struct {
+		code, key string
+		args      []any
+		want      string
+	}{
+		{"de", "field_answered", []any{1, 1, 0}, "1 von 1 Frage wurde beantwortet, 0 übersprungen."},
+		{"de", "field_answered", []any{12, 10, 2}, "10 von 12 Fragen wurden beantwortet, 2 übersprungen."},
+		{"en", "field_answered", []any{1, 1, 0}, "1 of 1 question was answered, 0 skipped."},
+		{"ru", "field_answered", []any{1, 1, 0}, "Ответ дан на 1 из 1 вопроса, пропущено: 0."},
+		{"ru", "field_answered", []any{5, 4, 1}, "Ответ дан на 4 из 5 вопросов, пропущено: 1."},
+		{"uk", "field_answered", []any{21, 20, 1}, "Відповідь дано на 20 з 21 запитання, пропущено: 1."},
+		{"de", "fields_lead", []any{1}, "Der Selbstcheck fragt in 1 Handlungsfeld, wie weltoffen die Kommune aufgestellt ist. Der Wert zeigt den Anteil der möglichen Punkte."},
+		{"de", "chart_distribution_summary", []any{1, "2026", 1, "trifft zu"}, "In der Runde „2026“ wurde 1 von 1 Frage mit „trifft zu“ beantwortet, der häufigsten Antwort."},
+		{"tr", "chart_distribution_summary", []any{12, "2026", 5, "evet"}, "“2026” turunda 12 sorudan 5 tanesi en sık yanıt olan “evet” ile yanıtlandı."},
+	} {
+		l, err := BuiltinLang(c.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := l.Tf(c.key, c.args...); err != nil || got != c.want {
+			t.Errorf("%s %s %v: %q (%v), want %q", c.code, c.key, c.args, got, err, c.want)
+		}
+	}
+	de, _ := BuiltinLang("de")
+	for n, want := range map[int]string{1: "%s: %d Antwort ändert sich:", 3: "%s: %d Antworten ändern sich:"} {
+		if got, _ := de.Message("%s: %d answers change:", n); got != want {
+			t.Errorf("message for %d: %q, want %q", n, got, want)
+		}
+	}
+}

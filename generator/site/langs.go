@@ -31,7 +31,7 @@ func alternates(sites []*Site, pagesOf [][]*Page) {
 			for j, ls := range sites {
 				a := Alternate{Lang: ls.Lang.Code, Name: ls.Lang.Name(), Current: i == j, RTL: ls.Lang.RTL()}
 				if q := byKey[j][p.Key]; q != nil {
-					a.Path, a.Href = q.Path, q.Canonical
+					a.Path, a.Href, a.Fallback = q.Path, q.Canonical, q.Fallback
 				} else {
 					a.Path, a.Href, a.Home = ls.Prefix+"/", ls.Config.AbsURL(ls.Prefix+"/"), true
 				}
@@ -49,10 +49,8 @@ func alternates(sites []*Site, pagesOf [][]*Page) {
 func (s *Site) alternatesHTML(p *Page) (template.HTML, template.HTML) {
 	var head, nav strings.Builder
 	esc := template.HTMLEscapeString
-	for _, a := range p.Alternates {
-		if !a.Home {
-			head.WriteString("\n<link rel=\"alternate\" hreflang=\"" + esc(a.Lang) + "\" href=\"" + esc(a.Href) + "\">")
-		}
+	for _, a := range p.Hreflang() {
+		head.WriteString("\n<link rel=\"alternate\" hreflang=\"" + esc(a.Lang) + "\" href=\"" + esc(a.Href) + "\">")
 	}
 	if x := p.XDefault(); x != "" {
 		head.WriteString("\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"" + esc(x) + "\">")

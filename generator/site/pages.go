@@ -40,7 +40,12 @@ type Page struct {
 	Draft                  bool
 	Crumbs                 []Crumb
 	Canonical              string // absolute URL
-	OGType                 string // Open Graph type: article or website
+	// Fallback marks a page of a further language whose main content is
+	// the original's, untranslated: it has the language's navigation and
+	// a notice, names the original as its canonical address, and is left
+	// out of the sitemap and of hreflang links.
+	Fallback bool
+	OGType   string // Open Graph type: article or website
 
 	Field    *FieldView
 	Fields   []*FieldView
@@ -64,16 +69,38 @@ type Alternate struct {
 	Href    string // absolute URL
 	Current bool   // the page itself
 	Home    bool   // the language's home page, for a page it does not have
-	RTL     bool   // the language is written right to left
+	// Fallback is a page that shows the original untranslated: the
+	// language switcher leads there, hreflang does not.
+	Fallback bool
+	RTL      bool // the language is written right to left
 }
 
 // XDefault is the page in the default language, for hreflang="x-default",
-// or "" when the site has one language or the page none in the default.
+// or "" when the page has no hreflang links (see Hreflang).
 func (p *Page) XDefault() string {
-	if len(p.Alternates) == 0 || p.Alternates[0].Home {
+	if len(p.Hreflang()) == 0 || p.Alternates[0].Home {
 		return ""
 	}
 	return p.Alternates[0].Href
+}
+
+// Hreflang lists the languages in which the page has its own content, for
+// hreflang links: none for a fallback page, which is no alternate of its
+// original, and none where only the page itself would be listed.
+func (p *Page) Hreflang() []Alternate {
+	if p.Fallback {
+		return nil
+	}
+	var as []Alternate
+	for _, a := range p.Alternates {
+		if !a.Home && !a.Fallback {
+			as = append(as, a)
+		}
+	}
+	if len(as) < 2 {
+		return nil
+	}
+	return as
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -465,7 +492,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			}
 		}
 		title, _ := l.Tf("chart_distribution_title", fv.Title)
-		summary, err := l.Tf("chart_distribution_summary", latest.Title, counts[top], len(fv.Field.Questions), in.Scale[top].Label)
+		summary, err := l.Tf("chart_distribution_summary", len(fv.Field.Questions), latest.Title, counts[top], in.Scale[top].Label)
 		if err != nil {
 			return err
 		}

@@ -166,6 +166,7 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 		pos        diag.Pos
 		msg, first string
 		more       int
+		builtin    string // the built-in template that failed, with its line
 	}
 	var failures []*failure
 	seen := map[string]*failure{}
@@ -205,14 +206,27 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 				continue
 			}
 			seen[key] = &failure{pos: pos, msg: msg, first: p.Path}
+			// The town has no such file: the fault is offenbar's.
+			if rel, ok := strings.CutPrefix(pos.Path, s.tmplPath+"/"); ok && !s.ownTemplate(rel) {
+				seen[key].builtin = fmt.Sprintf("%s:%d:%d", rel, pos.Line, pos.Col)
+				seen[key].pos = diag.Pos{}
+			}
 			failures = append(failures, seen[key])
 			continue
 		}
 		n++
 	}
 	for _, f := range failures {
+		if f.builtin != "" && f.more > 0 {
+			errs.Errorf(f.pos, "the built-in template %s failed: %s (rendering %s and %d more pages); please report this as a fault of offenbar", f.builtin, f.msg, f.first, f.more)
+			continue
+		}
+		if f.builtin != "" {
+			errs.Errorf(f.pos, "the built-in template %s failed: %s (rendering %s); please report this as a fault of offenbar", f.builtin, f.msg, f.first)
+			continue
+		}
 		if f.more > 0 {
-			errs.Errorf(f.pos, "%s (rendering %s and %d more pages)", f.msg, f.first, f.more)
+			errs.Errorf(f.pos, "%v", diag.Countf(f.more, "%s (rendering %s and %d more page)", "%s (rendering %s and %d more pages)", f.msg, f.first, f.more))
 		} else {
 			errs.Errorf(f.pos, "%s (rendering %s)", f.msg, f.first)
 		}
@@ -236,7 +250,9 @@ func (s *Site) pages(v *views) []*Page {
 				p.Key = "round/" + p.Round.ID
 			}
 		}
-		p.Canonical = s.Config.AbsURL(p.Path)
+		if p.Canonical == "" {
+			p.Canonical = s.Config.AbsURL(p.Path)
+		}
 		p.OGType = "website"
 		if p.Kind == "article" {
 			p.OGType = "article"
@@ -291,16 +307,26 @@ func (s *Site) pages(v *views) []*Page {
 		}
 		add(&Page{Kind: "articles", Key: "articles/" + strconv.Itoa(n), Path: path, Title: articlesTitle, Docs: docs, Pager: pg, Crumbs: []Crumb{*home}})
 	}
+	// An untranslated article or page of a further language is the
+	// original's text under this language's navigation: its canonical
+	// address is the original's.
+	fallback := func(p *Page, d *DocView) *Page {
+		if s.root != nil && !d.Translated() {
+			p.Fallback = true
+			p.Canonical = s.Config.AbsURL(d.SrcURL())
+		}
+		return p
+	}
 	for _, a := range v.articles {
-		add(&Page{Kind: "article", Key: "article/" + a.Slug, Path: a.URL, Title: a.Title, Description: a.Summary, Doc: a, Draft: a.Draft,
-			Crumbs: []Crumb{*home, {Title: articlesTitle, URL: s.sectionURL(l.Paths.Articles)}}})
+		add(fallback(&Page{Kind: "article", Key: "article/" + a.Slug, Path: a.URL, Title: a.Title, Description: a.Summary, Doc: a, Draft: a.Draft,
+			Crumbs: []Crumb{*home, {Title: articlesTitle, URL: s.sectionURL(l.Paths.Articles)}}}, a))
 	}
 	for _, p := range v.pages {
 		// Leichte Sprache and sign language are services in German.
 		if s.root != nil && (p.Layout == "leichte-sprache" || p.Layout == content.SignLanguage) {
 			continue
 		}
-		add(&Page{Kind: "page", Key: "page/" + p.Slug, Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}})
+		add(fallback(&Page{Kind: "page", Key: "page/" + p.Slug, Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}}, p))
 	}
 	add(&Page{Kind: "search", Path: s.sectionURL(l.Paths.Search), Title: text("search"), Search: true, Crumbs: []Crumb{*home}})
 	if s.root == nil {
@@ -375,7 +401,7 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	buf.WriteString(">\n")
 	for _, p := range pages {
-		if p.Kind == "404" {
+		if p.Kind == "404" || p.Fallback {
 			continue
 		}
 		buf.WriteString("  <url><loc>")
@@ -384,12 +410,10 @@ func (s *Site) sitemap(pages []*Page) []byte {
 		if p.Doc != nil && !p.Doc.Date.IsZero() {
 			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", p.Doc.Date.ISO())
 		}
-		for _, a := range p.Alternates {
-			if !a.Home {
-				fmt.Fprintf(&buf, `<xhtml:link rel="alternate" hreflang="%s" href="`, a.Lang)
-				_ = xml.EscapeText(&buf, []byte(a.Href))
-				buf.WriteString(`"/>`)
-			}
+		for _, a := range p.Hreflang() {
+			fmt.Fprintf(&buf, `<xhtml:link rel="alternate" hreflang="%s" href="`, a.Lang)
+			_ = xml.EscapeText(&buf, []byte(a.Href))
+			buf.WriteString(`"/>`)
 		}
 		buf.WriteString("</url>\n")
 	}

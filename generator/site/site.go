@@ -332,7 +332,7 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 			if len(missing) > 3 {
 				some += " …"
 			}
-			errs.Errorf(lang.pos(table.name), "[%s] lacks %d texts that %s has, such as %s; translate them into %q", table.name, len(missing), TemplatesDir+"/i18n/"+s.Lang.Code+".toml", some, code)
+			errs.Errorf(lang.pos(table.name), "%v", diag.Countf(len(missing), "[%s] lacks %d text that %s has, such as %s; translate it into %q", "[%s] lacks %d texts that %s has, such as %s; translate them into %q", table.name, len(missing), TemplatesDir+"/i18n/"+s.Lang.Code+".toml", some, code))
 		}
 	}
 	cfg := s.Config.In(code)

@@ -163,7 +163,7 @@ func TestHostileImports(t *testing.T) {
 // TestWriteHostile writes the hostile inputs into the folder -hostile
 // names, for measuring a command on them:
 //
-//	go test ./generator/spreadsheet -run TestWriteHostile -hostile /tmp/hostile
+//	go test ./generator/spreadsheet -run TestWriteHostile -hostile /tmp/hostile-sheets
 func TestWriteHostile(t *testing.T) {
 	if *hostileDir == "" {
 		t.Skip("no -hostile folder")

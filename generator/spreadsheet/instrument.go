@@ -193,7 +193,7 @@ func (im *Import) ReadInstrument(path string, data []byte) ([]byte, diag.List) {
 			continue
 		}
 		if first, ok := seenPoints[n]; ok {
-			errs.Errorf(pos(1, r, 1), "%d points appear twice on the scale, first in row %d; each option needs its own points", n, first)
+			errs.Errorf(pos(1, r, 1), "%v", diag.Countf(n, "%d point appears twice on the scale, first in row %d; each option needs its own points", "%d points appear twice on the scale, first in row %d; each option needs its own points", n, first))
 			continue
 		}
 		seenPoints[n] = r

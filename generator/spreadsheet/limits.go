@@ -37,11 +37,10 @@ const (
 // value: the import takes what people typed, and a formula's value may be
 // computed from anywhere, even another file.
 func Check(file string, data []byte) diag.List {
-	var errs diag.List
-	if len(data) > MaxFile {
-		errs.Errorf(diag.Pos{Path: file}, "%s", diag.ReadError(&sourcefile.TooLarge{Size: int64(len(data))}))
+	if errs := CheckSize(file, int64(len(data))); errs.HasErrors() {
 		return errs
 	}
+	var errs diag.List
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return errs // excelize says what is wrong with it
@@ -68,6 +67,15 @@ func Check(file string, data []byte) diag.List {
 		if err := scanSheet(f, at, &errs); err != nil {
 			errs.Errorf(at, "the sheet is not readable XML (%v): save the workbook again as .xlsx", err)
 		}
+	}
+	return errs
+}
+
+// CheckSize refuses a file of size bytes over MaxFile.
+func CheckSize(file string, size int64) diag.List {
+	var errs diag.List
+	if size > MaxFile {
+		errs.Errorf(diag.Pos{Path: file}, "the file is %.1f MB, more than the %d MB an import reads: is it the right file?", float64(size)/(1<<20), MaxFile>>20)
 	}
 	return errs
 }
