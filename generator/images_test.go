@@ -337,3 +337,14 @@ func TestDocumentMetadata(t *testing.T) {
 		t.Errorf("core.xml as published:\n%s", core)
 	}
 }
+
+// TestAVIFRefused: no Go library reads AVIF, so its metadata cannot be
+// removed, and the file is refused with advice at its path.
+func TestAVIFRefused(t *testing.T) {
+	site := readArchive(t, "testdata/base.txtar")
+	site.Files = append(site.Files, sitetest.File{Name: "content/static/bilder/foto.avif", Data: []byte("\x00\x00\x00\x1cftypavif")})
+	code, _, stderr := runCmd(t, buildArgs(writeSite(t, site))...)
+	if code != 1 || !strings.Contains(stderr, "content/static/bilder/foto.avif: an AVIF image may carry the place and camera it was taken with, and offenbar cannot remove them; export it as JPEG or PNG\n") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+}

@@ -106,7 +106,7 @@
 //
 //	documents  .pdf .docx .xlsx .pptx .odt .ods .odp
 //	data       .csv .tsv .txt .json .ics .vtt
-//	images     .jpg .jpeg .png .gif .webp .avif .ico .svg
+//	images     .jpg .jpeg .jfif .jpe .png .gif .webp .ico .svg
 //	sound      .mp3 .m4a .ogg .oga .opus .wav .flac
 //	video      .mp4 .webm .ogv
 //

@@ -18,7 +18,7 @@ var PublishedTypes = []string{
 	// data and text
 	".csv", ".ics", ".json", ".tsv", ".txt", ".vtt",
 	// images; SVG drawings are checked by package picture
-	".avif", ".gif", ".ico", ".jpeg", ".jpg", ".png", ".svg", ".webp",
+	".avif", ".gif", ".ico", ".jfif", ".jpe", ".jpeg", ".jpg", ".png", ".svg", ".webp",
 	// sound and video
 	".flac", ".m4a", ".mp3", ".mp4", ".oga", ".ogg", ".ogv", ".opus", ".wav", ".webm",
 }

@@ -159,6 +159,12 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		if picture.FormatOf(name) != "" {
 			photos = append(photos, name)
 		}
+		if strings.HasSuffix(strings.ToLower(name), ".avif") {
+			// No Go library reads AVIF, so its metadata cannot be removed.
+			s.mediaError(errs, name, refs[name], diag.Messagef("an AVIF image may carry the place and camera it was taken with, and offenbar cannot remove them; export it as JPEG or PNG"))
+			delete(s.files, name)
+			continue
+		}
 		if strings.HasSuffix(strings.ToLower(name), ".svg") {
 			if err := picture.CheckSVG(s.files[name].data); err != nil {
 				s.mediaError(errs, name, refs[name], err)
