@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +49,7 @@ func Generate(example, dir string, n int, seed uint64, langs ...string) error {
 	if err != nil {
 		return err
 	}
-	cfg = languagesLine.ReplaceAll(cfg, nil)
+	cfg = withoutTranslations(languagesLine.ReplaceAll(cfg, nil), langs)
 	if len(langs) > 0 {
 		quoted := make([]string, len(langs))
 		for i, l := range langs {
@@ -134,4 +135,21 @@ func article(r *rand.Rand, i int, day time.Time, fields []string) []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// withoutTranslations drops the [translations.LANG] tables of site.toml
+// whose language the corpus does not have, which check would refuse.
+func withoutTranslations(cfg []byte, langs []string) []byte {
+	var out []string
+	skip := false
+	for _, line := range strings.SplitAfter(string(cfg), "\n") {
+		if strings.HasPrefix(line, "[") {
+			lang, ok := strings.CutPrefix(strings.TrimSpace(line), "[translations.")
+			skip = ok && !slices.Contains(langs, strings.TrimSuffix(lang, "]"))
+		}
+		if !skip {
+			out = append(out, line)
+		}
+	}
+	return []byte(strings.Join(out, ""))
 }
