@@ -248,7 +248,16 @@ func importInstrument(f flags, im *spreadsheet.Import, file string, data []byte,
 			}
 		}
 	}
-	if !f.force {
+	// The instrument that init writes has the scale and the fields but no
+	// question yet: the first import fills it in without --force, as the
+	// guide's first steps say. One that holds questions needs --force.
+	started := false
+	if s.model == nil {
+		if in := selfcheck.Unfinished(os.DirFS(f.source)); in != nil && in.Count() == 0 {
+			started = true
+		}
+	}
+	if !f.force && !started {
 		fmt.Fprintln(stderr, say(f, nil, "nothing was written: %s exists; run the command again with --force to replace it", rel))
 		return 1
 	}

@@ -322,6 +322,25 @@ func TestInstrumentWorkbookAfterInit(t *testing.T) {
 	if len(fields) != 7 || fields[0] != "management-und-steuerung" || fields[6] != "kommunikation-und-konfliktmanagement" {
 		t.Errorf("Handlungsfelder: %q, want the seven fields of instrument.toml", fields)
 	}
+	// The first import fills in init's instrument, which has no question
+	// yet, without --force; a second one needs it.
+	titles := column("Handlungsfelder", 1)
+	for i, slug := range fields {
+		row := strconv.Itoa(i + 2)
+		f.SetCellValue("Fragen", "A"+row, titles[i])
+		f.SetCellValue("Fragen", "B"+row, slug)
+		f.SetCellValue("Fragen", "D"+row, "Q-"+strconv.Itoa(i+1))
+		f.SetCellValue("Fragen", "E"+row, "Gibt es dazu einen Beschluss des Rates?")
+	}
+	if err := f.SaveAs(file); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "instrument", file); code != 0 || !strings.Contains(stdout, "replaced content/selfcheck/instrument.toml") {
+		t.Errorf("first import instrument after init: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCmd(t, "import", "--lang", "en", "-s", dir, "instrument", file); code != 1 || !strings.Contains(stderr, "--force") {
+		t.Errorf("second import instrument without --force: exit %d\n%s", code, stderr)
+	}
 }
 
 // TestImportCapsProblems: a file with hundreds of bad rows prints the first

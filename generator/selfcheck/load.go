@@ -29,6 +29,9 @@ const (
 // self-checks have a few hundred questions.
 const MaxQuestions = 10000
 
+// Count is the number of questions in all fields.
+func (in *Instrument) Count() int { return in.count() }
+
 func (in *Instrument) count() int {
 	n := 0
 	for _, f := range in.Fields {
