@@ -70,7 +70,7 @@
 // "[a](" or lists nested thousands of levels deep. A page is refused, at the
 // line and column of the first problem, when its Markdown text
 //
-//   - is longer than 1 MB (MaxMarkdown);
+//   - is longer than 256 KB (MaxMarkdown), about 100 printed pages;
 //   - nests block quotes, lists and footnotes more than 16 levels deep, or
 //     indents a line by more than 100 columns;
 //   - has a table row of more than 100 columns;

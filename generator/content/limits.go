@@ -13,7 +13,7 @@ import (
 // and keep every document under a second or two.
 const (
 	// MaxMarkdown is the most Markdown text a document may have.
-	MaxMarkdown = 1 << 20
+	MaxMarkdown = 256 << 10
 	// MaxNesting is how many block quotes, list items and footnotes may
 	// stand inside each other at the start of a line.
 	MaxNesting = 16
@@ -37,7 +37,7 @@ const (
 func CheckMarkdown(path string, body []byte) diag.List {
 	var errs diag.List
 	if len(body) > MaxMarkdown {
-		errs.Errorf(diag.Pos{Path: path}, "text of %.1f MB; the limit is %d MB of Markdown per page: split it into several pages", float64(len(body))/(1<<20), MaxMarkdown>>20)
+		errs.Errorf(diag.Pos{Path: path}, "text of %d KB; the limit is %d KB of Markdown per page: split it into several pages", (len(body)+1023)>>10, MaxMarkdown>>10)
 		return errs
 	}
 	var (
