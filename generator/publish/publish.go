@@ -225,6 +225,9 @@ func checkDest(dest string, opts Options) error {
 	if fi, err := os.Lstat(filepath.Join(dest, ".git")); err == nil && (fi.IsDir() || fi.Mode().IsRegular()) {
 		return diag.Messagef("refusing to write to %s: it holds a git repository (.git)", dest)
 	}
+	if isGitDir(real) {
+		return diag.Messagef("refusing to write to %s: it is a git repository's folder", dest)
+	}
 	fi, err := os.Lstat(dest)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -307,4 +310,20 @@ func ReplaceFile(name string, data []byte) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// isGitDir reports whether dir is the folder of a git repository itself,
+// such as a bare repository, whatever its name: it has HEAD, objects/ and
+// refs/.
+func isGitDir(dir string) bool {
+	head, err := os.Stat(filepath.Join(dir, "HEAD"))
+	if err != nil || !head.Mode().IsRegular() {
+		return false
+	}
+	for _, sub := range []string{"objects", "refs"} {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err != nil || !fi.IsDir() {
+			return false
+		}
+	}
+	return true
 }

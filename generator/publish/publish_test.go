@@ -124,6 +124,21 @@ func TestNeverReplacesSources(t *testing.T) {
 			}
 		}
 	}
+	// A bare repository, whatever its name, is no output folder either.
+	bare := filepath.Join(t.TempDir(), "site-repo")
+	for _, d := range []string{"objects", "refs/heads"} {
+		os.MkdirAll(filepath.Join(bare, d), 0o755)
+	}
+	os.WriteFile(filepath.Join(bare, "HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+	for _, force := range []bool{false, true} {
+		err := Publish(bare, map[string][]byte{"index.html": []byte("x")}, Options{Site: site, Force: force})
+		if err == nil || !strings.Contains(err.Error(), "git repository's folder") {
+			t.Errorf("Publish(bare repository, force %v) = %v, want a refusal", force, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(bare, "HEAD")); err != nil {
+		t.Errorf("the bare repository lost its HEAD: %v", err)
+	}
 	for _, p := range []string{"site/site.toml", "site/content/" + Marker, ".git/objects", "site/templates", "other/.git"} {
 		if _, err := os.Stat(filepath.Join(repo, p)); err != nil {
 			t.Errorf("%s: %v", p, err)
