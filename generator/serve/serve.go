@@ -36,6 +36,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"offenbar/generator/content"
 	"offenbar/generator/diag"
 )
 
@@ -165,7 +166,21 @@ func (s *server) watched(name string) bool {
 		return false
 	}
 	base := filepath.Base(name)
-	return !strings.HasPrefix(base, ".") && !strings.HasSuffix(base, "~")
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+		return false
+	}
+	if first != "content" {
+		return true
+	}
+	// Below content/, only what the build reads: Markdown, TOML, the
+	// published file types and folders. A log written there, such as
+	// serve > content/serve.log, would otherwise rebuild without end.
+	switch ext := strings.ToLower(filepath.Ext(base)); {
+	case ext == ".md" || ext == ".toml" || content.Published(rel):
+		return true
+	}
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir() || errors.Is(err, fs.ErrNotExist) && filepath.Ext(base) == ""
 }
 
 // watchTree watches root and the folders below it, if root exists.
