@@ -113,7 +113,9 @@
 // Any other file is an error at its path: HTML, XHTML, XML, JavaScript or a
 // server's settings published beside the site's pages would run with their
 // rights. SVG drawings are checked against an allowlist (see package
-// picture). Dot-files and dot-folders, such as .git/, .env or .htaccess, are
+// picture). A CSV or TSV file with a cell that Excel or LibreOffice would
+// open as a formula (one starting with = + - or @ that is no number) is an
+// error at that cell; an apostrophe before it makes it text. Dot-files and dot-folders, such as .git/, .env or .htaccess, are
 // never published and need no word. A symbolic link below content/ may
 // point only to a file inside content/. A file name with a backslash or a
 // control character is an error, and so is a file at the address of a file

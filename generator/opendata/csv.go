@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,4 +125,58 @@ func scan(s string, f func(r rune, raw string, start bool)) {
 			start = false
 		}
 	}
+}
+
+// FormulaCell finds the first cell of a CSV file that Excel or LibreOffice
+// would open as a formula, for files that a town publishes as they are: a
+// text that starts, where a spreadsheet may start a cell, with a character
+// of formulaStart and is not a number such as -3 or -3,5. It returns the
+// line and column (in characters) and the cell's text, or ok false.
+func FormulaCell(data []byte) (line, col int, text string, ok bool) {
+	s := string(data)
+	line, col = 1, 0
+	start, quoted, tokStart, tokLine, tokCol := true, false, -1, 0, 0
+	check := func(end int) bool {
+		if tokStart < 0 {
+			return false
+		}
+		tok := s[tokStart:end]
+		tok = strings.TrimRight(tok, " \"\r\n")
+		if i := strings.IndexAny(tok, ",;\t"); i >= 0 {
+			tok = tok[:i]
+		}
+		tokStart = -1
+		if _, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(tok), ",", ".", 1), 64); err == nil {
+			return false
+		}
+		line, col, text = tokLine, tokCol, tok
+		return true
+	}
+	for i, r := range s {
+		if r == '\n' {
+			line, col = line+1, 0
+		} else {
+			col++
+		}
+		if r == '"' {
+			quoted = !quoted
+		}
+		switch {
+		case startsToken(r) || r == ',' && !quoted:
+			if check(i) {
+				return line, col, text, true
+			}
+			start = true
+		case start && (unicode.IsSpace(r) || r == '"'):
+		case start:
+			if formulaStart(r) && r != '\'' {
+				tokStart, tokLine, tokCol = i, line, col
+			}
+			start = false
+		}
+	}
+	if check(len(s)) {
+		return line, col, text, true
+	}
+	return 0, 0, "", false
 }

@@ -19,6 +19,7 @@ import (
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
 	"offenbar/generator/document"
+	"offenbar/generator/opendata"
 	"offenbar/generator/picture"
 	"offenbar/generator/workers"
 )
@@ -211,6 +212,7 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		s.images[name] = img
 	}
 	s.stripDocuments(errs)
+	s.checkTables(errs)
 	for _, name := range slices.Sorted(maps.Keys(s.files)) {
 		if _, ok := Documents[strings.ToLower(path.Ext(name))]; ok {
 			fmt.Fprintf(h, "%s %d\n", name, len(s.files[name].data))
@@ -464,4 +466,22 @@ func (s *Site) videoLabel(d *content.Doc) string {
 	}
 	t, _ := s.Lang.Tf("document_info", kind, s.fileSize(len(f.data)))
 	return t
+}
+
+// checkTables refuses a published CSV or TSV file with a cell that Excel
+// or LibreOffice would open as a formula (opendata.FormulaCell): a
+// resident who opens it would run it. The site's own open data is written
+// safe; a file from elsewhere is the editor's to mend.
+func (s *Site) checkTables(errs *diag.List) {
+	for _, name := range slices.Sorted(maps.Keys(s.files)) {
+		switch strings.ToLower(path.Ext(name)) {
+		case ".csv", ".tsv":
+		default:
+			continue
+		}
+		f := s.files[name]
+		if line, col, text, ok := opendata.FormulaCell(f.data); ok {
+			errs.Errorf(diag.Pos{Path: f.src, Line: line, Col: col}, "the cell %q would open as a formula in Excel or LibreOffice: put an apostrophe ' before it, or remove the formula", text)
+		}
+	}
 }
