@@ -1,7 +1,6 @@
 package browser_test
 
 import (
-	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -11,12 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"offenbar/generator/audit"
 	"offenbar/generator/browser"
-	"offenbar/generator/content"
-	"offenbar/generator/publish"
+	"offenbar/generator/browser/browsertest"
 	"offenbar/generator/site"
 	"offenbar/generator/sitetest"
 )
@@ -36,38 +33,7 @@ func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
 // serveSiteDir is serveSite, and also returns the directory it serves.
 func serveSiteDir(t *testing.T, src fs.FS, templates fs.FS) (string, string) {
 	t.Helper()
-	runtime := site.FindRuntime("../..")
-	if runtime == nil {
-		t.Fatal("echarts is not installed: run npm ci")
-	}
-	out, errs := site.Build(src, site.Options{
-		Runtime:    runtime,
-		Templates:  templates,
-		Visibility: content.Visibility{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
-	})
-	if errs.HasErrors() {
-		t.Fatal(errs.Err())
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	if err := publish.Publish(dir, out.Files, publish.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	// Serve every file with the headers the build recommends in _headers,
-	// so that the tests see what a strict Content-Security-Policy allows.
-	files, err := audit.Handler(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cfg, err := fs.ReadFile(src, "site.toml"); err == nil && strings.Contains(string(cfg), "/weltoffen/") {
-		mux := http.NewServeMux()
-		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", files))
-		srv := httptest.NewServer(mux)
-		t.Cleanup(srv.Close)
-		return srv.URL + "/weltoffen", dir
-	}
-	srv := httptest.NewServer(files)
-	t.Cleanup(srv.Close)
-	return srv.URL, dir
+	return browsertest.ServeSiteDir(t, "../..", src, templates)
 }
 
 // TestChartsRender opens the pages with charts at phone and desktop width and
@@ -195,14 +161,7 @@ func TestWithoutJavaScript(t *testing.T) {
 	}
 }
 
-func httpGet(u string) ([]byte, error) {
-	resp, err := http.Get(u)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	return io.ReadAll(resp.Body)
-}
+func httpGet(u string) ([]byte, error) { return browsertest.Get(u) }
 
 func itoa(n int64) string {
 	if n == 0 {
