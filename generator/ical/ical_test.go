@@ -311,9 +311,12 @@ func TestMarshal(t *testing.T) {
 			t.Errorf("%s: STATUS = %q (%v), want %s", want.UID, status, err, want.Status)
 		}
 		if want.URL != "" {
-			desc := propText(t, ev.Component, "DESCRIPTION")
-			if !strings.HasSuffix(desc, "\n"+want.URL) || !strings.HasPrefix(desc, want.Description) {
-				t.Errorf("%s: DESCRIPTION = %q, want the description and then the URL %q", want.UID, desc, want.URL)
+			wantDesc := want.URL
+			if want.Description != "" {
+				wantDesc = want.Description + "\n\n" + want.URL
+			}
+			if desc := propText(t, ev.Component, "DESCRIPTION"); desc != wantDesc {
+				t.Errorf("%s: DESCRIPTION = %q, want the description and then the URL: %q", want.UID, desc, wantDesc)
 			}
 			if got := ev.Props.Get("URL").Value; got != want.URL {
 				t.Errorf("%s: URL = %q, want %q", want.UID, got, want.URL)
