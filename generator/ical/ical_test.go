@@ -3,6 +3,9 @@ package ical
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -612,4 +615,62 @@ func FuzzText(f *testing.F) {
 			t.Errorf("DESCRIPTION %q does not end with the URL %q", desc, ev.Props.Get("URL").Value)
 		}
 	})
+}
+
+// TestKhal reads the example with khal, Debian's calendar program, on a
+// machine in New York: every event must show at its time there. khal
+// knows Europe/Berlin itself; under a name it cannot know, it has only the
+// calendar's VTIMEZONE to go by, and must show the same times.
+func TestKhal(t *testing.T) {
+	khal, err := exec.LookPath("khal")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("khal is not installed; .ci/run installs it")
+		}
+		t.Skip("khal is not installed")
+	}
+	c := example(t)
+	b, err := Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	config := filepath.Join(dir, "config")
+	os.WriteFile(config, []byte("[calendars]\n[[test]]\npath = "+filepath.Join(dir, "cal")+"\n"+
+		"[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"+
+		"datetimeformat = %Y-%m-%dT%H:%M\nlongdatetimeformat = %Y-%m-%dT%H:%M\n"+
+		"local_timezone = America/New_York\ndefault_timezone = America/New_York\n"), 0o644)
+	ny := mustLoad(t, "America/New_York")
+	var want []string
+	for _, e := range c.Events {
+		status := ""
+		if e.Status != Confirmed {
+			status = e.Status.String()
+		}
+		if e.AllDay {
+			want = append(want, fmt.Sprintf("%s|%s|%s|%s", e.Start.Format("2006-01-02"), e.End.Format("2006-01-02"), e.Summary, status))
+			continue
+		}
+		want = append(want, fmt.Sprintf("%s|%s|%s|%s", e.Start.In(ny).Format("2006-01-02T15:04"), e.End.In(ny).Format("2006-01-02T15:04"), e.Summary, status))
+	}
+	slices.Sort(want)
+	for _, tzid := range []string{"Europe/Berlin", "Lindenbrueck"} {
+		file := filepath.Join(dir, tzid[:5]+".ics")
+		os.WriteFile(file, bytes.ReplaceAll(b, []byte("Europe/Berlin"), []byte(tzid)), 0o644)
+		cmd := exec.Command(khal, "-c", config, "printics", "--format", "{start}|{end}|{title}|{status}", file)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("khal: %v\n%s", err, out)
+		}
+		var got []string
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if strings.Contains(l, "|") {
+				got = append(got, strings.TrimSpace(l))
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("with TZID %s khal shows\n%s\nwant\n%s", tzid, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
 }
