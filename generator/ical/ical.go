@@ -13,9 +13,8 @@
 //   - a VTIMEZONE for every time zone an event's times are in, generated
 //     from Go's time zone database for the years the events span: one
 //     STANDARD or DAYLIGHT observance per run of yearly transitions that
-//     follow the same rule (an RRULE such as the last Sunday in March at
-//     02:00), with UNTIL where a rule ended, and a single onset for every
-//     transition that follows no yearly rule;
+//     follow the same rule and go on (an RRULE such as the last Sunday in
+//     March at 02:00), and a single onset for every other transition;
 //   - a VEVENT per event, with UID, DTSTAMP, SEQUENCE, DTSTART and DTEND
 //     with TZID (or in UTC for a time with a bare offset), all-day events as
 //     DATE values, SUMMARY, DESCRIPTION ending with the event's URL,

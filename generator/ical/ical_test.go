@@ -143,8 +143,8 @@ func zoneRules(t testing.TB, tz *goical.Component, until time.Time) []onset {
 		if o.Name != "STANDARD" && o.Name != "DAYLIGHT" {
 			t.Fatalf("VTIMEZONE holds a %s", o.Name)
 		}
-		from := parseOffset(t, propText(t, o, "TZOFFSETFROM"))
-		to := parseOffset(t, propText(t, o, "TZOFFSETTO"))
+		from := parseOffset(t, o.Props.Get("TZOFFSETFROM").Value)
+		to := parseOffset(t, o.Props.Get("TZOFFSETTO").Value)
 		// DTSTART is local time on the clocks before the onset.
 		loc := time.FixedZone("", from)
 		start, err := o.Props.DateTime("DTSTART", loc)
@@ -349,8 +349,7 @@ func TestMarshal(t *testing.T) {
 	if got := first.Props.Get("DTSTART"); got.Value != "20260709T183000" || got.Params.Get("TZID") != "Europe/Berlin" {
 		t.Errorf("summer DTSTART = %q with TZID %q, want 20260709T183000 in Europe/Berlin", got.Value, got.Params.Get("TZID"))
 	}
-	geo, err := first.Props.Get("GEO").TextList()
-	if err != nil || len(geo) != 1 || geo[0] != "47.880931;10.622468" {
+	if geo := first.Props.Get("GEO").Value; geo != "47.880931;10.622468" {
 		t.Errorf("GEO = %q, want 47.880931;10.622468", geo)
 	}
 	cats, err := first.Props.Get("CATEGORIES").TextList()
@@ -409,7 +408,7 @@ func TestZones(t *testing.T) {
 	}{
 		{"Europe/Berlin", 2021, 2027, 2},
 		{"Europe/Berlin", 1995, 1997, 4},
-		{"America/New_York", 2005, 2009, 4},
+		{"America/New_York", 2005, 2009, 7},
 		{"Australia/Lord_Howe", 2024, 2026, 2},
 		{"Europe/Dublin", 2024, 2025, 2},
 		{"Europe/Istanbul", 2014, 2018, 12},
@@ -600,8 +599,10 @@ func FuzzText(f *testing.F) {
 		if got, want := propText(t, ev.Component, "SUMMARY"), sanitized(s); got != want {
 			t.Errorf("SUMMARY = %q, want %q", got, want)
 		}
-		if got, want := propText(t, ev.Component, "LOCATION"), sanitized(loc); loc != "" && got != want {
-			t.Errorf("LOCATION = %q, want %q", got, want)
+		if loc != "" {
+			if got, want := propText(t, ev.Component, "LOCATION"), sanitized(loc); got != want {
+				t.Errorf("LOCATION = %q, want %q", got, want)
+			}
 		}
 		cats, err := ev.Props.Get("CATEGORIES").TextList()
 		if err != nil || !slices.Equal(cats, []string{sanitized(s), sanitized(loc)}) {
@@ -620,7 +621,9 @@ func FuzzText(f *testing.F) {
 // TestKhal reads the example with khal, Debian's calendar program, on a
 // machine in New York: every event must show at its time there. khal
 // knows Europe/Berlin itself; under a name it cannot know, it has only the
-// calendar's VTIMEZONE to go by, and must show the same times.
+// calendar's VTIMEZONE to go by, and must show the same times. So must it,
+// on a machine in Berlin, for New York's events around New York's change
+// of rules in 2007.
 func TestKhal(t *testing.T) {
 	khal, err := exec.LookPath("khal")
 	if err != nil {
@@ -629,36 +632,33 @@ func TestKhal(t *testing.T) {
 		}
 		t.Skip("khal is not installed")
 	}
-	c := example(t)
-	b, err := Marshal(c)
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
 	config := filepath.Join(dir, "config")
-	os.WriteFile(config, []byte("[calendars]\n[[test]]\npath = "+filepath.Join(dir, "cal")+"\n"+
-		"[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"+
-		"datetimeformat = %Y-%m-%dT%H:%M\nlongdatetimeformat = %Y-%m-%dT%H:%M\n"+
-		"local_timezone = America/New_York\ndefault_timezone = America/New_York\n"), 0o644)
 	ny := mustLoad(t, "America/New_York")
-	var want []string
-	for _, e := range c.Events {
-		status := ""
-		if e.Status != Confirmed {
-			status = e.Status.String()
+	// shows checks what khal shows of c on a machine in local, with the
+	// name of zone replaced by tzid.
+	shows := func(c *Calendar, local *time.Location, zone, tzid string) {
+		t.Helper()
+		os.WriteFile(config, []byte("[calendars]\n[[test]]\npath = "+filepath.Join(dir, "cal")+"\n"+
+			"[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"+
+			"datetimeformat = %Y-%m-%dT%H:%M\nlongdatetimeformat = %Y-%m-%dT%H:%M\n"+
+			"local_timezone = "+local.String()+"\ndefault_timezone = "+local.String()+"\n"), 0o644)
+		var want []string
+		for _, e := range c.Events {
+			if e.AllDay {
+				want = append(want, fmt.Sprintf("%s|%s|%s|%s", e.Start.Format("2006-01-02"), e.End.Format("2006-01-02"), e.Summary, e.Status))
+				continue
+			}
+			want = append(want, fmt.Sprintf("%s|%s|%s|%s", e.Start.In(local).Format("2006-01-02T15:04"), e.End.In(local).Format("2006-01-02T15:04"), e.Summary, e.Status))
 		}
-		if e.AllDay {
-			want = append(want, fmt.Sprintf("%s|%s|%s|%s", e.Start.Format("2006-01-02"), e.End.Format("2006-01-02"), e.Summary, status))
-			continue
+		slices.Sort(want)
+		b, err := Marshal(c)
+		if err != nil {
+			t.Fatal(err)
 		}
-		want = append(want, fmt.Sprintf("%s|%s|%s|%s", e.Start.In(ny).Format("2006-01-02T15:04"), e.End.In(ny).Format("2006-01-02T15:04"), e.Summary, status))
-	}
-	slices.Sort(want)
-	for _, tzid := range []string{"Europe/Berlin", "Lindenbrueck"} {
-		file := filepath.Join(dir, tzid[:5]+".ics")
-		os.WriteFile(file, bytes.ReplaceAll(b, []byte("Europe/Berlin"), []byte(tzid)), 0o644)
-		cmd := exec.Command(khal, "-c", config, "printics", "--format", "{start}|{end}|{title}|{status}", file)
-		out, err := cmd.CombinedOutput()
+		file := filepath.Join(dir, "calendar.ics")
+		os.WriteFile(file, bytes.ReplaceAll(b, []byte(zone), []byte(tzid)), 0o644)
+		out, err := exec.Command(khal, "-c", config, "printics", "--format", "{start}|{end}|{title}|{status}", file).CombinedOutput()
 		if err != nil {
 			t.Fatalf("khal: %v\n%s", err, out)
 		}
@@ -673,4 +673,18 @@ func TestKhal(t *testing.T) {
 			t.Errorf("with TZID %s khal shows\n%s\nwant\n%s", tzid, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
+	shows(example(t), ny, "Europe/Berlin", "Europe/Berlin")
+	shows(example(t), ny, "Europe/Berlin", "Lindenbrueck")
+	c := &Calendar{}
+	for i, at := range []time.Time{
+		time.Date(2005, 1, 1, 0, 30, 0, 0, ny),
+		time.Date(2006, 7, 1, 12, 0, 0, 0, ny),
+		time.Date(2006, 10, 30, 12, 0, 0, 0, ny),
+		time.Date(2007, 3, 20, 12, 0, 0, 0, ny),
+		time.Date(2007, 11, 2, 12, 0, 0, 0, ny),
+		time.Date(2009, 12, 31, 23, 0, 0, 0, ny),
+	} {
+		c.Events = append(c.Events, Event{UID: fmt.Sprint(i), Stamp: at, Start: at, End: at.Add(time.Hour), Summary: fmt.Sprint(i)})
+	}
+	shows(c, mustLoad(t, "Europe/Berlin"), "America/New_York", "Somewhere")
 }

@@ -2,6 +2,7 @@ package ical
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -63,7 +64,7 @@ func transitions(loc *time.Location, from, until time.Time) []transition {
 // of transitions in consecutive years that one yearly rule describes.
 type observance struct {
 	first, last transition
-	count       int
+	members     []transition
 	byDay       string // the RRULE's BYDAY, such as "-1SU"; "" for one onset
 }
 
@@ -123,17 +124,17 @@ func observances(ts []transition) []observance {
 		if r := open[k]; r != nil && t.wall().Year() == r.obs.last.wall().Year()+1 {
 			if w := intersect(r.weeks, weeks(t)); len(w) > 0 {
 				r.obs.last, r.weeks = t, w
-				r.obs.count++
+				r.obs.members = append(r.obs.members, t)
 				continue
 			}
 		}
-		r := &run{obs: observance{first: t, last: t, count: 1}, weeks: weeks(t)}
+		r := &run{obs: observance{first: t, last: t, members: []transition{t}}, weeks: weeks(t)}
 		runs = append(runs, r)
 		open[k] = r
 	}
 	out := make([]observance, len(runs))
 	for i, r := range runs {
-		if r.obs.count > 1 {
+		if len(r.obs.members) > 1 {
 			r.obs.byDay = fmt.Sprintf("%d%s", r.weeks[0], weekdays[keyOf(r.obs.first).weekday])
 		}
 		out[i] = r.obs
@@ -143,7 +144,10 @@ func observances(ts []transition) []observance {
 
 // writeZone writes the VTIMEZONE of z: every transition from the one in
 // force at the first time an event needs until the end of the year of the
-// last, and the runs that go on past that end without UNTIL.
+// last. A yearly run that goes on past that end is an RRULE; a run that
+// ended before is written as its single onsets rather than with UNTIL,
+// which RFC 5545 allows but python-dateutil, and so khal and other
+// programs built on it, cannot read in a VTIMEZONE.
 func writeZone(w *writer, z zoneSpan) {
 	first := z.first.In(z.loc)
 	last := z.last.In(z.loc)
@@ -151,12 +155,22 @@ func writeZone(w *writer, z zoneSpan) {
 	until := time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, z.loc)
 	// Two years more show which runs go on after the span.
 	ts := transitions(z.loc, from, until.AddDate(2, 0, 0))
+	var parts []observance
+	for _, o := range observances(ts) {
+		switch {
+		case !o.first.at.Before(until):
+		case o.byDay != "" && o.last.at.Before(until):
+			for _, t := range o.members {
+				parts = append(parts, observance{first: t, last: t, members: []transition{t}})
+			}
+		default:
+			parts = append(parts, o)
+		}
+	}
+	slices.SortStableFunc(parts, func(a, b observance) int { return a.first.at.Compare(b.first.at) })
 	w.line("BEGIN", "", "VTIMEZONE")
 	w.line("TZID", "", text(zoneID(z.loc)))
-	for _, o := range observances(ts) {
-		if !o.first.at.Before(until) {
-			continue
-		}
+	for _, o := range parts {
 		kind := "STANDARD"
 		if o.first.dst {
 			kind = "DAYLIGHT"
@@ -164,11 +178,7 @@ func writeZone(w *writer, z zoneSpan) {
 		w.line("BEGIN", "", kind)
 		w.line("DTSTART", "", o.first.wall().Format(dateTimeFormat))
 		if o.byDay != "" {
-			rule := fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%s", int(o.first.wall().Month()), o.byDay)
-			if o.last.at.Before(until) {
-				rule += ";UNTIL=" + o.last.at.Format(utcFormat)
-			}
-			w.line("RRULE", "", rule)
+			w.line("RRULE", "", fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%s", int(o.first.wall().Month()), o.byDay))
 		}
 		w.line("TZOFFSETFROM", "", offset(o.first.from))
 		w.line("TZOFFSETTO", "", offset(o.first.to))
