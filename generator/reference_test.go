@@ -14,6 +14,7 @@ import (
 
 	"offenbar/generator/config"
 	"offenbar/generator/content"
+	"offenbar/generator/event"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
 	"offenbar/generator/tomldoc"
@@ -33,6 +34,7 @@ var referenceFormats = []format{
 	{"runde.md", "selfcheck/doc.go", "A round", selfcheck.Round{}},
 	{"uebersetzung-selbstcheck.md", "selfcheck/doc.go", "Translations", selfcheck.Translation{}},
 	{"artikel.md", "content/doc.go", "", content.Front{}},
+	{"termin.md", "event/doc.go", "Events: content/events/<date>-<slug>.md", event.Front{}},
 }
 
 // TestReferenceKnowsEveryKey holds the German reference and the package
@@ -66,8 +68,8 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 	}
 	seen := map[string]bool{}
 	for _, block := range blocks {
-		if _, isArticle := v.(content.Front); isArticle {
-			// Only the front matter of an article is TOML.
+		if markdown(v) {
+			// Only the front matter of an article or event is TOML.
 			front, ok := strings.CutPrefix(block, "+++\n")
 			if !ok {
 				continue
@@ -100,6 +102,15 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 			t.Errorf("%s: no example shows the key %s", name, p)
 		}
 	}
+}
+
+// markdown reports whether v is the front matter of a Markdown file.
+func markdown(v any) bool {
+	switch v.(type) {
+	case content.Front, event.Front:
+		return true
+	}
+	return false
 }
 
 // docBlocks returns the code blocks of a package doc comment, of one of

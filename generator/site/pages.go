@@ -58,6 +58,11 @@ type Page struct {
 	Latest   *RoundView
 	Plans    *Plans
 	Data     *DataView
+	// Event is an event's page; Events are the next events on the home
+	// page, and EventList the whole list.
+	Event     *EventView
+	Events    []*EventView
+	EventList *EventList
 }
 
 // Alternate is a page in one language, for hreflang links and the
@@ -117,6 +122,12 @@ type views struct {
 	pages    []*DocView
 	overview *ChartView
 	plans    *Plans
+	// events are the published events, soonest first; upcoming those not
+	// yet over; eventList both groups by year.
+	events    []*EventView
+	upcoming  []*EventView
+	eventList *EventList
+	calendars map[string][]byte // calendar files by site path
 }
 
 // Plans is what the town is doing next: the latest round's recommendations
@@ -257,6 +268,7 @@ func (s *Site) buildViews() (*views, error) {
 			}
 		}
 	}
+	s.eventViews(v, byField)
 	v.plans = plans(v.fields)
 	if err := s.buildCharts(v); err != nil {
 		return nil, err

@@ -148,6 +148,9 @@ func (s *Site) searchIndex(v *views) []byte {
 	for _, p := range v.pages {
 		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML()))
 	}
+	for _, e := range v.events {
+		add(e.Title, e.URL, text("search_kind_event")+" · "+e.Day(), e.Summary+" "+markdownText(e.Body))
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	_ = enc.Encode(entries)
