@@ -94,10 +94,10 @@ func (e *EventView) NoteHTML() template.HTML {
 }
 
 // German writes a text that no translation changes, such as the place or
-// the fee, marked as German in a translated event on another language's
-// page; an untranslated event's page is marked as German as a whole.
+// the fee, marked as German on another language's page. The page's own
+// texts around it, such as "Wann" and "Wo", are in the page's language.
 func (e *EventView) German(text string) template.HTML {
-	return e.site.marked(text, e.site.root != nil && e.Translated())
+	return e.site.marked(text, e.site.root != nil)
 }
 
 func (e *EventView) untranslated() bool { return e.site.root != nil && !e.Translated() }
