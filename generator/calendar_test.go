@@ -130,6 +130,9 @@ func TestExampleCalendars(t *testing.T) {
 	if status, _ := cancelled.Status(); status != goical.EventCancelled || !strings.HasPrefix(eventText(t, cancelled, "SUMMARY"), "Abgesagt: ") {
 		t.Errorf("the cancelled round table is %s, %q", status, eventText(t, cancelled, "SUMMARY"))
 	}
+	if seq := cancelled.Props.Get("SEQUENCE"); seq == nil || seq.Value != "1" {
+		t.Errorf("the cancelled round table has SEQUENCE %v, want its sequence = 1", seq)
+	}
 	forum := events["2027-02-25-dialogforum"+host]
 	if geo := forum.Props.Get("GEO"); geo == nil || geo.Value != "49.4521;11.0767" {
 		t.Errorf("the forum's GEO is %v, want 49.4521;11.0767", geo)
