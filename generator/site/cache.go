@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"time"
 
 	"offenbar/generator/content"
 )
@@ -74,6 +75,18 @@ func (s *Site) siteKeys() (global, lists []byte) {
 		fmt.Fprintf(h, "past %v\n", e.Past(s.opts.Visibility.Now))
 		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
 			tr := e.Translations[code]
+			write("translation "+tr.Path, tr.Meta.Src)
+			write("body", tr.Body)
+		}
+	}
+	// Measures show on their own pages, the home page and the field pages,
+	// and what they say depends on the day.
+	fmt.Fprintf(h, "today %s\n", s.today().Format(time.DateOnly))
+	for _, m := range s.Measures {
+		write("measure "+m.Path, m.Meta.Src)
+		write("body", m.Body)
+		for _, code := range slices.Sorted(maps.Keys(m.Translations)) {
+			tr := m.Translations[code]
 			write("translation "+tr.Path, tr.Meta.Src)
 			write("body", tr.Body)
 		}

@@ -63,6 +63,10 @@ type Page struct {
 	Event     *EventView
 	Events    []*EventView
 	EventList *EventList
+	// Measures is the overview of the measures, on the overview and the
+	// home page, and Measure one measure on its page.
+	Measures *MeasuresView
+	Measure  *MeasureView
 }
 
 // Alternate is a page in one language, for hreflang links and the
@@ -130,6 +134,7 @@ type views struct {
 	calendars map[string][]byte // calendar files by site path
 	// calendarErrs are the calendars that could not be written.
 	calendarErrs []calendarErr
+	measures     *MeasuresView
 }
 
 // Plans is what the town is doing next: the latest round's recommendations
@@ -142,7 +147,7 @@ type Plans struct {
 // FieldPlans are a field's recommendations that are not done yet.
 type FieldPlans struct {
 	Field *FieldView
-	Recs  []*selfcheck.Recommendation
+	Recs  []*RecView
 }
 
 func (s *Site) sectionURL(section string, slug ...string) string {
@@ -209,7 +214,7 @@ func (s *Site) buildViews() (*views, error) {
 			}
 			fv.Groups = s.questionGroups(latest, fv)
 			if res := latest.Fields[f.Slug]; res != nil {
-				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: res.Recommendations}
+				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: recViews(f.Slug, res.Recommendations)}
 			}
 		}
 		for _, rv := range v.rounds {
@@ -272,6 +277,9 @@ func (s *Site) buildViews() (*views, error) {
 	}
 	s.eventViews(v, byField)
 	v.plans = plans(v.fields)
+	if s.Model != nil {
+		s.measureViews(v, byField)
+	}
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}
@@ -611,7 +619,7 @@ func plans(fields []*FieldView) *Plans {
 		if fv.Result == nil {
 			continue
 		}
-		var open []*selfcheck.Recommendation
+		var open []*RecView
 		for _, r := range fv.Result.Recommendations {
 			switch r.Status {
 			case selfcheck.Planned:
