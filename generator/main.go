@@ -44,6 +44,7 @@ import (
 	"offenbar/generator/corpus"
 	"offenbar/generator/diag"
 	"offenbar/generator/event"
+	"offenbar/generator/measure"
 	"offenbar/generator/picture"
 	"offenbar/generator/publish"
 	"offenbar/generator/scaffold"
@@ -794,8 +795,8 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	if rel == "selfcheck" {
 		return newSelfcheckTranslation(f, lang, stdout, stderr)
 	}
-	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") && !strings.HasPrefix(rel, event.Dir+"/") || !strings.HasSuffix(rel, ".md") {
-		complain(stderr, f, "%s is not an article, page or event; name a file such as content/articles/2024-09-16-fest.md", rel)
+	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") && !strings.HasPrefix(rel, measure.Dir+"/") && !strings.HasPrefix(rel, event.Dir+"/") || !strings.HasSuffix(rel, ".md") {
+		complain(stderr, f, "%s is not an article, page, measure or event; name a file such as content/articles/2024-09-16-fest.md", rel)
 		return 2
 	}
 	src, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(rel)))

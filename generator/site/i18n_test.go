@@ -45,6 +45,7 @@ articles = "a"
 data = "d"
 method = "m"
 search = "s"
+measures = "mm"
 page = "p"
 events = "e"
 [text]
