@@ -58,7 +58,7 @@ func loadSheetSite(f flags, stderr io.Writer, needModel bool) (*sheetSite, int) 
 
 // newWorkbook writes the workbook of a round or of the questionnaire.
 func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
-	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && args[0] == "instrument") {
+	if !(len(args) == 2 && args[0] == "round") && !(len(args) == 1 && (args[0] == "instrument" || args[0] == "measures")) {
 		fmt.Fprintln(stderr, usageOf(f, "new"))
 		return 2
 	}
@@ -84,7 +84,17 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var data []byte
-	if args[0] == "round" {
+	if args[0] == "measures" {
+		ms, code := loadMeasures(f, s, now, stderr)
+		if ms == nil {
+			return code
+		}
+		if len(ms.states) == 0 {
+			complain(stderr, f, "there is no measure in content/measures/ yet")
+			return 1
+		}
+		data, err = (&spreadsheet.MeasuresWorkbook{Site: s.site, Measures: ms.states, Statuses: ms.statuses, Label: ms.label, Day: now, Text: s.text}).Export()
+	} else if args[0] == "round" {
 		id := args[1]
 		w := &spreadsheet.RoundWorkbook{Site: s.site, Instrument: s.model.Instrument, ID: id, Skipped: s.skipped, Day: now, Text: s.text}
 		for i, r := range s.model.Rounds {
@@ -124,7 +134,7 @@ func newWorkbook(f flags, args []string, stdout, stderr io.Writer) int {
 // importContent reads a filled-in workbook or CSV file into the round's
 // or the questionnaire's TOML file.
 func importContent(f flags, args []string, stdout, stderr io.Writer) int {
-	if len(args) != 2 || (args[0] != "round" && args[0] != "instrument") {
+	if len(args) != 2 || (args[0] != "round" && args[0] != "instrument" && args[0] != "measures") {
 		fmt.Fprintln(stderr, usageOf(f, "import"))
 		return 2
 	}
@@ -156,6 +166,9 @@ func importContent(f flags, args []string, stdout, stderr io.Writer) int {
 	}
 	if args[0] == "instrument" {
 		return importInstrument(f, im, show, data, s, stdout, stderr)
+	}
+	if args[0] == "measures" {
+		return importMeasures(f, show, data, s, stdout, stderr)
 	}
 	im.Instrument = s.model.Instrument
 	id := f.id
@@ -278,4 +291,71 @@ func writeSchemas(f flags, stderr io.Writer) {
 	if _, err := scaffold.WriteSchemas(f.source); err != nil {
 		complain(stderr, f, "%v", err)
 	}
+}
+
+// measureSheet is what the measures workbook needs of the measures.
+type measureSheet struct {
+	states   []spreadsheet.MeasureState
+	statuses []string
+	label    func(string) string
+	files    map[string]measureFile // by measure ID
+}
+
+// measureFile is a measure's file: where it is, what it holds, and the
+// line before which a new update goes (0 for the end of the front matter).
+type measureFile struct {
+	rel   string
+	src   []byte
+	after int
+}
+
+// importMeasures appends the updates of a filled-in measures workbook to
+// the measures' files, or writes nothing.
+func importMeasures(f flags, file string, data []byte, s *sheetSite, stdout, stderr io.Writer) int {
+	now, err := clock()
+	if err != nil {
+		complain(stderr, f, "%v", err)
+		return 2
+	}
+	ms, code := loadMeasures(f, s, now, stderr)
+	if ms == nil {
+		return code
+	}
+	im := &spreadsheet.MeasuresImport{Site: s.site, Measures: ms.states, Statuses: ms.statuses, Label: ms.label, Today: now, Text: s.text}
+	updates, errs := im.ReadMeasures(file, data)
+	printProblems(stderr, errs, f, nil)
+	if errs.HasErrors() {
+		fmt.Fprintln(stderr, say(f, nil, "nothing was written"))
+		return 1
+	}
+	if len(updates) == 0 {
+		fmt.Fprintln(stdout, say(f, nil, "%s changes no measure; nothing to do", file))
+		return 0
+	}
+	out := map[string][]byte{}
+	for _, u := range updates {
+		mf := ms.files[u.ID]
+		out[mf.rel] = spreadsheet.AppendUpdate(mf.src, mf.after, u, measureUpdatesHaveProgress)
+	}
+	// The files as they would be must load as the measures did: an import
+	// never writes what build would then refuse.
+	if errs := checkMeasureFiles(f, out); errs.HasErrors() {
+		printProblems(stderr, errs, f, nil)
+		fmt.Fprintln(stderr, say(f, nil, "nothing was written"))
+		return 1
+	}
+	for _, u := range updates {
+		rel := ms.files[u.ID].rel
+		if err := scaffold.Replace(f.source, rel, out[rel]); err != nil {
+			complain(stderr, f, "%v", err)
+			return 1
+		}
+		if u.Changes == "" {
+			fmt.Fprintln(stdout, say(f, nil, "%s: a new update", rel))
+		} else {
+			fmt.Fprintln(stdout, say(f, nil, "%s: a new update (%s)", rel, u.Changes))
+		}
+	}
+	fmt.Fprintln(stdout, sayN(f, nil, len(updates), "added %d update to the measures", "added %d updates to the measures", len(updates)))
+	return 0
 }
