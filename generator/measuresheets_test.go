@@ -51,9 +51,9 @@ func saveWorkbook(t *testing.T, f *excelize.File) string {
 	return file
 }
 
-// measureFile finds the file of measure id below dir: id.md or
+// measurePath finds the file of measure id below dir: id.md or
 // id/index.md.
-func measureFile(t *testing.T, dir, id string) string {
+func measurePath(t *testing.T, dir, id string) string {
 	t.Helper()
 	for _, p := range []string{id + ".md", id + "/index.md"} {
 		p = filepath.Join(dir, "content/measures", p)
@@ -129,11 +129,11 @@ func TestImportMeasures(t *testing.T) {
 	if changed != 2 {
 		t.Errorf("%d files changed, want 2", changed)
 	}
-	src, _ := os.ReadFile(measureFile(t, dir, done))
+	src, _ := os.ReadFile(measurePath(t, dir, done))
 	if !strings.Contains(string(src), "date = 2026-11-20\nstatus = \"done\"") || !strings.Contains(string(src), `text = "Abgeschlossen: der letzte Kurs hatte 18 Teilnehmende."`) {
 		t.Errorf("the done measure's file:\n%s", src)
 	}
-	src, _ = os.ReadFile(measureFile(t, dir, news))
+	src, _ = os.ReadFile(measurePath(t, dir, news))
 	if !strings.Contains(string(src), "date = 2026-11-25\n") || !strings.Contains(string(src), "text = \"\"\"\nDer Ausschuss hat den Entwurf beraten.\nDie nächste Sitzung ist im Januar.\"\"\"") {
 		t.Errorf("the measure with news:\n%s", src)
 	}
