@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"offenbar/generator/measure"
 )
 
 // Files of the measures; they are published only when there are
@@ -34,7 +36,7 @@ var measureColumns = []string{"measure_id", "measure_title", "fields", "recommen
 	"decision_by", "decision_date", "decision_reference", "decision_url",
 	"indicator_name", "indicator_unit", "indicator_baseline", "indicator_target", "indicator_current"}
 
-var measureUpdateColumns = []string{"measure_id", "update_number", "update_date", "measure_status", "progress", "update_text"}
+var measureUpdateColumns = []string{"measure_id", "update_number", "update_date", "measure_status", "update_text"}
 
 var measureFieldColumns = []string{"measure_id", "field"}
 
@@ -102,7 +104,6 @@ type updateRow struct {
 	Number   int    `json:"update_number"`
 	Date     string `json:"date"`
 	Status   string `json:"status"`
-	Progress *int   `json:"progress"`
 	Text     string `json:"text"`
 }
 
@@ -141,7 +142,7 @@ func (m measureRow) csv() []cell {
 }
 
 func (u updateRow) csv() []cell {
-	return []cell{str(u.Measure), num(strconv.Itoa(u.Number)), str(u.Date), str(u.Status), num(intPtr(u.Progress)), str(u.Text)}
+	return []cell{str(u.Measure), num(strconv.Itoa(u.Number)), str(u.Date), str(u.Status), str(u.Text)}
 }
 
 // measureFiles renders the files of the measures, none when there are none.
@@ -336,7 +337,6 @@ func (p *Publication) measureUpdatesSchema() dpSchema {
 			p.column("update_number", "integer", &dpConstraint{Required: true, Minimum: ptr(1)}),
 			p.column("update_date", "date", required()),
 			p.column("measure_status", "string", enum(true, p.measureStatuses()...)),
-			p.column("progress", "integer", &dpConstraint{Minimum: ptr(0), Maximum: ptr(100)}),
 			p.column("update_text", "string", nil),
 		},
 		MissingValues: []string{""},
@@ -417,10 +417,54 @@ func (p *Publication) measuresDataset(g *graph, files map[string][]byte) {
 // measureRows lists the measures as the open data holds them, in the
 // order of the model.
 func (p *Publication) measureRows() []measureRow {
-	return nil
+	var rows []measureRow
+	for _, m := range p.Measures {
+		r := measureRow{
+			ID: m.ID, Title: m.Title, Fields: append([]string{}, m.Fields...), Recommendations: []string{},
+			Responsible: m.Responsible, Partners: append([]string{}, m.Partners...),
+			Budget: m.Budget, BudgetNote: m.BudgetNote, Status: string(m.Status()), Progress: m.Progress,
+			Overdue: m.Overdue(p.Today), Milestones: []jsonMilestone{}, Updates: []updateRow{},
+		}
+		if p.MeasureURL != nil {
+			r.URL = p.MeasureURL(m.ID)
+		}
+		for _, ref := range m.Refs {
+			r.Recommendations = append(r.Recommendations, RecommendationID(ref.Round, ref.Field, ref.Index+1))
+		}
+		if !m.Start.IsZero() {
+			r.Start = m.Start.ISO()
+		}
+		if !m.Due.IsZero() {
+			r.Due = m.Due.ISO()
+		}
+		if u := m.Latest(); u != nil {
+			r.LastUpdate = u.Date.ISO()
+		}
+		if d := m.Decision; d != nil {
+			r.Decision = &jsonDecision{By: d.By, Reference: d.Reference, URL: d.URL}
+			if !d.Date.IsZero() {
+				r.Decision.Date = d.Date.ISO()
+			}
+		}
+		if in := m.Indicator; in != nil {
+			r.Indicator = &jsonIndicator{Name: in.Name, Unit: in.Unit, Baseline: in.Baseline, Target: in.Target, Current: in.Current}
+		}
+		for _, ms := range m.Milestones {
+			r.Milestones = append(r.Milestones, jsonMilestone{Date: ms.Date.ISO(), Title: ms.Title, Done: ms.Done})
+		}
+		for i, u := range m.Updates {
+			r.Updates = append(r.Updates, updateRow{Measure: m.ID, Number: i + 1, Date: u.Date.ISO(), Status: string(u.Status), Text: strings.TrimSpace(u.Text)})
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // measureStatuses are the codes of the measures' statuses.
 func (p *Publication) measureStatuses() []string {
-	return nil
+	var s []string
+	for _, st := range measure.Statuses {
+		s = append(s, string(st))
+	}
+	return s
 }

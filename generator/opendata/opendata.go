@@ -10,6 +10,7 @@ import (
 
 	"offenbar/generator/config"
 	"offenbar/generator/licence"
+	"offenbar/generator/measure"
 	"offenbar/generator/selfcheck"
 )
 
@@ -35,6 +36,8 @@ type Publication struct {
 	// Today is the build's "today" (SOURCE_DATE_EPOCH when set), which
 	// decides whether a measure is overdue.
 	Today time.Time
+	// Measures are the site's measures, their references resolved.
+	Measures []*measure.Measure
 	// MeasuresURL is the absolute URL of the measures' overview page, and
 	// MeasureURL that of a measure's page.
 	MeasuresURL string

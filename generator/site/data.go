@@ -22,10 +22,13 @@ func (s *Site) publication(v *views, err *error) *opendata.Publication {
 			}
 			return t
 		},
-		Date:      func(t time.Time) string { return l.Date(t) },
-		MethodURL: s.Config.AbsURL(s.sectionURL(l.Paths.Method)),
-		Today:     s.opts.Visibility.Now,
-		RoundURL:  func(id string) string { return s.Config.AbsURL(s.sectionURL(l.Paths.Rounds, id)) },
+		Date:        func(t time.Time) string { return l.Date(t) },
+		MethodURL:   s.Config.AbsURL(s.sectionURL(l.Paths.Method)),
+		Today:       s.opts.Visibility.Now,
+		Measures:    s.Measures,
+		MeasuresURL: s.Config.AbsURL(s.sectionURL(l.Paths.Measures)),
+		MeasureURL:  func(id string) string { return s.Config.AbsURL(s.sectionURL(l.Paths.Measures, id)) },
+		RoundURL:    func(id string) string { return s.Config.AbsURL(s.sectionURL(l.Paths.Rounds, id)) },
 	}
 	if v != nil {
 		for _, c := range v.charts() {
@@ -56,6 +59,9 @@ func (v *views) charts() []*ChartView {
 	}
 	for _, rv := range v.rounds {
 		cs = append(cs, rv.Charts...)
+	}
+	if v.measures != nil && v.measures.Chart != nil {
+		cs = append(cs, v.measures.Chart)
 	}
 	return cs
 }
@@ -219,4 +225,4 @@ func (s *Site) datasetLD(p *Page, publisher organization) map[string]any {
 }
 
 // hasMeasures reports whether the site publishes measures.
-func (s *Site) hasMeasures() bool { return false }
+func (s *Site) hasMeasures() bool { return len(s.Measures) > 0 }

@@ -14,21 +14,20 @@ func TestAppendUpdate(t *testing.T) {
 	sixty := 60
 	u := spreadsheet.MeasureUpdate{Date: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), Status: "in_progress", Progress: &sixty, Text: `Zweiter Kurs "Deutsch im Alltag" läuft`}
 	for _, c := range []struct {
-		name     string
-		src      string
-		at       int
-		progress bool
-		want     string
+		name string
+		src  string
+		at   int
+		want string
 	}{
-		{"no update yet", "+++\ntitle = \"Sprachcafé\" # kurz\nstatus = \"planned\"\n+++\n\nText.\n", 0, true,
-			"+++\ntitle = \"Sprachcafé\" # kurz\nstatus = \"planned\"\n\n[[updates]]\ndate = 2026-11-02\nstatus = \"in_progress\"\nprogress = 60\ntext = \"Zweiter Kurs \\\"Deutsch im Alltag\\\" läuft\"\n+++\n\nText.\n"},
-		{"after the last update, before the indicator and its comment", "+++\ntitle = \"x\"\n\n[[updates]]\ndate = 2026-01-10\nstatus = \"planned\"\ntext = \"\"\"\nZwei\nZeilen\"\"\"\n\n# Die Kennzahl\n[indicator]\nname = \"Teilnehmende\"\n+++\nBody\n", 12, false,
+		{"no update yet", "+++\ntitle = \"Sprachcafé\" # kurz\nstatus = \"planned\"\n+++\n\nText.\n", 0,
+			"+++\ntitle = \"Sprachcafé\" # kurz\nstatus = \"planned\"\n\n[[updates]]\ndate = 2026-11-02\nstatus = \"in_progress\"\ntext = \"Zweiter Kurs \\\"Deutsch im Alltag\\\" läuft\"\n+++\n\nText.\n"},
+		{"after the last update, before the indicator and its comment", "+++\ntitle = \"x\"\n\n[[updates]]\ndate = 2026-01-10\nstatus = \"planned\"\ntext = \"\"\"\nZwei\nZeilen\"\"\"\n\n# Die Kennzahl\n[indicator]\nname = \"Teilnehmende\"\n+++\nBody\n", 12,
 			"+++\ntitle = \"x\"\n\n[[updates]]\ndate = 2026-01-10\nstatus = \"planned\"\ntext = \"\"\"\nZwei\nZeilen\"\"\"\n\n[[updates]]\ndate = 2026-11-02\nstatus = \"in_progress\"\ntext = \"Zweiter Kurs \\\"Deutsch im Alltag\\\" läuft\"\n\n# Die Kennzahl\n[indicator]\nname = \"Teilnehmende\"\n+++\nBody\n"},
-		{"CRLF line ends", "+++\r\ntitle = \"x\"\r\n+++\r\n", 0, false,
+		{"CRLF line ends", "+++\r\ntitle = \"x\"\r\n+++\r\n", 0,
 			"+++\r\ntitle = \"x\"\r\n\r\n[[updates]]\r\ndate = 2026-11-02\r\nstatus = \"in_progress\"\r\ntext = \"Zweiter Kurs \\\"Deutsch im Alltag\\\" läuft\"\r\n+++\r\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := string(spreadsheet.AppendUpdate([]byte(c.src), c.at, u, c.progress))
+			got := string(spreadsheet.AppendUpdate([]byte(c.src), c.at, u))
 			if got != c.want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
 			}
@@ -36,7 +35,7 @@ func TestAppendUpdate(t *testing.T) {
 	}
 	multi := u
 	multi.Text = "Erste Zeile\nzweite Zeile"
-	got := string(spreadsheet.AppendUpdate([]byte("+++\ntitle = \"x\"\n+++\n"), 0, multi, false))
+	got := string(spreadsheet.AppendUpdate([]byte("+++\ntitle = \"x\"\n+++\n"), 0, multi))
 	want := "+++\ntitle = \"x\"\n\n[[updates]]\ndate = 2026-11-02\nstatus = \"in_progress\"\ntext = \"\"\"\nErste Zeile\nzweite Zeile\"\"\"\n+++\n"
 	if got != want {
 		t.Errorf("multi-line text:\n%s\nwant:\n%s", got, want)

@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"offenbar/generator/diag"
+	"offenbar/generator/measure"
+	"offenbar/generator/tomldoc"
 )
 
 // The columns of the measures sheet, from 1. Those up to colMeasureLast
@@ -43,6 +47,35 @@ type MeasureState struct {
 	// LastDate and LastText are those of the newest update; LastDate is
 	// "" when there is none.
 	LastDate, LastText string
+}
+
+// StatusOrder is the order in which the workbook offers the statuses: as
+// a measure goes.
+var StatusOrder = []measure.Status{measure.Planned, measure.InProgress, measure.Delayed, measure.Done, measure.Stopped}
+
+// StatusCodes are the codes of StatusOrder.
+func StatusCodes() []string {
+	var s []string
+	for _, st := range StatusOrder {
+		s = append(s, string(st))
+	}
+	return s
+}
+
+// States gives each measure's state as the workbook shows it.
+func States(ms []*measure.Measure) []MeasureState {
+	var out []MeasureState
+	for _, m := range ms {
+		st := MeasureState{ID: m.ID, Title: m.Title, Responsible: m.Responsible, Status: string(m.Status()), Progress: m.Progress}
+		if !m.Due.IsZero() {
+			st.Due = m.Due.ISO()
+		}
+		if u := m.Latest(); u != nil {
+			st.LastDate, st.LastText = u.Date.ISO(), strings.TrimSpace(u.Text)
+		}
+		out = append(out, st)
+	}
+	return out
 }
 
 // MeasuresWorkbook describes the workbook in which offices report on
@@ -437,26 +470,119 @@ func cellDate(v string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// headers returns the lines of the front matter's table headers, such as
+// [decision] and each [[updates]], in order.
+func headers(src []byte, d *tomldoc.Doc, m *measure.Measure) []int {
+	paths := []string{"decision", "indicator"}
+	for i := range m.Milestones {
+		paths = append(paths, fmt.Sprintf("milestones[%d]", i))
+	}
+	for i := range m.Updates {
+		paths = append(paths, fmt.Sprintf("updates[%d]", i))
+	}
+	lines := bytes.Split(src, []byte("\n"))
+	var out []int
+	for _, p := range paths {
+		l, ok := d.Index.Key(p)
+		if !ok || l.Line < 1 || l.Line > len(lines) {
+			continue
+		}
+		if t := bytes.TrimSpace(lines[l.Line-1]); len(t) > 0 && t[0] == '[' {
+			out = append(out, l.Line)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// UpdateLine is the line of the measure file src before which a new update
+// goes: the table header after the last [[updates]], or 0 for the end of
+// the front matter.
+func UpdateLine(src []byte, m *measure.Measure) int {
+	hs := headers(src, m.Meta, m)
+	last := 0
+	if n := len(m.Updates); n > 0 {
+		if l, ok := m.Meta.Index.Key(fmt.Sprintf("updates[%d]", n-1)); ok {
+			last = l.Line
+		}
+	}
+	for _, h := range hs {
+		if h > last && last > 0 {
+			return h
+		}
+	}
+	return 0
+}
+
+// SetProgress returns the measure file src with progress = n: the value
+// replaced where the key is, else the key added before the first table of
+// the front matter.
+func SetProgress(src []byte, m *measure.Measure, n int) []byte {
+	if l, ok := m.Meta.Index.Value("progress"); ok && m.Progress != nil {
+		return ReplaceValue(src, l.Line, l.Col, strconv.Itoa(n))
+	}
+	at := 0
+	if hs := headers(src, m.Meta, m); len(hs) > 0 {
+		at = hs[0]
+	}
+	return insertLines(src, at, fmt.Sprintf("progress = %d", n), false)
+}
+
+// ReplaceValue returns src with the TOML value that starts at line and
+// col (from 1, col in characters) replaced by value: a basic string up to
+// its closing quote, anything else up to the next blank, comma or comment.
+func ReplaceValue(src []byte, line, col int, value string) []byte {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return src
+		}
+		off += i + 1
+	}
+	for c := 1; c < col && off < len(src); c++ {
+		_, size := utf8.DecodeRune(src[off:])
+		off += size
+	}
+	end := off
+	if end < len(src) && src[end] == '"' {
+		end++
+		for end < len(src) && src[end] != '"' && src[end] != '\n' {
+			if src[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		end = min(end+1, len(src))
+	} else {
+		for end < len(src) && !strings.ContainsRune(" \t\r\n,#]}", rune(src[end])) {
+			end++
+		}
+	}
+	return slices.Concat(src[:off], []byte(value), src[end:])
+}
+
 // AppendUpdate returns the measure file src with u added as the newest
 // [[updates]] entry of its TOML front matter, and every other byte as it
 // was: after the last update when there is one, else at the end of the
 // front matter. at is the line (from 1) before which it goes, 0 for the
-// end of the front matter.
-func AppendUpdate(src []byte, at int, u MeasureUpdate, withProgress bool) []byte {
+// end of the front matter (see UpdateLine).
+func AppendUpdate(src []byte, at int, u MeasureUpdate) []byte {
+	text := fmt.Sprintf("[[updates]]\ndate = %s\nstatus = %s\ntext = %s", u.Date.Format(time.DateOnly), tomlString(u.Status), tomlText(u.Text))
+	return insertLines(src, at, text, true)
+}
+
+// insertLines inserts text as lines of their own before line at (from
+// 1), or before the end of the front matter for 0, in src's line endings:
+// above the blank lines and comments that lead to that line, as they
+// belong to what follows. With blank, a blank line separates the text
+// from what comes before.
+func insertLines(src []byte, at int, text string, blank bool) []byte {
 	nl := "\n"
 	if bytes.Contains(src, []byte("\r\n")) {
 		nl = "\r\n"
 	}
-	var b strings.Builder
-	b.WriteString(nl + "[[updates]]" + nl)
-	fmt.Fprintf(&b, "date = %s%s", u.Date.Format(time.DateOnly), nl)
-	fmt.Fprintf(&b, "status = %s%s", tomlString(u.Status), nl)
-	if withProgress && u.Progress != nil {
-		fmt.Fprintf(&b, "progress = %d%s", *u.Progress, nl)
-	}
-	fmt.Fprintf(&b, "text = %s%s", strings.ReplaceAll(tomlText(u.Text), "\n", nl), nl)
-	block := []byte(b.String())
-
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", nl) + nl
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	if at <= 0 {
 		// The end of the front matter is its second "+++" line.
@@ -472,9 +598,8 @@ func AppendUpdate(src []byte, at int, u MeasureUpdate, withProgress bool) []byte
 		}
 	}
 	if at <= 0 || at > len(lines) {
-		return append(bytes.Clone(src), block...)
+		return append(bytes.Clone(src), text...)
 	}
-	// Blank lines and comments just before the next table belong to it.
 	i := at - 1
 	for i > 0 {
 		l := bytes.TrimSpace(lines[i-1])
@@ -483,12 +608,10 @@ func AppendUpdate(src []byte, at int, u MeasureUpdate, withProgress bool) []byte
 		}
 		i--
 	}
-	// The block starts with a blank line; a blank line before it is one too
-	// many.
-	if i > 0 && len(bytes.TrimSpace(lines[i-1])) == 0 {
-		block = block[len(nl):]
+	if blank && !(i > 0 && len(bytes.TrimSpace(lines[i-1])) == 0) {
+		text = nl + text
 	}
 	out := bytes.Join(lines[:i], nil)
-	out = append(out, block...)
+	out = append(out, text...)
 	return append(out, bytes.Join(lines[i:], nil)...)
 }
