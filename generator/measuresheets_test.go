@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -79,7 +81,7 @@ func TestImportMeasures(t *testing.T) {
 	}
 	var open []string
 	for _, id := range ids {
-		if status[id] != "umgesetzt" && status[id] != "gestoppt" {
+		if status[id] != "umgesetzt" && status[id] != "eingestellt" {
 			open = append(open, id)
 		}
 	}
@@ -104,30 +106,48 @@ func TestImportMeasures(t *testing.T) {
 		t.Errorf("import measures said:\n%s", stdout)
 	}
 	after := readTree(t, filepath.Join(dir, "content"))
-	changed := 0
+	var changed []string
 	for name, b := range after {
-		if bytes.Equal(before[name], b) {
-			continue
+		if !bytes.Equal(before[name], b) {
+			changed = append(changed, name)
 		}
-		changed++
-		// Only lines were added, as one block.
-		old := before[name]
+	}
+	slices.Sort(changed)
+	doneFile, newsFile := relTo(t, dir, measurePath(t, dir, done)), relTo(t, dir, measurePath(t, dir, news))
+	if want := []string{"selfcheck/rounds/2024.toml", doneFile, newsFile}; !slices.Equal(changed, slices.Sorted(slices.Values(want))) {
+		t.Fatalf("changed files %q, want %q", changed, want)
+	}
+	// The measures got one block each, and the done one its new progress
+	// where the old one was.
+	progress := regexp.MustCompile(`(?m)^progress = \d+$`)
+	for _, name := range []string{doneFile, newsFile} {
+		old, b := before[name], after[name]
+		if name == doneFile {
+			old = progress.ReplaceAll(old, []byte("progress = 100"))
+		}
 		i := 0
 		for i < len(old) && old[i] == b[i] {
 			i++
 		}
 		added := len(b) - len(old)
-		if added <= 0 || !bytes.Equal(b[i+added:], old[i:]) {
-			t.Errorf("content/%s: more changed than one added block:\n%s", name, b)
-			continue
-		}
-		block := string(b[i : i+added])
-		if !strings.Contains(block, "[[updates]]") {
-			t.Errorf("content/%s: the added block is no update:\n%s", name, block)
+		if added <= 0 || !bytes.Equal(b[i+added:], old[i:]) || !bytes.HasPrefix(bytes.TrimSpace(b[i:i+added]), []byte("[[updates]]")) {
+			t.Errorf("content/%s: more changed than an added update:\n%s", name, b)
 		}
 	}
-	if changed != 2 {
-		t.Errorf("%d files changed, want 2", changed)
+	// The recommendation that the done measure takes up is done too, as
+	// check asks: one line of the round changed.
+	oldLines, newLines := strings.Split(string(before["selfcheck/rounds/2024.toml"]), "\n"), strings.Split(string(after["selfcheck/rounds/2024.toml"]), "\n")
+	var diff []string
+	for i := range min(len(oldLines), len(newLines)) {
+		if oldLines[i] != newLines[i] {
+			diff = append(diff, oldLines[i]+" → "+newLines[i])
+		}
+	}
+	if len(oldLines) != len(newLines) || len(diff) != 1 || !strings.HasSuffix(diff[0], `→ status = "done"`) {
+		t.Errorf("the round changed in %q", diff)
+	}
+	if !strings.Contains(stdout, "content/selfcheck/rounds/2024.toml: recommendation 2024/") {
+		t.Errorf("the import does not say that the recommendation's status changed:\n%s", stdout)
 	}
 	src, _ := os.ReadFile(measurePath(t, dir, done))
 	if !strings.Contains(string(src), "date = 2026-11-20\nstatus = \"done\"") || !strings.Contains(string(src), `text = "Abgeschlossen: der letzte Kurs hatte 18 Teilnehmende."`) {
@@ -154,6 +174,16 @@ func TestImportMeasures(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "changes no measure; nothing to do") {
 		t.Errorf("an unchanged workbook: exit %d\n%s", code, stdout)
 	}
+}
+
+// relTo is p relative to dir/content, with slashes.
+func relTo(t *testing.T, dir, p string) string {
+	t.Helper()
+	rel, err := filepath.Rel(filepath.Join(dir, "content"), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(rel)
 }
 
 func equalTrees(a, b map[string][]byte) bool {
@@ -204,7 +234,7 @@ func TestImportMeasuresErrors(t *testing.T) {
 	code, _, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "measures", file)
 	name := filepath.ToSlash(file)
 	lines := []string{
-		name + ":Maßnahmen!F" + row(0) + `: status "fertig" of "` + ids[0] + `" is none of: "geplant", "in Arbeit", "umgesetzt", "verzögert", "gestoppt"; choose one from the list`,
+		name + ":Maßnahmen!F" + row(0) + `: status "fertig" of "` + ids[0] + `" is none of: "geplant", "in Arbeit", "verzögert", "umgesetzt", "eingestellt"; choose one from the list`,
 		name + ":Maßnahmen!G" + row(1) + `: progress "150" of "` + ids[1] + `" is not a whole number from 0 to 100`,
 		name + ":Maßnahmen!I" + row(2) + `: the status or progress of "` + ids[2] + `" changed: write here what happened, as a sentence for the public`,
 		name + ":Maßnahmen!H" + row(3) + `: the update of "` + ids[3] + `" is dated 2027-01-05, after today (2026-11-25): an update says what has happened`,

@@ -100,11 +100,11 @@ type jsonMilestone struct {
 
 // updateRow is one update of a measure, numbered from 1, oldest first.
 type updateRow struct {
-	Measure  string `json:"measure_id"`
-	Number   int    `json:"update_number"`
-	Date     string `json:"date"`
-	Status   string `json:"status"`
-	Text     string `json:"text"`
+	Measure string `json:"measure_id"`
+	Number  int    `json:"update_number"`
+	Date    string `json:"date"`
+	Status  string `json:"status"`
+	Text    string `json:"text"`
 }
 
 func numPtr(p *float64) string {

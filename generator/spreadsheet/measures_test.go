@@ -18,7 +18,7 @@ import (
 var measureStatuses = []string{"planned", "in_progress", "done", "delayed", "stopped"}
 
 func measureLabel(s string) string {
-	return map[string]string{"planned": "geplant", "in_progress": "in Arbeit", "done": "umgesetzt", "delayed": "verzögert", "stopped": "gestoppt"}[s]
+	return map[string]string{"planned": "geplant", "in_progress": "in Arbeit", "done": "umgesetzt", "delayed": "verzögert", "stopped": "eingestellt"}[s]
 }
 
 func intp(n int) *int { return &n }
@@ -127,7 +127,7 @@ func checkMeasuresWorkbook(t *testing.T, data []byte, panes bool) {
 	for _, r := range list {
 		labels = append(labels, r[0])
 	}
-	if want := []string{"geplant", "in Arbeit", "umgesetzt", "verzögert", "gestoppt"}; !reflect.DeepEqual(labels, want) {
+	if want := []string{"geplant", "in Arbeit", "umgesetzt", "verzögert", "eingestellt"}; !reflect.DeepEqual(labels, want) {
 		t.Errorf("list %q, want %q", labels, want)
 	}
 	dvs, err := f.GetDataValidations("Maßnahmen")
