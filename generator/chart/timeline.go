@@ -83,9 +83,10 @@ func Timeline(spans []Span, today time.Time, todayLabel string, l Layout, year f
 			c.text(&b, mid, c.fs, "middle", "axis", []string{year(yr)})
 		}
 	}
-	b.WriteString(rows.String())
+	// The line at today lies under the labels, so that they stay legible.
 	tx := x(today)
 	fmt.Fprintf(&b, `<path class="tl-today" stroke-width="2" stroke-dasharray="5 3" d="M%s %sV%s"/>`, num(tx), num(top), num(h-c.lh-2))
+	b.WriteString(rows.String())
 	anchor := "middle"
 	switch {
 	case tx-c.textWidth(todayLabel)/2 < left:
