@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"offenbar/generator/diag"
+	"offenbar/generator/measure"
 	"offenbar/generator/spreadsheet"
 )
 
@@ -39,5 +41,29 @@ func TestAppendUpdate(t *testing.T) {
 	want := "+++\ntitle = \"x\"\n\n[[updates]]\ndate = 2026-11-02\nstatus = \"in_progress\"\ntext = \"\"\"\nErste Zeile\nzweite Zeile\"\"\"\n+++\n"
 	if got != want {
 		t.Errorf("multi-line text:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestSetProgress: a new progress replaces the old value where it stands,
+// comment and all around it, or comes in above the first table of the
+// front matter, with the comments that lead to that table left below it.
+func TestSetProgress(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"replaced", "+++\ntitle = \"x\"\nresponsible = \"Amt\"\nprogress = 40 # geschätzt\n\n[[updates]]\ndate = 2026-01-10\nstatus = \"in_progress\"\n+++\n",
+			"+++\ntitle = \"x\"\nresponsible = \"Amt\"\nprogress = 75 # geschätzt\n\n[[updates]]\ndate = 2026-01-10\nstatus = \"in_progress\"\n+++\n"},
+		{"added above the first table", "+++\ntitle = \"x\"\nresponsible = \"Amt\"\n\n# Beschluss\n[decision]\nby = \"Stadtrat\"\n\n[[updates]]\ndate = 2026-01-10\nstatus = \"in_progress\"\n+++\n",
+			"+++\ntitle = \"x\"\nresponsible = \"Amt\"\nprogress = 75\n\n# Beschluss\n[decision]\nby = \"Stadtrat\"\n\n[[updates]]\ndate = 2026-01-10\nstatus = \"in_progress\"\n+++\n"},
+		{"added at the end", "+++\ntitle = \"x\"\nresponsible = \"Amt\"\n+++\nText\n", "+++\ntitle = \"x\"\nresponsible = \"Amt\"\nprogress = 75\n+++\nText\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var errs diag.List
+			m := measure.Parse("content/measures/x.md", []byte(c.src), &errs)
+			if m == nil || errs.HasErrors() {
+				t.Fatal(errs.Err())
+			}
+			if got := string(spreadsheet.SetProgress([]byte(c.src), m, 75)); got != c.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
 	}
 }
