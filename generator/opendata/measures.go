@@ -191,7 +191,7 @@ func (p *Publication) measureFiles() ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	mx, err := p.tableXLSX(p.Text("xlsx_sheet_measures"), p.Text("data_measures_title"), "measures", measureColumns, sheetMeasures)
+	mx, err := p.tableXLSX(p.Text("xlsx_sheet_measures"), p.Text("data_measures_dataset_title", p.Config.Publisher()), "measures", measureColumns, sheetMeasures)
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +266,7 @@ func (p *Publication) tableXLSX(sheet, title, table string, columns []string, ro
 	}
 	l := p.Licence()
 	info := [][]any{
-		{fmt.Sprintf("%s: %s", p.Config.Publisher(), title)},
+		{title},
 		{},
 		{t("data_licence"), fmt.Sprintf("%s (%s)", l.Title(p.Config.Language), l.Text)},
 	}

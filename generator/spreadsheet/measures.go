@@ -212,7 +212,7 @@ type MeasureUpdate struct {
 	Progress *int // nil when the measure has none
 	Text     string
 	// Changes says what changed, for the import's report, such as
-	// "in_progress → done, 80 → 100".
+	// "in_progress → done, 80 → 100 %".
 	Changes string
 }
 
