@@ -15,6 +15,7 @@ import (
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/event"
+	"offenbar/generator/measure"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
 	"offenbar/generator/tomldoc"
@@ -35,6 +36,7 @@ var referenceFormats = []format{
 	{"uebersetzung-selbstcheck.md", "selfcheck/doc.go", "Translations", selfcheck.Translation{}},
 	{"artikel.md", "content/doc.go", "", content.Front{}},
 	{"termin.md", "event/doc.go", "Events: content/events/<date>-<slug>.md", event.Front{}},
+	{"massnahme.md", "measure/doc.go", "A measure: content/measures/<id>.md", measure.Front{}},
 }
 
 // TestReferenceKnowsEveryKey holds the German reference and the package
@@ -69,7 +71,7 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 	seen := map[string]bool{}
 	for _, block := range blocks {
 		if markdown(v) {
-			// Only the front matter of an article or event is TOML.
+			// Only the front matter of an article, an event or a measure is TOML.
 			front, ok := strings.CutPrefix(block, "+++\n")
 			if !ok {
 				continue
@@ -107,7 +109,7 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 // markdown reports whether v is the front matter of a Markdown file.
 func markdown(v any) bool {
 	switch v.(type) {
-	case content.Front, event.Front:
+	case content.Front, event.Front, measure.Front:
 		return true
 	}
 	return false

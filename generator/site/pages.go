@@ -58,6 +58,10 @@ type Page struct {
 	Latest   *RoundView
 	Plans    *Plans
 	Data     *DataView
+	// Measures is the overview of the measures, on the overview and the
+	// home page, and Measure one measure on its page.
+	Measures *MeasuresView
+	Measure  *MeasureView
 	// Event is an event's page; Events are the next events on the home
 	// page, and EventList the whole list.
 	Event     *EventView
@@ -122,6 +126,7 @@ type views struct {
 	pages    []*DocView
 	overview *ChartView
 	plans    *Plans
+	measures *MeasuresView
 	// events are the published events, soonest first; upcoming those not
 	// yet over; eventList both groups by year.
 	events    []*EventView
@@ -142,7 +147,7 @@ type Plans struct {
 // FieldPlans are a field's recommendations that are not done yet.
 type FieldPlans struct {
 	Field *FieldView
-	Recs  []*selfcheck.Recommendation
+	Recs  []*RecView
 }
 
 func (s *Site) sectionURL(section string, slug ...string) string {
@@ -209,7 +214,7 @@ func (s *Site) buildViews() (*views, error) {
 			}
 			fv.Groups = s.questionGroups(latest, fv)
 			if res := latest.Fields[f.Slug]; res != nil {
-				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: res.Recommendations}
+				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: recViews(f.Slug, res.Recommendations)}
 			}
 		}
 		for _, rv := range v.rounds {
@@ -272,6 +277,10 @@ func (s *Site) buildViews() (*views, error) {
 	}
 	s.eventViews(v, byField)
 	v.plans = plans(v.fields)
+	if s.Model != nil {
+		s.measureViews(v, byField)
+	}
+	s.linkEventMeasures(v)
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}
@@ -611,7 +620,7 @@ func plans(fields []*FieldView) *Plans {
 		if fv.Result == nil {
 			continue
 		}
-		var open []*selfcheck.Recommendation
+		var open []*RecView
 		for _, r := range fv.Result.Recommendations {
 			switch r.Status {
 			case selfcheck.Planned:

@@ -24,7 +24,8 @@ type FieldView struct {
 	Groups   []*QuestionGroup
 	Result   *ResultView
 	Articles []*DocView
-	Events   []*EventView // upcoming first, then past
+	Measures []*MeasureView // the measures of the field
+	Events   []*EventView   // upcoming first, then past
 	Charts   []*ChartView
 	// TrendNote says, in place of a trend chart, that there is one round.
 	TrendNote string
@@ -69,7 +70,7 @@ type ResultView struct {
 	Round           *RoundView
 	Assessment      template.HTML
 	AssessmentText  string // the Markdown it was rendered from
-	Recommendations []*selfcheck.Recommendation
+	Recommendations []*RecView
 }
 
 // ChartView is a chart with its summary, table and data links.

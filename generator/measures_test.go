@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+	"time"
+
+	"offenbar/generator/sitetest"
+)
+
+// TestMeasuresToday builds a site with a measure due at the end of
+// December 2026: twice on 25 November, byte for byte the same, when it is
+// not overdue yet, and on 1 January 2027, when its pages say that it is.
+func TestMeasuresToday(t *testing.T) {
+	site := readArchive(t, "testdata/base.txtar")
+	site = sitetest.Merge(site, sitetest.Parse([]byte(`-- content/measures/leitbild.md --
++++
+title = "Leitbild schreiben"
+fields = ["steuerung"]
+recommendations = ["2021/steuerung/1"]
+responsible = "Hauptamt"
+start = "2026-01"
+due = "2026-12"
+
+[[updates]]
+date = 2026-02-01
+status = "in_progress"
+text = "Der Entwurf ist in der Abstimmung."
++++
+Ein Leitbild für die Gemeinde.
+`)))
+	// The round of 2021 says its recommendation is planned; the measure
+	// that takes it up is in progress.
+	round, _ := site.File("content/selfcheck/rounds/2021.toml")
+	site = sitetest.Merge(site, &sitetest.Archive{Files: []sitetest.File{{Name: "content/selfcheck/rounds/2021.toml", Data: []byte(strings.Replace(string(round), `status = "planned"`, `status = "in_progress"`, 1))}}})
+	dir := writeSite(t, site)
+
+	t.Setenv("SOURCE_DATE_EPOCH", "1795564800") // 2026-11-25
+	first, second := buildSite(t, dir), buildSite(t, dir)
+	if len(first) != len(second) {
+		t.Fatalf("two builds wrote %d and %d files", len(first), len(second))
+	}
+	for name, b := range first {
+		if string(second[name]) != string(b) {
+			t.Errorf("%s differs between two builds with the same SOURCE_DATE_EPOCH", name)
+		}
+	}
+	page := string(first["massnahmen/leitbild/index.html"])
+	overview := string(first["massnahmen/index.html"])
+	for _, want := range []string{"Stand: 25. November 2026", "Dezember 2026"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the measure's page on 25 November 2026 lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `class="overdue"`) || !strings.Contains(overview, "0 von 1 Maßnahme umgesetzt, 0 überfällig") {
+		t.Errorf("a measure due in December is overdue in November:\n%s", overview)
+	}
+	if !strings.Contains(string(first["index.html"]), "0 von 1 Maßnahme umgesetzt, 0 überfällig") {
+		t.Error("the home page lacks the measures' figure")
+	}
+	field := string(first["handlungsfelder/steuerung/index.html"])
+	if !strings.Contains(field, `href="/weltoffen/massnahmen/leitbild/"`) {
+		t.Error("the field page does not list its measure")
+	}
+	// The feed, read as Atom: one entry per update, each with what RFC 4287
+	// requires.
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(first["massnahmen/feed.xml"], &feed); err != nil {
+		t.Fatalf("massnahmen/feed.xml: %v", err)
+	}
+	if len(feed.Entries) != 1 || feed.Entries[0].Title != "Leitbild schreiben: in Arbeit" || feed.Entries[0].Link.Href != "https://example.org/weltoffen/massnahmen/leitbild/#meldung-1" {
+		t.Errorf("the feed has not one entry per update: %+v", feed)
+	}
+	for _, d := range []string{feed.Updated, feed.Entries[0].Updated} {
+		if _, err := time.Parse(time.RFC3339, d); err != nil || feed.ID == "" || feed.Entries[0].ID == "" {
+			t.Errorf("the feed lacks an ID or has a date %q that is no RFC 3339 date", d)
+		}
+	}
+	if !strings.Contains(string(first["massnahmen/leitbild/index.html"]), `id="meldung-1"`) {
+		t.Error("the feed links to an update that the measure's page has no anchor for")
+	}
+
+	t.Setenv("SOURCE_DATE_EPOCH", "1798761600") // 2027-01-01
+	later := buildSite(t, dir)
+	page = string(later["massnahmen/leitbild/index.html"])
+	if !strings.Contains(page, `class="overdue"`) || !strings.Contains(page, "überfällig") || !strings.Contains(page, "Stand: 1. Januar 2027") {
+		t.Errorf("on 1 January 2027 the measure's page does not say it is overdue:\n%s", page)
+	}
+	if !strings.Contains(string(later["massnahmen/index.html"]), "0 von 1 Maßnahme umgesetzt, 1 überfällig") {
+		t.Error("on 1 January 2027 the overview does not count the measure as overdue")
+	}
+}
