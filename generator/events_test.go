@@ -91,6 +91,12 @@ func TestExampleEvents(t *testing.T) {
 	if field := string(files["handlungsfelder/fairer-zugang/index.html"]); !strings.Contains(field, "/termine/2027-01-21-runder-tisch-sprache/") || !strings.Contains(field, "/termine/2023-03-13-runder-tisch-wohnen/") {
 		t.Error("the field page does not list its events")
 	}
+	if m := string(files["massnahmen/begegnungsort-lindenhang/index.html"]); !strings.Contains(m, `id="termine"`) || !strings.Contains(m, "/termine/2027-02-25-dialogforum/") {
+		t.Error("the measure's page does not list its event")
+	}
+	if !strings.Contains(string(forum), `href="/massnahmen/begegnungsort-lindenhang/"`) {
+		t.Error("the event's page does not link its measure")
+	}
 	if round := string(files["runden/2021/index.html"]); !strings.Contains(round, "/termine/2021-10-07-erstes-dialogforum/") {
 		t.Error("the round page does not list its events")
 	}

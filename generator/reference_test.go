@@ -71,7 +71,7 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 	seen := map[string]bool{}
 	for _, block := range blocks {
 		if markdown(v) {
-			// Only the front matter of an article, event or measure is TOML.
+			// Only the front matter of an article, an event or a measure is TOML.
 			front, ok := strings.CutPrefix(block, "+++\n")
 			if !ok {
 				continue

@@ -295,7 +295,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		}
 		return nil, errs
 	}
-	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}, Images: Images{MaxSizeMB: 25, MaxMegapixels: 50}, TimeZone: DefaultTimeZone, Measures: Measures{StaleMonths: 6}}
+	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}, Images: Images{MaxSizeMB: 25, MaxMegapixels: 50}, Measures: Measures{StaleMonths: 6}, TimeZone: DefaultTimeZone}
 	doc, derrs := tomldoc.Decode(File, src, 0, s)
 	errs.Add(derrs)
 	s.Doc = doc

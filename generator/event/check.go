@@ -19,6 +19,8 @@ type Refs struct {
 	Articles map[string]string
 	Fields   []string
 	Rounds   []string
+	// Measures are the IDs of the measures, by which events name them.
+	Measures []string
 }
 
 // Check reports what events name that does not exist, translations into
@@ -43,6 +45,11 @@ func Check(events []*Event, refs Refs, langs []string, now time.Time) diag.List 
 				want = "(the site has no round yet)"
 			}
 			errs.Errorf(e.Meta.ValuePos("round"), "unknown round %q, want one of: %s", e.Round, want)
+		}
+		for i, id := range e.Measures {
+			if !slices.Contains(refs.Measures, id) {
+				errs.Errorf(e.Meta.ValuePos("measures["+strconv.Itoa(i)+"]"), "unknown measure %q: there is no %s/%s.md", id, "content/measures", id)
+			}
 		}
 		if e.Report != "" && e.ReportSlug(refs) == "" {
 			example := "dialogforum"

@@ -25,6 +25,7 @@
 //	online = "https://konferenz.lindenbrueck.example/runder-tisch"  # to take part online
 //	fields = ["fairer-zugang-und-teilhabechancen"] # the action fields it is about
 //	round = "2024"                                 # the round of the self-check it follows up
+//	measures = ["sozialticket"]                    # the measures it belongs to, by ID (content/measures/<id>.md)
 //	fee = "5 Euro, ermäßigt 2 Euro"                # what it costs; without fee it is free
 //	status = "scheduled"                           # scheduled (default), cancelled, postponed or moved_online
 //	note = "Der Raum ist neu: Sitzungssaal statt Foyer."  # why; required unless scheduled
@@ -95,9 +96,9 @@
 //   - a registration deadline after start, and [registration] without url
 //     or email;
 //   - a malformed URL in online or url, and a malformed e-mail address;
-//   - fields, round or report that name no action field, round or
-//     article (report may name the article as its slug or its file name
-//     without .md);
+//   - fields, round, measures or report that name no action field,
+//     round, measure or article (report may name the article as its slug
+//     or its file name without .md);
 //   - a language of accessibility.languages that is no BCP 47 tag.
 //
 // A past event that is still scheduled and has no report 30 days after it

@@ -57,6 +57,7 @@ type Front struct {
 	Online        string        `toml:"online"`
 	Fields        []string      `toml:"fields"`
 	Round         string        `toml:"round"`
+	Measures      []string      `toml:"measures"`
 	Registration  *Registration `toml:"registration"`
 	Accessibility Accessibility `toml:"accessibility"`
 	Fee           string        `toml:"fee"`

@@ -67,18 +67,6 @@ func (s *Site) siteKeys() (global, lists []byte) {
 	}
 	write("runtime", s.opts.Runtime)
 	write("media", []byte(s.mediaDigest))
-	// Events show on the home page, on their fields' and rounds' pages
-	// and in lists; whether one is over changes with the clock.
-	for _, e := range s.Root().Events {
-		write("event "+e.Path, e.Meta.Src)
-		write("body", e.Body)
-		fmt.Fprintf(h, "past %v\n", e.Past(s.opts.Visibility.Now))
-		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
-			tr := e.Translations[code]
-			write("translation "+tr.Path, tr.Meta.Src)
-			write("body", tr.Body)
-		}
-	}
 	// Measures show on their own pages, the home page and the field pages,
 	// and what they say depends on the day.
 	fmt.Fprintf(h, "today %s\n", s.today().Format(time.DateOnly))
@@ -87,6 +75,18 @@ func (s *Site) siteKeys() (global, lists []byte) {
 		write("body", m.Body)
 		for _, code := range slices.Sorted(maps.Keys(m.Translations)) {
 			tr := m.Translations[code]
+			write("translation "+tr.Path, tr.Meta.Src)
+			write("body", tr.Body)
+		}
+	}
+	// Events show on the home page, on their fields' and rounds' pages
+	// and in lists; whether one is over changes with the clock.
+	for _, e := range s.Root().Events {
+		write("event "+e.Path, e.Meta.Src)
+		write("body", e.Body)
+		fmt.Fprintf(h, "past %v\n", e.Past(s.opts.Visibility.Now))
+		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
+			tr := e.Translations[code]
 			write("translation "+tr.Path, tr.Meta.Src)
 			write("body", tr.Body)
 		}

@@ -71,6 +71,7 @@ type EventView struct {
 	Stale       bool
 	Fields      []*FieldView
 	Round       *RoundView
+	Measures    []*MeasureView
 	Report      *DocView // the published article about it, if any
 	Past        bool
 	site        *Site
@@ -251,6 +252,38 @@ type EventList struct {
 	// Webcal its webcal: address; both "" when the site has none.
 	Calendar string
 	Webcal   template.URL
+}
+
+// linkEventMeasures links each event with the measures it names, both
+// ways: the event page lists its measures, and a measure's page its
+// events, upcoming first, then past.
+func (s *Site) linkEventMeasures(v *views) {
+	if v.measures == nil {
+		return
+	}
+	byID := map[string]*MeasureView{}
+	for _, m := range v.measures.All {
+		byID[m.ID] = m
+	}
+	var upcoming, past []*EventView
+	for _, e := range v.events {
+		for _, id := range e.Event.Measures {
+			if m := byID[id]; m != nil {
+				e.Measures = append(e.Measures, m)
+			}
+		}
+		if e.Past {
+			past = append(past, e)
+		} else {
+			upcoming = append(upcoming, e)
+		}
+	}
+	slices.Reverse(past)
+	for _, e := range append(upcoming, past...) {
+		for _, m := range e.Measures {
+			m.Events = append(m.Events, e)
+		}
+	}
 }
 
 // byYear groups events, in their order, by the year they begin.

@@ -58,15 +58,15 @@ type Page struct {
 	Latest   *RoundView
 	Plans    *Plans
 	Data     *DataView
+	// Measures is the overview of the measures, on the overview and the
+	// home page, and Measure one measure on its page.
+	Measures *MeasuresView
+	Measure  *MeasureView
 	// Event is an event's page; Events are the next events on the home
 	// page, and EventList the whole list.
 	Event     *EventView
 	Events    []*EventView
 	EventList *EventList
-	// Measures is the overview of the measures, on the overview and the
-	// home page, and Measure one measure on its page.
-	Measures *MeasuresView
-	Measure  *MeasureView
 }
 
 // Alternate is a page in one language, for hreflang links and the
@@ -126,6 +126,7 @@ type views struct {
 	pages    []*DocView
 	overview *ChartView
 	plans    *Plans
+	measures *MeasuresView
 	// events are the published events, soonest first; upcoming those not
 	// yet over; eventList both groups by year.
 	events    []*EventView
@@ -134,7 +135,6 @@ type views struct {
 	calendars map[string][]byte // calendar files by site path
 	// calendarErrs are the calendars that could not be written.
 	calendarErrs []calendarErr
-	measures     *MeasuresView
 }
 
 // Plans is what the town is doing next: the latest round's recommendations
@@ -280,6 +280,7 @@ func (s *Site) buildViews() (*views, error) {
 	if s.Model != nil {
 		s.measureViews(v, byField)
 	}
+	s.linkEventMeasures(v)
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}

@@ -148,13 +148,13 @@ func (s *Site) searchIndex(v *views) []byte {
 	for _, p := range v.pages {
 		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML()))
 	}
-	for _, e := range v.events {
-		add(e.Title, e.URL, text("search_kind_event")+" · "+e.Day(), e.Summary+" "+markdownText(e.Body))
-	}
 	if v.measures != nil {
 		for _, m := range v.measures.All {
 			add(m.Title, m.URL, text("search_kind_measure")+" · "+m.StatusLabel, m.Summary+" "+plainText(m.Responsible)+" "+markdownText(m.body))
 		}
+	}
+	for _, e := range v.events {
+		add(e.Title, e.URL, text("search_kind_event")+" · "+e.Day(), e.Summary+" "+markdownText(e.Body))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -552,7 +552,7 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 			slugs = append(slugs, f.Slug)
 		}
 	}
-	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, s.Lang.Paths.Events, s.Lang.Paths.Measures, "assets"}
+	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, s.Lang.Paths.Measures, s.Lang.Paths.Events, "assets"}
 	for _, d := range docs {
 		for i, f := range d.Fields {
 			if !slices.Contains(slugs, f) {
@@ -583,6 +583,9 @@ func (s *Site) eventRefs(docs []*content.Doc) event.Refs {
 		}
 		refs.Articles[d.Slug] = d.Slug
 		refs.Articles[strings.TrimSuffix(fileName(d), ".md")] = d.Slug
+	}
+	for _, m := range s.Measures {
+		refs.Measures = append(refs.Measures, m.ID)
 	}
 	if s.Model != nil {
 		for _, f := range s.Model.Instrument.Fields {

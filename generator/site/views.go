@@ -24,8 +24,8 @@ type FieldView struct {
 	Groups   []*QuestionGroup
 	Result   *ResultView
 	Articles []*DocView
-	Events   []*EventView   // upcoming first, then past
 	Measures []*MeasureView // the measures of the field
+	Events   []*EventView   // upcoming first, then past
 	Charts   []*ChartView
 	// TrendNote says, in place of a trend chart, that there is one round.
 	TrendNote string
