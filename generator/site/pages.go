@@ -58,6 +58,10 @@ type Page struct {
 	Latest   *RoundView
 	Plans    *Plans
 	Data     *DataView
+	// Chart is the chart of an embed page of one chart, and Full the site
+	// path of the page that an embed page shows a part of.
+	Chart *ChartView
+	Full  string
 }
 
 // Alternate is a page in one language, for hreflang links and the
@@ -261,6 +265,7 @@ func (s *Site) buildViews() (*views, error) {
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}
+	s.setEmbeds(v)
 	return v, nil
 }
 
