@@ -48,7 +48,12 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 	b := browser.New(t)
 	var hostPage, hostPolicy string
 	serve := func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/" {
+		switch r.URL.Path {
+		case "/favicon.ico":
+			w.WriteHeader(http.StatusNoContent)
+			return
+		case "/":
+		default:
 			http.NotFound(w, r)
 			return
 		}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Embed pages show the overview, an action field or one chart on another
@@ -34,35 +35,80 @@ func (e *Embed) Code() string {
 	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy"></iframe>`, html.EscapeString(e.URL), html.EscapeString(e.Title), e.Height)
 }
 
-// Heights of what an embed page shows besides its charts, in CSS pixels at
-// the width of a phone (390 px), where text wraps most: a field's heading,
-// score and link to the full page, and a chart's frame, title, summary and
-// the closed table.
-const (
-	embedFrame      = 150 // heading, the link to the full page and the margins
-	embedFieldScore = 130 // a field's score and its sentence
-	embedOverview   = 60  // the overview's round and score
-	embedChart      = 210 // a chart's frame, title, summary and table button
-	embedTrendNote  = 110 // the sentence in place of a trend of one round
-	embedNotice     = 90  // the example notice, when the site has one
+// An embed page must fit into the iframe of its snippet without resize.js,
+// and text wraps most on a phone (390 px). Its height is estimated from
+// the page's parts there: each text by its length, at about so many
+// characters a line (a little fewer than fit, as words wrap), and each
+// chart by its narrow drawing scaled to the phone's width; on a desktop
+// the same page is lower. The pixel figures are measured in Chromium.
+type textStyle struct{ perLine, line int }
+
+var (
+	bodyText   = textStyle{33, 27}
+	chartText  = textStyle{30, 27}
+	chartTitle = textStyle{25, 30}
+	heading    = textStyle{21, 36}
+	noticeText = textStyle{40, 23}
 )
 
-var svgHeight = regexp.MustCompile(`<svg class="chart-svg chart-svg-(narrow|wide)"[^>]* width="(\d+)" height="([0-9.]+)"`)
+const (
+	embedPadding = 48  // the page's padding, and some room to spare
+	embedMore    = 16  // the margin above the link to the full page
+	embedHeading = 8   // below the heading
+	embedScore   = 84  // a field's score in large type
+	embedPara    = 34  // the margins of a paragraph
+	embedFigures = 200 // the overview's round and score
+	embedChart   = 145 // a chart's frame, margins and the button of its table
+	embedNotice  = 28  // the example notice's padding and margin
+	phoneChart   = 330 // the width of a chart's drawing on a phone
+)
 
-// chartHeight is the height that a chart's figure takes up in an embed
-// page: the taller of its two drawings as the page shows them, the narrow
-// one on a phone, scaled to about 320 px, the wide one at its width.
-func chartHeight(c *ChartView) int {
-	h := 0.0
-	for _, m := range svgHeight.FindAllStringSubmatch(string(c.SVG), -1) {
-		w, _ := strconv.ParseFloat(m[2], 64)
-		v, _ := strconv.ParseFloat(m[3], 64)
-		if m[1] == "narrow" && w > 0 {
-			v *= 320 / w
+// height estimates the height of text in style on a phone; right-to-left
+// scripts take taller lines, and Cyrillic ones more of them.
+func (s *Site) height(text string, st textStyle) int {
+	// Cyrillic letters are wider than Latin ones in the usual fonts.
+	n := 0
+	for _, r := range text {
+		n += 4
+		if unicode.Is(unicode.Cyrillic, r) {
+			n++
 		}
-		h = math.Max(h, v)
 	}
-	return embedChart + int(math.Ceil(h))
+	n = (n + 3) / 4
+	line := st.line
+	if s.Lang.RTL() {
+		line = line * 115 / 100
+	}
+	return max(1, (n+st.perLine-1)/st.perLine) * line
+}
+
+var svgHeight = regexp.MustCompile(`<svg class="chart-svg chart-svg-narrow"[^>]* width="(\d+)" height="([0-9.]+)"`)
+
+// chartHeight estimates the height of a chart's figure in an embed page
+// on a phone.
+func (s *Site) chartHeight(c *ChartView) int {
+	h := 0.0
+	if m := svgHeight.FindStringSubmatch(string(c.SVG)); m != nil {
+		w, _ := strconv.ParseFloat(m[1], 64)
+		v, _ := strconv.ParseFloat(m[2], 64)
+		if w > 0 {
+			h = v * phoneChart / w
+		}
+	}
+	return embedChart + s.height(c.Title, chartTitle) + s.height(c.Summary, chartText) + int(math.Ceil(h))
+}
+
+// frameHeight is what every embed page has besides its content: the
+// padding, the example notice and the link to the full page.
+func (s *Site) frameHeight() int {
+	h := embedPadding + embedMore
+	more, _ := s.Lang.Tf("embed_more", s.Config.Title)
+	h += s.height(more, bodyText)
+	if n := s.Config.ExampleNotice; n != "" {
+		label, _ := s.Lang.T("example_notice")
+		h += embedNotice + s.height(label+": "+n, noticeText)
+	}
+	return h
 }
 
 // embedPath is the site path of an embed page, such as
@@ -90,9 +136,6 @@ func (p *Page) Embeds() bool {
 }
 
 func (s *Site) newEmbed(id, path, title string, height int) *Embed {
-	if s.Config.ExampleNotice != "" {
-		height += embedNotice
-	}
 	return &Embed{ID: id, Path: path, URL: s.Config.AbsURL(path), Title: title + " – " + s.Config.Title, Height: height, Hosts: s.EmbedHosts()}
 }
 
@@ -102,21 +145,31 @@ func (s *Site) setEmbeds(v *views) {
 	if !s.Config.Embeds() || v.overview == nil {
 		return
 	}
-	v.overview.Embed = s.newEmbed(v.overview.ID+"-embed", s.embedPath(), s.Config.Title, embedFrame+embedOverview+chartHeight(v.overview))
+	l := s.Lang
+	latest := v.rounds[len(v.rounds)-1]
+	frame := s.frameHeight()
+	figures, _ := l.T("key_figures")
+	h := frame + s.height(s.Config.Title, heading) + embedHeading + s.height(figures+": "+latest.Title, bodyText) + embedFigures + s.chartHeight(v.overview)
+	v.overview.Embed = s.newEmbed(v.overview.ID+"-embed", s.embedPath(), s.Config.Title, h)
 	for _, fv := range v.fields {
-		h := embedFrame + embedFieldScore
+		sentence, _ := l.Tf("field_score_text", latest.Title, s.percentFormat(float64(fv.Now)))
+		if fv.HasPrev {
+			change, _ := l.Tf("change_since", fmt.Sprintf("%+d", fv.Delta), latest.Prev.Title)
+			sentence += " " + change + "."
+		}
+		h := frame + s.height(fv.Title, heading) + embedHeading + embedScore + s.height(sentence, bodyText) + embedPara
 		for _, c := range fv.Charts {
-			c.Embed = s.newEmbed(c.ID+"-embed", s.embedPath(c.ID), c.Title, embedFrame+chartHeight(c))
-			h += chartHeight(c)
+			c.Embed = s.newEmbed(c.ID+"-embed", s.embedPath(c.ID), c.Title, frame+s.chartHeight(c))
+			h += s.chartHeight(c)
 		}
 		if fv.TrendNote != "" {
-			h += embedTrendNote
+			h += s.height(fv.TrendNote, bodyText) + embedPara
 		}
-		fv.Embed = s.newEmbed("field-embed", s.embedPath(s.Lang.Paths.Fields, fv.Slug), fv.Title, h)
+		fv.Embed = s.newEmbed("field-embed", s.embedPath(l.Paths.Fields, fv.Slug), fv.Title, h)
 	}
 	for _, rv := range v.rounds {
 		for _, c := range rv.Charts {
-			c.Embed = s.newEmbed(c.ID+"-embed", s.embedPath(c.ID), c.Title, embedFrame+chartHeight(c))
+			c.Embed = s.newEmbed(c.ID+"-embed", s.embedPath(c.ID), c.Title, frame+s.chartHeight(c))
 		}
 	}
 }
