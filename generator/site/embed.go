@@ -132,7 +132,11 @@ func (s *Site) EmbedHosts() string { return strings.Join(s.Config.Embed.Allowed,
 // Embeds reports whether the page offers snippets to embed its charts:
 // embed.js adds a copy button to each.
 func (p *Page) Embeds() bool {
-	return p.Charts && p.Kind != "embed" && p.Site.Config.Embeds()
+	switch p.Kind {
+	case "home", "field", "round":
+		return p.Charts && p.Site.Config.Embeds()
+	}
+	return false
 }
 
 func (s *Site) newEmbed(id, path, title string, height int) *Embed {

@@ -133,6 +133,7 @@ type Paths struct {
 	Data     string `toml:"data"`
 	Method   string `toml:"method"`
 	Search   string `toml:"search"`
+	Measures string `toml:"measures"`
 	Page     string `toml:"page"` // pages of a long list: /artikel/seite/2/
 	// Embed holds the embed pages of charts and fields, for other
 	// websites; a language that names none has them below "embed".
@@ -200,7 +201,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		if o.DateFormat != "" {
 			l.DateFormat = o.DateFormat
 		}
-		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Embed, &o.Paths.Embed}} {
+		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Embed, &o.Paths.Embed}} {
 			if *f.src != "" {
 				*f.dst = *f.src
 			}
@@ -223,7 +224,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	if len(l.Months) != 12 {
 		errs.Errorf(l.pos("months"), "months must list 12 month names")
 	}
-	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "page": l.Paths.Page} {
+	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "measures": l.Paths.Measures, "page": l.Paths.Page} {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
 			errs.Errorf(l.pos("paths."+key), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}

@@ -22,7 +22,7 @@ import (
 )
 
 // Kinds are the page templates besides layout.html and the partials.
-var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "article", "page", "method", "data", "search", "404", "embed"}
+var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "article", "page", "method", "data", "measures", "measure", "search", "404", "embed"}
 
 type templates struct {
 	byKind map[string]*template.Template
@@ -248,7 +248,7 @@ func (s *Site) chrome(name string, p *Page) (template.HTML, error) {
 	case name == "header" && s.navTargets()[p.Path]:
 		key += " " + p.Path
 	case name == "head-assets":
-		key += fmt.Sprint(" ", p.Charts, p.Search)
+		key += fmt.Sprint(" ", p.Charts, p.Search, p.Embeds())
 	}
 	if h, ok := s.chromeCache.Load(key); ok {
 		return h.(template.HTML), nil
