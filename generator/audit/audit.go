@@ -11,9 +11,11 @@
 package audit
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -124,7 +126,12 @@ func inScheme(t browser.T, b *browser.Browser, base string, paths []string, axe,
 }
 
 // Handler serves the built site in dir with the headers of its _headers
-// file: those of "/*" on every response, and those of a path on that path.
+// file: those of "/*" on every response, those of a folder such as
+// "/einbetten/*" on the paths below it, and those of a path on that path;
+// where several name a header, the most specific one wins, as on Netlify.
+// A path is matched as the handler sees it and as the client asked for
+// it, so that a site served below its base path by http.StripPrefix gets
+// the headers its _headers names with that path.
 func Handler(dir string) (http.Handler, error) {
 	b, err := os.ReadFile(filepath.Join(dir, "_headers"))
 	if err != nil {
@@ -135,10 +142,29 @@ func Handler(dir string) (http.Handler, error) {
 		return nil, diag.Messagef("%s/_headers has no Content-Security-Policy for /*", dir)
 	}
 	files := http.FileServer(http.Dir(dir))
+	// Wildcards from the shortest to the longest, then exact paths.
+	patterns := slices.SortedFunc(maps.Keys(blocks), func(a, b string) int {
+		aw, bw := strings.HasSuffix(a, "*"), strings.HasSuffix(b, "*")
+		if aw != bw {
+			if aw {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b))
+	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for _, h := range []http.Header{blocks["/*"], blocks[r.URL.Path]} {
-			for k, v := range h {
-				w.Header()[k] = v
+		asked, _, _ := strings.Cut(r.RequestURI, "?")
+		for _, pat := range patterns {
+			match := false
+			for _, p := range []string{r.URL.Path, asked} {
+				prefix, wild := strings.CutSuffix(pat, "*")
+				match = match || p == pat || wild && strings.HasPrefix(p, prefix)
+			}
+			if match {
+				for k, v := range blocks[pat] {
+					w.Header()[k] = v
+				}
 			}
 		}
 		files.ServeHTTP(w, r)

@@ -2,7 +2,10 @@ package audit
 
 import (
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -73,5 +76,41 @@ func TestPagePaths(t *testing.T) {
 	want := []string{"/", "/artikel/ergebnis/", "/tr/haberler/ergebnis/"}
 	if err != nil || !slices.Equal(got, want) {
 		t.Errorf("PagePaths = %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestHandlerHeaders: the handler sends the headers of "/*" everywhere and
+// those of the embed pages' rule below it, also when the site is served
+// below its base path by http.StripPrefix.
+func TestHandlerHeaders(t *testing.T) {
+	dir := t.TempDir()
+	rules := "/*\n  Content-Security-Policy: frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n" +
+		"/weltoffen/einbetten/*\n  Content-Security-Policy: frame-ancestors 'self' https://www.musterstadt.de\n"
+	for name, body := range map[string]string{"_headers": rules, "index.html": "<p>home", "einbetten/index.html": "<p>embed"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := Handler(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.StripPrefix("/weltoffen", h))
+	defer srv.Close()
+	for p, want := range map[string]string{
+		"/weltoffen/":           "frame-ancestors 'none'",
+		"/weltoffen/einbetten/": "frame-ancestors 'self' https://www.musterstadt.de",
+	} {
+		resp, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Security-Policy"); got != want || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: Content-Security-Policy %q, want %q; headers %v", p, got, want, resp.Header)
+		}
 	}
 }

@@ -244,6 +244,16 @@ func (p *Page) Tab(t T) {
 	}
 }
 
+// Enter presses the Enter key, as a person would on the focused element:
+// unlike a click from script, it counts as the person's own action, which
+// the clipboard asks for.
+func (p *Page) Enter(t T) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Print makes the page render as for printing.
 func (p *Page) Print(t T) {
 	t.Helper()

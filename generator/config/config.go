@@ -47,6 +47,10 @@
 //	contact = "opendata@lindenbrueck.de"        # e-mail address or https URL for questions about the data
 //	contributor_id = "lindenbrueck"             # GovData Datenbereitsteller-ID, if the town has one
 //
+//	[embed]                                     # charts and fields to show on other websites
+//	allowed = ["https://www.musterstadt.de"]    # the origins (scheme and host) that may frame them;
+//	                                            # without [embed] there are no embed pages
+//
 //	[images]                                    # limits for photos in content
 //	max_size_mb = 25                            # larger files are refused (default 25)
 //	max_megapixels = 50                         # larger pictures are refused before decoding (default 50)
@@ -63,15 +67,18 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net"
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // the same zones on every machine, whatever it has installed
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/net/idna"
 	"golang.org/x/text/language"
 
 	"offenbar/generator/color"
@@ -102,6 +109,7 @@ type Site struct {
 	Chart         Chart    `toml:"chart"`
 	Data          Data     `toml:"data"`
 	Images        Images   `toml:"images"`
+	Embed         Embed    `toml:"embed"`
 	Measures      Measures `toml:"measures"`
 	// Translations holds the site's own texts in further languages, by
 	// language.
@@ -179,6 +187,19 @@ type Data struct {
 	Contact         string `toml:"contact"`
 	ContributorID   string `toml:"contributor_id"`
 }
+
+// Embed lets other websites, such as the town's main website, show the
+// embed pages of charts and fields in an iframe.
+type Embed struct {
+	// Allowed are the origins that may frame the embed pages, such as
+	// "https://www.musterstadt.de": the frame-ancestors of their
+	// Content-Security-Policy. Validation writes each as browsers do:
+	// lower case, with an international domain name in punycode.
+	Allowed []string `toml:"allowed"`
+}
+
+// Embeds reports whether the site publishes embed pages.
+func (s *Site) Embeds() bool { return len(s.Embed.Allowed) > 0 }
 
 // Images bounds the photos a build accepts.
 type Images struct {
@@ -376,6 +397,7 @@ func (s *Site) validate(errs *diag.List) {
 	} else {
 		s.Location = loc
 	}
+	s.validateEmbed(errs)
 	if s.Images.MaxSizeMB < 1 || s.Images.MaxSizeMB > 500 {
 		errs.Errorf(d.ValuePos("images.max_size_mb"), "images.max_size_mb must be between 1 and 500, not %d", s.Images.MaxSizeMB)
 	}
@@ -450,6 +472,73 @@ func (s *Site) validateData(errs *diag.List) {
 	if id := data.ContributorID; id != "" && !contributorID.MatchString(id) {
 		errs.Errorf(d.ValuePos("data.contributor_id"), "contributor_id %q must be GovData's identifier of the town, letters, digits, - and _ only, such as \"stadtMusterstadt\"", id)
 	}
+}
+
+func (s *Site) validateEmbed(errs *diag.List) {
+	d := s.Doc
+	if _, ok := d.Index.Key("embed"); ok && len(s.Embed.Allowed) == 0 {
+		errs.Errorf(d.Pos("embed"), "[embed] lists no allowed origin: add allowed = [\"https://www.musterstadt.de\"] with the address of the website that shows the embeds, or remove [embed]")
+	}
+	seen := map[string]bool{}
+	var origins []string
+	for i, raw := range s.Embed.Allowed {
+		pos := d.ValuePos(fmt.Sprintf("embed.allowed[%d]", i))
+		o, ok := Origin(raw)
+		if !ok {
+			errs.Errorf(pos, "embed.allowed %q is not an origin: want the scheme and host of a website without a path, such as \"https://www.musterstadt.de\"", raw)
+			continue
+		}
+		if seen[o] {
+			errs.Errorf(pos, "embed.allowed lists %q twice", raw)
+			continue
+		}
+		seen[o] = true
+		origins = append(origins, o)
+	}
+	if len(origins) < len(s.Embed.Allowed) {
+		// Nothing is framed until every origin is right.
+		origins = nil
+	}
+	s.Embed.Allowed = origins
+}
+
+// Origin returns raw as the origin a browser names in a
+// Content-Security-Policy and in a message event: "https://" or "http://",
+// the host in lower case and punycode, and a port other than the scheme's
+// own; ok is false when raw is no such origin, such as one with a path, a
+// query, a user name or a wildcard. A single "/" at the end is allowed.
+func Origin(raw string) (origin string, ok bool) {
+	u, err := url.Parse(strings.TrimSuffix(raw, "/"))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Opaque != "" || u.User != nil ||
+		u.Path != "" || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.HasSuffix(raw, "//") {
+		return "", false
+	}
+	host := u.Hostname()
+	if ip := net.ParseIP(host); ip == nil {
+		if host, err = idna.Lookup.ToASCII(host); err != nil || host == "" || strings.ContainsAny(host, "*%") {
+			return "", false
+		}
+	}
+	port := u.Port()
+	if port == "" && strings.HasSuffix(u.Host, ":") {
+		return "", false
+	}
+	if port != "" {
+		n, err := strconv.Atoi(port)
+		if err != nil || n < 1 || n > 65535 {
+			return "", false
+		}
+		if (u.Scheme == "https" && n == 443) || (u.Scheme == "http" && n == 80) {
+			port = ""
+		}
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]" // IPv6
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	return u.Scheme + "://" + strings.ToLower(host), true
 }
 
 // CheckAttribution reports a licence that requires naming the source when

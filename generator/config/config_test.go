@@ -58,3 +58,36 @@ palette = ["#1d5f95", "#a6410b"]
 		t.Errorf("AbsURL = %q", got)
 	}
 }
+
+// TestOrigin: what [embed] allowed accepts is written as browsers write an
+// origin in a Content-Security-Policy and in a message event; anything
+// that is not exactly an origin is refused.
+func TestOrigin(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://www.musterstadt.de":       "https://www.musterstadt.de",
+		"https://www.musterstadt.de/":      "https://www.musterstadt.de",
+		"HTTPS://WWW.Musterstadt.DE":       "https://www.musterstadt.de",
+		"https://www.musterstadt.de:443":   "https://www.musterstadt.de",
+		"http://127.0.0.1:8080":            "http://127.0.0.1:8080",
+		"http://[::1]:8080":                "http://[::1]:8080",
+		"https://www.müllheim.de":          "https://www.xn--mllheim-n2a.de",
+		"https://www.musterstadt.de/cms/":  "",
+		"https://www.musterstadt.de?x=1":   "",
+		"https://www.musterstadt.de#top":   "",
+		"https://*.musterstadt.de":         "",
+		"https://user@www.musterstadt.de":  "",
+		"https://www.musterstadt.de:99999": "",
+		"https://www.musterstadt.de:":      "",
+		"https://www.musterstadt.de//":     "",
+		"www.musterstadt.de":               "",
+		"ftp://www.musterstadt.de":         "",
+		"'self'":                           "",
+		"*":                                "",
+		"":                                 "",
+	} {
+		got, ok := Origin(raw)
+		if got != want || ok != (want != "") {
+			t.Errorf("Origin(%q) = %q, %v; want %q", raw, got, ok, want)
+		}
+	}
+}

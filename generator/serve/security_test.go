@@ -227,3 +227,26 @@ func TestServeLogInSiteFolder(t *testing.T) {
 		t.Errorf("%d builds, want 2: the first and the one for content/a.md", n)
 	}
 }
+
+// TestSiteHeadersEmbedRule: the rule of the embed pages comes after "/*"
+// in _headers and replaces its policy on those pages only, as Netlify does;
+// the other headers of "/*" stay.
+func TestSiteHeadersEmbedRule(t *testing.T) {
+	rules := []byte("/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n" +
+		"/einbetten/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'self' https://www.musterstadt.de\n  X-Robots-Tag: noindex\n")
+	for p, want := range map[string]string{
+		"/einbetten/":                        "default-src 'self'; frame-ancestors 'self' https://www.musterstadt.de",
+		"/einbetten/handlungsfelder/wohnen/": "default-src 'self'; frame-ancestors 'self' https://www.musterstadt.de",
+		"/handlungsfelder/wohnen/":           "default-src 'self'; frame-ancestors 'none'",
+		"/en/embed/fields/wohnen/":           "default-src 'self'; frame-ancestors 'none'",
+		"/artikel/einbetten/":                "default-src 'self'; frame-ancestors 'none'",
+	} {
+		h := siteHeaders(rules, p)
+		if got := h.Get("Content-Security-Policy"); got != want {
+			t.Errorf("%s: Content-Security-Policy %q, want %q", p, got, want)
+		}
+		if h.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: headers %v lack those of /*", p, h)
+		}
+	}
+}

@@ -136,6 +136,9 @@ type Paths struct {
 	Measures string `toml:"measures"`
 	Page     string `toml:"page"` // pages of a long list: /artikel/seite/2/
 	Events   string `toml:"events"`
+	// Embed holds the embed pages of charts and fields, for other
+	// websites; a language that names none has them below "embed".
+	Embed string `toml:"embed"`
 }
 
 // loadLang reads the UI texts of language code. In a layered theme, the
@@ -199,7 +202,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		if o.DateFormat != "" {
 			l.DateFormat = o.DateFormat
 		}
-		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Events, &o.Paths.Events}} {
+		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Events, &o.Paths.Events}, {&l.Paths.Embed, &o.Paths.Embed}} {
 			if *f.src != "" {
 				*f.dst = *f.src
 			}
@@ -226,6 +229,11 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
 			errs.Errorf(l.pos("paths."+key), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}
+	}
+	if l.Paths.Embed == "" {
+		l.Paths.Embed = "embed"
+	} else if strings.ContainsAny(l.Paths.Embed, "/\\. ") {
+		errs.Errorf(l.pos("paths.embed"), "paths.%s must be one URL segment such as \"artikel\"", "embed")
 	}
 	return l, errs
 }

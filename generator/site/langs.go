@@ -25,7 +25,8 @@ func alternates(sites []*Site, pagesOf [][]*Page) {
 	}
 	for i, ps := range pagesOf {
 		for _, p := range ps {
-			if p.Kind == "404" {
+			// An embed page has no language switcher and no hreflang links.
+			if p.Kind == "404" || p.Kind == "embed" {
 				continue
 			}
 			for j, ls := range sites {

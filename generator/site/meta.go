@@ -12,6 +12,13 @@ import (
 // nothing from other hosts, no inline script, no plugins, no framing.
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
+// EmbedPolicy is the policy of the embed pages: ContentSecurityPolicy,
+// except that the site itself and origins, the [embed] allowed of
+// site.toml, may frame them.
+func EmbedPolicy(origins []string) string {
+	return strings.Replace(ContentSecurityPolicy, "frame-ancestors 'none'", "frame-ancestors 'self' "+strings.Join(origins, " "), 1)
+}
+
 // headers is public/_headers, the format of Netlify, Cloudflare Pages and
 // others; docs/betrieb.md shows the same for nginx and Apache. calendars
 // are the site paths of the calendar files, which get their media type.
@@ -22,6 +29,17 @@ func (s *Site) headers(calendars []string) []byte {
 	b.WriteString("  X-Content-Type-Options: nosniff\n")
 	b.WriteString("  Referrer-Policy: no-referrer\n")
 	b.WriteString("  Permissions-Policy: interest-cohort=(), camera=(), microphone=(), geolocation=()\n")
+	// The embed pages of every language may be framed by the origins of
+	// [embed], and no other page may. Their rule comes after "/*": where
+	// two rules name a header, Netlify and serve send the later one
+	// (docs/betrieb.md has what Cloudflare Pages, nginx and Apache need).
+	if s.Config.Embeds() && s.Charted() {
+		for _, ls := range append([]*Site{s}, s.Others...) {
+			b.WriteString(s.Config.URL(ls.embedPath()) + "*\n")
+			b.WriteString("  Content-Security-Policy: " + EmbedPolicy(s.Config.Embed.Allowed) + "\n")
+			b.WriteString("  X-Robots-Tag: noindex\n")
+		}
+	}
 	// Harvesters of data portals read the catalogue by its media type.
 	if u := s.CatalogURL(); u != "" {
 		dir := path.Dir(u)

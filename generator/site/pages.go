@@ -58,6 +58,10 @@ type Page struct {
 	Latest   *RoundView
 	Plans    *Plans
 	Data     *DataView
+	// Chart is the chart of an embed page of one chart, and Full the site
+	// path of the page that an embed page shows a part of.
+	Chart *ChartView
+	Full  string
 	// Measures is the overview of the measures, on the overview and the
 	// home page, and Measure one measure on its page.
 	Measures *MeasuresView
@@ -284,6 +288,7 @@ func (s *Site) buildViews() (*views, error) {
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}
+	s.setEmbeds(v)
 	return v, nil
 }
 

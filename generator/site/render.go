@@ -369,6 +369,7 @@ func (s *Site) pages(v *views) []*Page {
 		}
 	}
 	add(&Page{Kind: "search", Path: s.sectionURL(l.Paths.Search), Title: text("search"), Search: true, Crumbs: []Crumb{*home}})
+	s.embedPages(v, latest, add)
 	if s.root == nil {
 		add(&Page{Kind: "404", Path: "/404.html", Title: text("not_found")})
 	}
@@ -457,7 +458,7 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	buf.WriteString(">\n")
 	for _, p := range pages {
-		if p.Kind == "404" || p.Fallback {
+		if p.Kind == "404" || p.Kind == "embed" || p.Fallback {
 			continue
 		}
 		buf.WriteString("  <url><loc>")

@@ -12,6 +12,9 @@
 //	                             round, articles, article, page, method, data,
 //	                             measures, measure, search, 404; each defines
 //	                             "main"
+//	templates/embed.html         an embed page of a chart, a field or the
+//	                             overview: a document of its own, without
+//	                             the layout, for iframes on other websites
 //	templates/partials/*.html    shared pieces: "header" and "footer"
 //	                             (chrome.html), the chart figure, lists
 //	templates/i18n/<lang>.toml   UI texts, month names and URL paths per language

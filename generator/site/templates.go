@@ -22,7 +22,7 @@ import (
 )
 
 // Kinds are the page templates besides layout.html and the partials.
-var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "article", "page", "method", "data", "measures", "measure", "search", "404", "events", "event"}
+var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "article", "page", "method", "data", "measures", "measure", "search", "404", "events", "event", "embed"}
 
 type templates struct {
 	byKind map[string]*template.Template
@@ -129,7 +129,13 @@ func (t *templates) execute(kind string, page any) ([]byte, error) {
 			pageBuffers.Put(buf)
 		}
 	}()
-	if err := t.byKind[kind].ExecuteTemplate(buf, "layout.html", page); err != nil {
+	// An embed page is a document of its own, without the layout's
+	// header, menu and footer.
+	root := "layout.html"
+	if kind == "embed" {
+		root = "embed.html"
+	}
+	if err := t.byKind[kind].ExecuteTemplate(buf, root, page); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil
@@ -242,7 +248,7 @@ func (s *Site) chrome(name string, p *Page) (template.HTML, error) {
 	case name == "header" && s.navTargets()[p.Path]:
 		key += " " + p.Path
 	case name == "head-assets":
-		key += fmt.Sprint(" ", p.Charts, p.Search)
+		key += fmt.Sprint(" ", p.Charts, p.Search, p.Embeds())
 	}
 	if h, ok := s.chromeCache.Load(key); ok {
 		return h.(template.HTML), nil

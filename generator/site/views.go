@@ -30,6 +30,7 @@ type FieldView struct {
 	// TrendNote says, in place of a trend chart, that there is one round.
 	TrendNote string
 	Rounds    []*FieldRound // the field in every round, oldest first
+	Embed     *Embed        // the field's embed page, or nil
 }
 
 // FieldRound is a field's score in one round.
@@ -90,6 +91,7 @@ type ChartView struct {
 	Columns []template.HTML
 	Rows    []TableRow
 	DataURL string // the chart's numbers as CSV
+	Embed   *Embed // the chart's embed page, or nil
 	table   opendata.Chart
 }
 
