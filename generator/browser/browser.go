@@ -244,6 +244,14 @@ func (p *Page) Tab(t T) {
 	}
 }
 
+// Keys types keys as a keyboard does: "\r" is Enter.
+func (p *Page) Keys(t T, keys string) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(keys)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Print makes the page render as for printing.
 func (p *Page) Print(t T) {
 	t.Helper()
