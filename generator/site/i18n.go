@@ -133,6 +133,7 @@ type Paths struct {
 	Data     string `toml:"data"`
 	Method   string `toml:"method"`
 	Search   string `toml:"search"`
+	Measures string `toml:"measures"`
 	Page     string `toml:"page"` // pages of a long list: /artikel/seite/2/
 	// Tags holds the pages of the articles' tags: /themen/runder-tisch/.
 	// A language file without it gets "tags".
@@ -200,7 +201,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		if o.DateFormat != "" {
 			l.DateFormat = o.DateFormat
 		}
-		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Tags, &o.Paths.Tags}} {
+		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Tags, &o.Paths.Tags}} {
 			if *f.src != "" {
 				*f.dst = *f.src
 			}
@@ -226,7 +227,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	if l.Paths.Tags == "" {
 		l.Paths.Tags = "tags"
 	}
-	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "page": l.Paths.Page, "tags": l.Paths.Tags} {
+	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "measures": l.Paths.Measures, "page": l.Paths.Page, "tags": l.Paths.Tags} {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
 			errs.Errorf(l.pos("paths."+key), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}

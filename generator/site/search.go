@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"html/template"
 	"strings"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ const searchExcerpt = 200
 // search page and the page for a missing address.
 func (p *Page) Indexed() bool {
 	switch p.Kind {
-	case "home", "fields", "rounds", "articles", "tags", "tag", "search", "404":
+	case "home", "fields", "rounds", "articles", "tags", "tag", "measures", "search", "404":
 		return false
 	}
 	return true
@@ -92,6 +93,21 @@ func searchText(page []byte) string {
 			if skip > 0 {
 				skip--
 			}
+		}
+	}
+}
+
+// plainText returns the text of an HTML fragment, with blanks collapsed.
+func plainText(h template.HTML) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(string(h)))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.TextToken:
+			b.Write(z.Text())
+			b.WriteByte(' ')
 		}
 	}
 }
@@ -165,6 +181,9 @@ func (s *Site) searchKind(p *Page) string {
 	}
 	if p.Doc != nil && p.Doc.Kind == content.Article {
 		kind += " · " + s.Lang.Date(p.Doc.Date.Time)
+	}
+	if p.Measure != nil {
+		kind += " · " + p.Measure.StatusLabel
 	}
 	return kind
 }
