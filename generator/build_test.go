@@ -465,6 +465,11 @@ func checkPreview(t *testing.T, files map[string][]byte, base, siteDir string, m
 			if rel == "" || strings.HasSuffix(rel, "/") {
 				rel += "index.html"
 			}
+			// A server reads a percent-encoded path, such as a tag's in
+			// Arabic letters, as the file's name.
+			if p, err := url.PathUnescape(rel); err == nil {
+				rel = p
+			}
 			if _, ok := files[rel]; !ok {
 				t.Errorf("%s: link %q leads to no file of the build", name, link)
 			}
