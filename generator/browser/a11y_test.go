@@ -79,6 +79,44 @@ func TestKeyboard(t *testing.T) {
 	}
 }
 
+// TestSearchByKeyboard walks the search page with the keyboard, on a phone
+// and a desktop: the first Tab stop, visible, leads to the search field,
+// Enter puts the focus there, and a word typed and sent with Enter finds
+// the page that shows it.
+func TestSearchByKeyboard(t *testing.T) {
+	b := browser.New(t)
+	base := serveExample(t)
+	for _, width := range []int64{390, 1280} {
+		p := b.Open(t, width, 844, true)
+		p.Go(t, base+"/suche/")
+		p.Tab(t)
+		var first struct {
+			Href string  `json:"href"`
+			Top  float64 `json:"top"`
+		}
+		p.Eval(t, `(() => { const e = document.activeElement; return {href: e.getAttribute("href") || "", top: e.getBoundingClientRect().top}; })()`, &first)
+		if first.Href != "#suchbegriff" || first.Top < 0 {
+			t.Errorf("%d px: first Tab stop is %+v, want a visible link to the search field", width, first)
+		}
+		p.Keys(t, "\r")
+		var focus string
+		p.Eval(t, `document.activeElement.id`, &focus)
+		if focus != "suchbegriff" {
+			t.Fatalf("%d px: after Enter on the first Tab stop, the focus is on %q, want the search field", width, focus)
+		}
+		p.Keys(t, "Sozialticket\r")
+		var text string
+		p.EvalAsync(t, `new Promise(resolve => {
+			const box = document.getElementById("suchergebnisse");
+			const poll = () => box.querySelector("p") ? resolve(box.innerText) : setTimeout(poll, 50);
+			poll();
+		})`, &text)
+		if !strings.Contains(text, "Fairer Zugang") {
+			t.Errorf("%d px: searching for a recommendation by keyboard finds:\n%s", width, text)
+		}
+	}
+}
+
 // TestReducedMotion checks that charts do not animate for visitors who ask
 // for reduced motion.
 func TestReducedMotion(t *testing.T) {

@@ -249,7 +249,13 @@ func (p *Page) Tab(t T) {
 // the clipboard asks for.
 func (p *Page) Enter(t T) {
 	t.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r")); err != nil {
+	p.Keys(t, "\r")
+}
+
+// Keys types keys as a keyboard does: "\r" is Enter.
+func (p *Page) Keys(t T, keys string) {
+	t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(keys)); err != nil {
 		t.Fatal(err)
 	}
 }

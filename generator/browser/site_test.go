@@ -447,3 +447,61 @@ func TestLayoutAtPhoneAndDesktop(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactHeader: on a phone, the menu and the languages are behind two
+// buttons that work without JavaScript, and the content starts in the top
+// third of the screen (before, at 449 px of 844); on a desktop, the menu and the languages show as
+// before, without the buttons. A long field page lists its topics with
+// jump links.
+func TestCompactHeader(t *testing.T) {
+	b := browser.New(t)
+	base := serveExample(t)
+	type header struct {
+		Main     float64 `json:"main"`
+		Buttons  int     `json:"buttons"`
+		MenuOpen bool    `json:"menuOpen"`
+		NavLinks int     `json:"navLinks"`
+		Langs    int     `json:"langs"`
+	}
+	const probe = `({
+		main: document.querySelector("main").getBoundingClientRect().top,
+		buttons: [...document.querySelectorAll(".menu > summary, .language-menu > summary")].filter(s => s.checkVisibility()).length,
+		menuOpen: document.querySelector(".menu").open,
+		navLinks: [...document.querySelectorAll(".main-nav a")].filter(a => a.checkVisibility()).length,
+		langs: [...document.querySelectorAll(".languages a")].filter(a => a.checkVisibility()).length,
+	})`
+	for _, path := range []string{"/", "/handlungsfelder/fairer-zugang/", "/ar/majalat/fairer-zugang/"} {
+		phone := b.Open(t, 390, 844, false)
+		phone.Go(t, base+path)
+		var h header
+		phone.Eval(t, probe, &h)
+		if h.Buttons != 2 || h.NavLinks != 0 || h.Langs != 0 || h.Main > 844/3 {
+			t.Errorf("%s at 390 px: %+v; want two buttons, menu and languages hidden, the content in the top third", path, h)
+		}
+		// A click on the button opens the menu, without JavaScript.
+		phone.Eval(t, `(() => { document.querySelector(".menu > summary").click(); return true; })()`, new(bool))
+		phone.Eval(t, probe, &h)
+		if !h.MenuOpen || h.NavLinks < 5 {
+			t.Errorf("%s at 390 px: the menu button opens %d links", path, h.NavLinks)
+		}
+		desktop := b.Open(t, 1280, 900, true)
+		desktop.Go(t, base+path)
+		desktop.Eval(t, probe, &h)
+		if h.Buttons != 0 || h.NavLinks < 5 || h.Langs != 5 {
+			t.Errorf("%s at 1280 px: %+v; want the menu and five languages shown, no buttons", path, h)
+		}
+	}
+	// The jump list of a field page leads to its topics.
+	p := b.Open(t, 390, 844, true)
+	p.Go(t, base+"/handlungsfelder/fairer-zugang/")
+	var topics int
+	p.Eval(t, `document.querySelectorAll(".jump-list a[href^='#thema-']").length`, &topics)
+	if topics != 9 {
+		t.Errorf("the jump list of Fairer Zugang has %d topics, want 9", topics)
+	}
+	var top float64
+	p.Eval(t, `(() => { document.querySelector(".jump-list a[href='#thema-wohnen']").click(); return document.getElementById("thema-wohnen").getBoundingClientRect().top; })()`, &top)
+	if top < 0 || top > 100 {
+		t.Errorf("after the jump link, the topic Wohnen is %g px from the top", top)
+	}
+}

@@ -149,7 +149,7 @@ func TestDataPackage(t *testing.T) {
 	// Positive controls: a wrong type, a broken primary key and a
 	// dangling foreign key are found.
 	answers := "2024.csv"
-	wrongType := regexp.MustCompile(`(?m)^(2024,MS-02,[^\n]*?),1,`).ReplaceAll(files[answers], []byte("$1,eins,"))
+	wrongType := regexp.MustCompile(`(?m)^(2024,MS-02,[^\n]*?),\d,`).ReplaceAll(files[answers], []byte("$1,eins,"))
 	duplicate := append(bytes.Clone(files[answers]), lastLine(files[answers])...)
 	dangling := bytes.Replace(files[answers], []byte("\n2024,MS-02,"), []byte("\n2024,MS-99,"), 1)
 	// The measures refer to recommendations and fields; a reference to

@@ -318,6 +318,8 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 	for i, tag := range d.Tags {
 		if strings.TrimSpace(tag) == "" {
 			errs.Errorf(d.Meta.ValuePos(fmt.Sprintf("tags[%d]", i)), "empty tag")
+		} else if TagSlug(tag, "") == "" {
+			errs.Errorf(d.Meta.ValuePos(fmt.Sprintf("tags[%d]", i)), "tag %q has no letter or digit, which the address of its page needs", tag)
 		}
 	}
 	return d, errs

@@ -40,3 +40,41 @@ func Slug(title string) string {
 	}
 	return out
 }
+
+// TagSlug turns a tag in the language lang into the URL segment of its
+// page. A German tag in Latin letters gets a slug as Slug makes it ("Runder
+// Tisch" → "runder-tisch", "Begegnung für alle" → "begegnung-fuer-alle");
+// in every other case the tag's letters and digits are kept in lower case
+// and joined by hyphens ("Kültürler Şenliği" → "kültürler-şenliği",
+// "Круглий стіл" → "круглий-стіл"), as browsers show such an address. It is
+// "" for a tag without a letter or digit.
+func TagSlug(tag, lang string) string {
+	if s := Slug(tag); s != "" && lang == "de" && latin(tag) {
+		return s
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(norm.NFC.String(tag)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// latin reports whether every letter of s is a Latin one.
+func latin(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
+}

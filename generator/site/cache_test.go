@@ -81,7 +81,7 @@ func TestPreviewCachesGiveTheSameSite(t *testing.T) {
 	}
 	edit("content/articles/2024-09-16-fest-der-kulturen/index.md", `title = "Fest der Kulturen`, `title = "Großes Fest der Kulturen`)
 	same("title edited")
-	edit("content/selfcheck/rounds/2024.toml", "MS-02 = 1", "MS-02 = 3")
+	edit("content/selfcheck/rounds/2024.toml", "MS-02 = 2", "MS-02 = 3")
 	same("answer changed")
 	edit("templates/i18n/de.toml", `home = "Startseite"`, `home = "Start"`)
 	same("UI text changed")

@@ -139,6 +139,9 @@ type Paths struct {
 	// Embed holds the embed pages of charts and fields, for other
 	// websites; a language that names none has them below "embed".
 	Embed string `toml:"embed"`
+	// Tags holds the pages of the articles' tags: /themen/runder-tisch/.
+	// A language file without it gets "tags".
+	Tags string `toml:"tags"`
 }
 
 // loadLang reads the UI texts of language code. In a layered theme, the
@@ -202,7 +205,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		if o.DateFormat != "" {
 			l.DateFormat = o.DateFormat
 		}
-		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Events, &o.Paths.Events}, {&l.Paths.Embed, &o.Paths.Embed}} {
+		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Events, &o.Paths.Events}, {&l.Paths.Embed, &o.Paths.Embed}, {&l.Paths.Tags, &o.Paths.Tags}} {
 			if *f.src != "" {
 				*f.dst = *f.src
 			}
@@ -225,7 +228,10 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	if len(l.Months) != 12 {
 		errs.Errorf(l.pos("months"), "months must list 12 month names")
 	}
-	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "measures": l.Paths.Measures, "page": l.Paths.Page, "events": l.Paths.Events} {
+	if l.Paths.Tags == "" {
+		l.Paths.Tags = "tags"
+	}
+	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "measures": l.Paths.Measures, "page": l.Paths.Page, "events": l.Paths.Events, "tags": l.Paths.Tags} {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
 			errs.Errorf(l.pos("paths."+key), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}

@@ -46,6 +46,9 @@ type Page struct {
 	// out of the sitemap and of hreflang links.
 	Fallback bool
 	OGType   string // Open Graph type: article or website
+	// excerpt and words are the text the rendered page shows, for the
+	// search index (see splitText); set only where Indexed.
+	excerpt, words string
 
 	Field    *FieldView
 	Fields   []*FieldView
@@ -54,6 +57,8 @@ type Page struct {
 	Doc      *DocView
 	Docs     []*DocView
 	Pager    *Pager
+	Tags     []*TagView
+	Tag      *TagView
 	Overview *ChartView
 	Latest   *RoundView
 	Plans    *Plans
@@ -128,6 +133,7 @@ type views struct {
 	rounds   []*RoundView
 	articles []*DocView // newest first
 	pages    []*DocView
+	tags     []*TagView // sorted by name
 	overview *ChartView
 	plans    *Plans
 	measures *MeasuresView
@@ -242,7 +248,8 @@ func (s *Site) buildViews() (*views, error) {
 	coll := collate.New(language.German)
 	for _, d := range s.Docs {
 		dv := &DocView{Doc: d, Draft: d.Draft, md: s.md}
-		if tr := d.Translations[s.Lang.Code]; tr != nil && s.root != nil {
+		tr := d.Translations[s.Lang.Code]
+		if tr != nil && s.root != nil {
 			// The translation's texts, the original's date, fields and
 			// address.
 			merged := *d
@@ -254,6 +261,7 @@ func (s *Site) buildViews() (*views, error) {
 			dv.Doc = &merged
 			dv.Stale = tr.Source != "" && tr.Source != d.Hash
 		}
+		dv.germanTags = s.root != nil && (tr == nil || tr.Tags == nil)
 		for _, slug := range d.Fields {
 			dv.Fields = append(dv.Fields, byField[slug])
 		}
@@ -280,6 +288,7 @@ func (s *Site) buildViews() (*views, error) {
 		}
 	}
 	s.eventViews(v, byField)
+	v.tags = s.tagViews(v.articles)
 	v.plans = plans(v.fields)
 	if s.Model != nil {
 		s.measureViews(v, byField)
@@ -290,6 +299,42 @@ func (s *Site) buildViews() (*views, error) {
 	}
 	s.setEmbeds(v)
 	return v, nil
+}
+
+// tagViews collects the tags of the articles, each with its page and its
+// articles, newest first. Tags that differ only in case or punctuation,
+// and so share an address, share a page, named as the newest article
+// writes the tag.
+func (s *Site) tagViews(articles []*DocView) []*TagView {
+	bySlug := map[string]*TagView{}
+	var tags []*TagView
+	for _, a := range articles {
+		for _, name := range a.Tags {
+			lang := s.Lang.Code
+			if a.germanTags {
+				lang = s.Root().Lang.Code
+			}
+			slug := content.TagSlug(name, lang)
+			if slug == "" {
+				continue // content reports it
+			}
+			tv := bySlug[slug]
+			if tv == nil {
+				tv = &TagView{Name: strings.TrimSpace(name), Slug: slug, URL: s.sectionURL(s.Lang.Paths.Tags, slug), German: a.germanTags, site: s}
+				bySlug[slug] = tv
+				tags = append(tags, tv)
+			}
+			if slices.Contains(a.tags, tv) {
+				continue
+			}
+			a.tags = append(a.tags, tv)
+			tv.Articles = append(tv.Articles, a)
+			tv.German = tv.German && a.germanTags
+		}
+	}
+	coll := collate.New(s.Lang.Tag)
+	slices.SortStableFunc(tags, func(a, b *TagView) int { return coll.CompareString(a.Name, b.Name) })
+	return tags
 }
 
 // questionGroups are a field's questions by topic, with the answers of

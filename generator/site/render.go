@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
@@ -121,7 +122,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		for _, c := range views[i].calendarErrs {
 			errs.Errorf(diag.Pos{Path: c.src}, "cannot write the calendar %q: %v", c.name, c.err)
 		}
-		emit(prefix+ls.Lang.Paths.Search+"/index.json", ls.searchIndex(views[i]))
+		emit(prefix+ls.Lang.Paths.Search+"/index.json", ls.searchIndex(pagesOf[i]))
 		emit(prefix+"feed.xml", ls.feed(views[i]))
 		if views[i].measures != nil {
 			emit(prefix+ls.Lang.Paths.Measures+"/feed.xml", ls.measuresFeed(views[i].measures))
@@ -193,6 +194,7 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 		if s.opts.Pages != nil {
 			key = s.pageKey(pages[i], global, lists)
 			if b, ok := s.opts.Pages.get(name, key); ok {
+				pages[i].index(b)
 				emit(name, b)
 				return
 			}
@@ -206,6 +208,7 @@ func (s *Site) renderPages(pages []*Page, out *Output, emit func(string, []byte)
 		if s.opts.Pages != nil {
 			s.opts.Pages.put(name, key, b)
 		}
+		pages[i].index(b)
 		emit(name, b)
 	})
 	n := 0
@@ -289,7 +292,11 @@ func (s *Site) pages(v *views) []*Page {
 				Crumbs: []Crumb{*home, {Title: fieldsTitle, URL: s.sectionURL(l.Paths.Fields)}}})
 		}
 		roundsTitle := text("rounds")
-		add(&Page{Kind: "rounds", Path: s.sectionURL(l.Paths.Rounds), Title: roundsTitle, Rounds: v.rounds, Crumbs: []Crumb{*home}})
+		// The list of rounds is newest first, as the news list is, and
+		// numbered backwards, so that the first round is number 1.
+		newest := slices.Clone(v.rounds)
+		slices.Reverse(newest)
+		add(&Page{Kind: "rounds", Path: s.sectionURL(l.Paths.Rounds), Title: roundsTitle, Rounds: newest, Crumbs: []Crumb{*home}})
 		for _, rv := range v.rounds {
 			add(&Page{Kind: "round", Path: rv.URL, Title: rv.Title, Round: rv, Fields: v.fields, Charts: len(rv.Charts) > 0,
 				Crumbs: []Crumb{*home, {Title: roundsTitle, URL: s.sectionURL(l.Paths.Rounds)}}})
@@ -333,6 +340,24 @@ func (s *Site) pages(v *views) []*Page {
 			pg.Next = s.sectionURL(l.Paths.Articles, l.Paths.Page, strconv.Itoa(n+1))
 		}
 		add(&Page{Kind: "articles", Key: "articles/" + strconv.Itoa(n), Path: path, Title: articlesTitle, Docs: docs, Pager: pg, Crumbs: []Crumb{*home}})
+	}
+	// Each tag has a page with its articles, like a taxonomy of Hugo, and
+	// the tags have a page that lists them.
+	if len(v.tags) > 0 {
+		tagsTitle, tagsURL := text("tags"), s.sectionURL(l.Paths.Tags)
+		add(&Page{Kind: "tags", Path: tagsURL, Title: tagsTitle, Tags: v.tags, Crumbs: []Crumb{*home}})
+		for _, tv := range v.tags {
+			p := &Page{Kind: "tag", Key: "tag/" + tv.Slug, Path: tv.URL, Title: tv.Name, Tag: tv, Docs: tv.Articles,
+				Crumbs: []Crumb{*home, {Title: tagsTitle, URL: tagsURL}}}
+			// A tag of untranslated articles is the original's tag: its
+			// page is the German one under this language's navigation.
+			if tv.German {
+				root := s.Root()
+				p.Fallback = true
+				p.Canonical = root.Config.AbsURL(root.sectionURL(root.Lang.Paths.Tags, tv.Slug))
+			}
+			add(p)
+		}
 	}
 	// An untranslated article or page of a further language is the
 	// original's text under this language's navigation: its canonical
@@ -462,14 +487,14 @@ func (s *Site) sitemap(pages []*Page) []byte {
 			continue
 		}
 		buf.WriteString("  <url><loc>")
-		_ = xml.EscapeText(&buf, []byte(p.Canonical))
+		_ = xml.EscapeText(&buf, []byte(asciiURL(p.Canonical)))
 		buf.WriteString("</loc>")
 		if p.Doc != nil && !p.Doc.Date.IsZero() {
 			fmt.Fprintf(&buf, "<lastmod>%s</lastmod>", p.Doc.Date.ISO())
 		}
 		for _, a := range p.Hreflang() {
 			fmt.Fprintf(&buf, `<xhtml:link rel="alternate" hreflang="%s" href="`, a.Lang)
-			_ = xml.EscapeText(&buf, []byte(a.Href))
+			_ = xml.EscapeText(&buf, []byte(asciiURL(a.Href)))
 			buf.WriteString(`"/>`)
 		}
 		buf.WriteString("</url>\n")
@@ -478,9 +503,23 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	return buf.Bytes()
 }
 
-// partsNotice opens the notice that parts of a page are still in German
+// asciiURL percent-encodes the bytes of u beyond ASCII, such as those of a
+// tag's address in Arabic letters, as a sitemap must write them.
+func asciiURL(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c >= utf8.RuneSelf {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// partsNotice begins the notice that parts of a page are still in German
 // (see the template german-parts).
-const partsNotice = `<p class="translation-notice german-parts">`
+const partsNotice = `<p class="translation-notice german-parts"`
 
 // trimPartsNotice removes that notice from a page of another language when
 // its main content shows no text marked as German: the language's

@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"html/template"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
-	"offenbar/generator/workers"
+	"offenbar/generator/content"
 )
 
 // searchEntry is one document of the search index, /suche/index.json. Keys
@@ -19,80 +18,91 @@ type searchEntry struct {
 	Title string `json:"t"`
 	URL   string `json:"u"`
 	Kind  string `json:"k"`
+	// Text is the beginning of the page's text, which a hit shows, and
+	// Words every further word of the page that Text does not have, once:
+	// the search compares words, so the order and repetitions of the rest
+	// of a long page would only make the index heavier.
 	Text  string `json:"x"`
+	Words string `json:"w,omitempty"`
 }
 
-// maxSearchText bounds the text indexed per document, which keeps the index
-// small enough for slow connections.
-const maxSearchText = 600
+// searchExcerpt is how much of a page's text, in characters, a hit shows.
+const searchExcerpt = 200
 
-// markdownText returns the beginning of a Markdown text without its markup,
-// which is all the search index needs and far cheaper than reading HTML.
-func markdownText(md []byte) string {
-	// Read as much source as the limit allows, with markup as blanks; then
-	// collapse blanks (unicode.IsSpace) to single spaces, as strings.Fields
-	// and strings.Join would, in one pass.
-	raw := make([]byte, 0, min(len(md), 2*maxSearchText))
-	inURL := 0
-	for i := 0; i < len(md) && len(raw) < 2*maxSearchText; i++ {
-		c := md[i]
-		switch {
-		case inURL > 0:
-			if c == '(' {
-				inURL++
-			} else if c == ')' {
-				inURL--
+// Indexed reports whether the search index has an entry for the page: every
+// kind of page has, so that a new kind is found without further ado, except
+// the lists of other pages (whose entries are the pages themselves), the
+// search page, the page for a missing address and the embed pages, which
+// are for other websites.
+func (p *Page) Indexed() bool {
+	switch p.Kind {
+	case "home", "fields", "rounds", "articles", "tags", "tag", "measures", "events", "search", "404", "embed":
+		return false
+	}
+	return true
+}
+
+// index keeps what the search index needs of the rendered page b: the
+// beginning of its text and its further words. It runs as each page is
+// rendered, on every core, and keeps far less than the page.
+func (p *Page) index(b []byte) {
+	if p.Indexed() {
+		p.excerpt, p.words = splitText(searchText(b), searchExcerpt)
+	}
+}
+
+// searchText returns the text that a rendered page shows in its main
+// element, with blanks collapsed. It leaves out what is not the page's own
+// text: the h1, which is the entry's title, navigation, charts drawn as SVG,
+// scripts, and every element that a template marks with data-nosearch, such
+// as the questions of a field page, which have entries of their own, and
+// lists of other pages.
+func searchText(page []byte) string {
+	start := bytes.Index(page, []byte("<main"))
+	if start < 0 {
+		return ""
+	}
+	end := bytes.LastIndex(page, []byte("</main>"))
+	if end < start {
+		end = len(page)
+	}
+	z := html.NewTokenizer(bytes.NewReader(page[start:end]))
+	var b strings.Builder
+	skip := 0 // depth inside a left-out element
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+				b.WriteByte(' ')
 			}
-		case c == ']' && i+1 < len(md) && md[i+1] == '(':
-			inURL = 1
-			i++
-		case markupByte[c]:
-			raw = append(raw, ' ')
-		default:
-			raw = append(raw, c)
-		}
-	}
-	out := make([]byte, 0, len(raw))
-	blank := false
-	for i := 0; i < len(raw); {
-		c, size := raw[i], 1
-		space := asciiSpace[c]
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRune(raw[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			blank = len(out) > 0
-		} else {
-			if blank {
-				out = append(out, ' ')
-				blank = false
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			if voidElement[string(name)] {
+				continue
 			}
-			out = append(out, raw[i:i+size]...)
+			if skip > 0 {
+				skip++
+				continue
+			}
+			if leftOut[string(name)] || hasAttr && noSearch(z) {
+				skip = 1
+			}
+		case html.EndTagToken:
+			if skip > 0 {
+				skip--
+			}
 		}
-		i += size
-	}
-	return string(out)
-}
-
-var markupByte, asciiSpace [256]bool
-
-func init() {
-	for _, c := range []byte("*_#>|`[]!\\") {
-		markupByte[c] = true
-	}
-	for _, c := range []byte("\t\n\v\f\r ") {
-		asciiSpace[c] = true
 	}
 }
 
-// plainText returns the text of an HTML fragment, with blanks collapsed. It
-// stops reading once it has enough text for the search index.
+// plainText returns the text of an HTML fragment, with blanks collapsed.
 func plainText(h template.HTML) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(string(h)))
-	for b.Len() < 2*maxSearchText {
+	for {
 		switch z.Next() {
 		case html.ErrorToken:
 			return strings.Join(strings.Fields(b.String()), " ")
@@ -101,63 +111,110 @@ func plainText(h template.HTML) string {
 			b.WriteByte(' ')
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
-	}
-	for cut > 0 && cut < len(s) && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + " …"
-}
-
-// searchIndex lists articles, pages, fields, questions and rounds.
-func (s *Site) searchIndex(v *views) []byte {
-	text := func(key string) string { t, _ := s.Lang.T(key); return t }
-	var entries []searchEntry
-	add := func(title, url, kind, body string) {
-		entries = append(entries, searchEntry{Title: title, URL: s.Config.URL(url), Kind: kind, Text: clip(body, maxSearchText)})
-	}
-	for _, fv := range v.fields {
-		body := fv.Description
-		if fv.Result != nil {
-			body += " " + plainText(fv.Result.Assessment)
+// noSearch reports whether the tag that z has just read has the attribute
+// data-nosearch.
+func noSearch(z *html.Tokenizer) bool {
+	for {
+		key, _, more := z.TagAttr()
+		if string(key) == "data-nosearch" {
+			return true
 		}
-		add(fv.Title, fv.URL, text("search_kind_field"), body)
-		for _, g := range fv.Groups {
-			for _, q := range g.Questions {
-				add(q.ID+" "+q.Text, q.URL, fv.Title, q.Label+" "+q.Comment)
+		if !more {
+			return false
+		}
+	}
+}
+
+// leftOut are the elements whose text searchText leaves out.
+var leftOut = map[string]bool{"h1": true, "nav": true, "svg": true, "script": true, "style": true, "template": true, "noscript": true}
+
+// voidElement are the elements without an end tag.
+var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+// splitText returns the beginning of text, at most n characters up to a
+// word's end, and every further word that the beginning does not have,
+// once, in the order of their first use. Words are compared without regard
+// to case.
+func splitText(text string, n int) (excerpt, words string) {
+	if utf8.RuneCountInString(text) <= n {
+		return text, ""
+	}
+	end := 0 // the end of the n-th character
+	for range n {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	cut := strings.LastIndexByte(text[:end], ' ')
+	if cut < end/2 {
+		cut = end
+	}
+	excerpt = text[:cut]
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(excerpt) {
+		seen[strings.ToLower(w)] = true
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(text[cut:]) {
+		if k := strings.ToLower(w); !seen[k] {
+			seen[k] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+	}
+	return excerpt + " …", b.String()
+}
+
+// searchKind is what a hit says the page is: the UI text search_kind_<kind>
+// where there is one, else the section above the page, with an article's
+// date.
+func (s *Site) searchKind(p *Page) string {
+	kind, err := s.Lang.T("search_kind_" + p.Kind)
+	if err != nil {
+		if len(p.Crumbs) > 1 {
+			kind = p.Crumbs[len(p.Crumbs)-1].Title
+		} else {
+			kind, _ = s.Lang.T("search_kind_page")
+		}
+	}
+	if p.Doc != nil && p.Doc.Kind == content.Article {
+		kind += " · " + s.Lang.Date(p.Doc.Date.Time)
+	}
+	if p.Measure != nil {
+		kind += " · " + p.Measure.StatusLabel
+	}
+	if p.Event != nil {
+		kind += " · " + p.Event.Day()
+	}
+	return kind
+}
+
+// searchIndex lists every page that the search finds (see Indexed), with
+// the text it shows, and each question of the self-check, which leads to
+// its anchor on the field page.
+func (s *Site) searchIndex(pages []*Page) []byte {
+	var entries []searchEntry
+	for _, p := range pages {
+		if !p.Indexed() {
+			continue
+		}
+		entries = append(entries, searchEntry{Title: p.Title, URL: s.Config.URL(p.Path), Kind: s.searchKind(p), Text: p.excerpt, Words: p.words})
+		if fv := p.Field; fv != nil {
+			for _, g := range fv.Groups {
+				for _, q := range g.Questions {
+					e := searchEntry{Title: q.ID + " " + q.Text, URL: s.Config.URL(q.URL), Kind: fv.Title}
+					e.Text, e.Words = splitText(strings.TrimSpace(q.Label+" "+q.Comment), searchExcerpt)
+					entries = append(entries, e)
+				}
 			}
 		}
 	}
-	for _, rv := range v.rounds {
-		add(rv.Title, rv.URL, text("search_kind_round"), plainText(rv.SummaryHTML))
-	}
-	texts := make([]string, len(v.articles))
-	workers.ForEach(len(v.articles), func(i int) { texts[i] = markdownText(v.articles[i].Body) })
-	for i, a := range v.articles {
-		add(a.Title, a.URL, text("search_kind_article")+" · "+s.Lang.Date(a.Date.Time), a.Summary+" "+texts[i])
-	}
-	for _, p := range v.pages {
-		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML()))
-	}
-	if v.measures != nil {
-		for _, m := range v.measures.All {
-			add(m.Title, m.URL, text("search_kind_measure")+" · "+m.StatusLabel, m.Summary+" "+plainText(m.Responsible)+" "+markdownText(m.body))
-		}
-	}
-	for _, e := range v.events {
-		add(e.Title, e.URL, text("search_kind_event")+" · "+e.Day(), e.Summary+" "+markdownText(e.Body))
-	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // a JSON file, never inlined into HTML
 	_ = enc.Encode(entries)
 	return buf.Bytes()
 }

@@ -24,6 +24,13 @@
 // Templates may call t and tf (UI texts), url and abs (site paths), asset
 // (an asset's URL with its content hash), date, pct, signed, status, md
 // (Markdown from TOML values), level and chrome.
+//
+// The search index holds the text that each page shows in its main
+// element, whatever its kind, except the lists of other pages (home,
+// fields, rounds, articles, tags), the search page and the 404 page. Left
+// out are the h1, which is the entry's title, nav, svg and script
+// elements, and every element with the attribute data-nosearch, such as
+// the questions of a field page, which have entries of their own.
 package site
 
 import (
@@ -555,7 +562,7 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 			slugs = append(slugs, f.Slug)
 		}
 	}
-	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, s.Lang.Paths.Measures, s.Lang.Paths.Events, "assets"}
+	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, s.Lang.Paths.Measures, s.Lang.Paths.Events, s.Lang.Paths.Tags, "assets"}
 	for _, d := range docs {
 		for i, f := range d.Fields {
 			if !slices.Contains(slugs, f) {

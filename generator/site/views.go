@@ -137,7 +137,29 @@ type DocView struct {
 	Fields     []*FieldView
 	Draft      bool
 	md         *content.Markdown
+	tags       []*TagView
+	// germanTags is set where the tags are the original's, shown on a page
+	// of another language.
+	germanTags bool
 }
+
+// TagList is the document's tags with their pages.
+func (d *DocView) TagList() []*TagView { return d.tags }
+
+// TagView is a tag of articles, with its page.
+type TagView struct {
+	Name     string
+	Slug     string
+	URL      string
+	Articles []*DocView // newest first
+	// German is set on a page of another language for a tag that only
+	// untranslated articles have.
+	German bool
+	site   *Site
+}
+
+// Title is the tag's name, marked as German where it is the original's.
+func (t *TagView) Title() template.HTML { return t.site.marked(t.Name, t.German) }
 
 // SrcURL is the address of the original in the default language.
 func (d *DocView) SrcURL() string { return d.srcURL }

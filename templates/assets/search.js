@@ -48,7 +48,7 @@
   }
   function prepare(entries) {
     return entries.map(function (e) {
-      return { e: e, title: " " + words(e.t).join(" "), text: " " + words(e.k + " " + e.x).join(" ") };
+      return { e: e, title: " " + words(e.t).join(" "), text: " " + words(e.k + " " + e.x + " " + (e.w || "")).join(" ") };
     });
   }
   function search(q) {
@@ -93,7 +93,7 @@
       kind.className = "search-kind";
       kind.textContent = h.d.k;
       var text = document.createElement("p");
-      text.textContent = h.d.x.length > 200 ? h.d.x.slice(0, 200) + " …" : h.d.x;
+      text.textContent = h.d.x;
       li.appendChild(a);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(kind);
