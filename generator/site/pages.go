@@ -46,6 +46,8 @@ type Page struct {
 	// out of the sitemap and of hreflang links.
 	Fallback bool
 	OGType   string // Open Graph type: article or website
+	// Image is the page's preview image on social media, or nil.
+	Image *OGImage
 
 	Field    *FieldView
 	Fields   []*FieldView
