@@ -55,11 +55,12 @@ func pageMeta(b []byte) ogMeta {
 	return m
 }
 
-// TestPreviewImages builds the test site twice: the home page, each field,
-// each round and the article without a photo name a card of 1200×630 that
-// was written, at most 150 KB, with its sentence, and the second build
-// writes the same bytes; an article with a photo names a 1200 px copy of
-// it, with the photo's alternative text.
+// TestPreviewImages builds the test site three times: the home page, each
+// field, each round and the article without a photo name a card of
+// 1200×630 that was written, at most 150 KB, with its sentence, and every
+// build writes the same bytes, from the cache or drawn again; an article
+// with a photo names a 1200 px copy of it, with the photo's alternative
+// text.
 func TestPreviewImages(t *testing.T) {
 	needFonts(t)
 	a := readArchive(t, "testdata/base.txtar")
@@ -78,14 +79,36 @@ func TestPreviewImages(t *testing.T) {
 	jpeg.Encode(&jb, photo, nil)
 	os.WriteFile(filepath.Join(bundle, "markt.jpg"), jb.Bytes(), 0o644)
 
-	var builds [2]map[string][]byte
+	// Three builds: the second finds every image in the cache and writes
+	// none of its entries again; the third finds them all damaged and
+	// draws them again.
+	cache := filepath.Join(dir, "cache")
+	entries := map[string]os.FileInfo{}
+	var builds [3]map[string][]byte
 	for i := range builds {
 		dest := filepath.Join(t.TempDir(), "public")
-		code, _, stderr := runCmd(t, buildArgs(dir, "-d", dest, "--cache", filepath.Join(dir, "cache"))...)
+		code, _, stderr := runCmd(t, buildArgs(dir, "-d", dest, "--cache", cache)...)
 		if code != 0 || stderr != "" {
 			t.Fatalf("build: exit %d\n%s", code, stderr)
 		}
 		builds[i] = readTree(t, dest)
+		bins, _ := filepath.Glob(filepath.Join(cache, "*", "*.bin"))
+		switch i {
+		case 0:
+			if len(bins) < 7 {
+				t.Errorf("the cache keeps %d entries, want one for each of 6 cards and the photo's copy", len(bins))
+			}
+			for _, b := range bins {
+				entries[b], _ = os.Stat(b)
+			}
+		case 1:
+			for _, b := range bins {
+				if fi, err := os.Stat(b); err != nil || entries[b] == nil || !os.SameFile(fi, entries[b]) {
+					t.Errorf("the second build wrote the cache entry %s again", b)
+				}
+				os.WriteFile(b, []byte("damaged"), 0o644)
+			}
+		}
 	}
 	files := builds[0]
 	base := "https://example.org/weltoffen/"
@@ -111,8 +134,8 @@ func TestPreviewImages(t *testing.T) {
 		if err != nil || cfg.Width != card.Width || cfg.Height != card.Height {
 			t.Errorf("%s is no PNG of 1200×630: %v %+v", img, err, cfg)
 		}
-		if !bytes.Equal(b, builds[1][img]) {
-			t.Errorf("%s differs between two builds", img)
+		if !bytes.Equal(b, builds[1][img]) || !bytes.Equal(b, builds[2][img]) {
+			t.Errorf("%s differs between builds", img)
 		}
 	}
 	if m := pageMeta(files["index.html"]); !strings.Contains(m.alt, "Testdorf offen") {
