@@ -83,7 +83,7 @@ type Drawer struct {
 
 // Settings names everything besides a card and the fonts that decides the
 // image, so that a change to the drawing misses the cache.
-const Settings = "card v2, paletted, png default"
+const Settings = "card v3, paletted, png default"
 
 // New reads the fonts. It fails on a font that cannot be read.
 func New(f Fonts) (*Drawer, error) {
@@ -133,7 +133,7 @@ func (d *Drawer) Draw(c Card) ([]byte, error) {
 	if c.Score != "" || len(c.Bars) > 0 {
 		titleLines = 3
 	}
-	size := 64
+	size := 56
 	fs.text(p, c.Title, c.Lang, fs.bold, size, left, y, width, titleLines, ink)
 
 	// The bottom band: the score and its change at the start, the bars at
