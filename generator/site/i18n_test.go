@@ -47,6 +47,7 @@ method = "m"
 search = "s"
 measures = "mm"
 page = "p"
+events = "e"
 [text]
 title = "x"
 [text.skipped_count]

@@ -133,6 +133,32 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		}
 	}
 
+	// An event's folder is published below its page, as a document's is.
+	for _, e := range s.Events {
+		dir := strings.TrimPrefix(s.EventURL(e.ID), "/")
+		for _, f := range e.Files {
+			p := e.Bundle + "/" + f
+			if badName(f) {
+				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
+				continue
+			}
+			if !content.Published(f) {
+				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				continue
+			}
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+				continue
+			}
+			if other, ok := s.files[dir+f]; ok {
+				errs.Errorf(diag.Pos{Path: p}, "%s would be published at /%s, as is %s; rename one of them", p, dir+f, other.src)
+				continue
+			}
+			s.files[dir+f] = file{src: p, data: b}
+		}
+	}
+
 	// What content shows: images need alternative text and must be ours.
 	for _, d := range s.Docs {
 		if d.Layout == content.SignLanguage {
@@ -144,35 +170,50 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	// image: a byte search says so. The rest are parsed on every core.
 	// A translation shows its images at the original's address, and
 	// follows the same rules.
-	var withImages, originals []*content.Doc
+	type shown struct {
+		path    string // the source file
+		body    []byte
+		page    string // the site path it is shown at
+		article bool   // an article or its translation
+	}
+	var withImages []shown
 	for _, d := range s.Docs {
 		for _, doc := range append([]*content.Doc{d}, translationsOf(d)...) {
 			if bytes.Contains(doc.Body, []byte("![")) {
-				withImages, originals = append(withImages, doc), append(originals, d)
+				withImages = append(withImages, shown{doc.Path, doc.Body, s.docURL(d), d.Kind == content.Article})
+			}
+		}
+	}
+	for _, e := range s.Events {
+		if bytes.Contains(e.Body, []byte("![")) {
+			withImages = append(withImages, shown{e.Path, e.Body, s.EventURL(e.ID), false})
+		}
+		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
+			if tr := e.Translations[code]; bytes.Contains(tr.Body, []byte("![")) {
+				withImages = append(withImages, shown{tr.Path, tr.Body, s.EventURL(e.ID), false})
 			}
 		}
 	}
 	links := make([][]content.Link, len(withImages))
-	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].Body) })
+	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].body) })
 	refs := map[string][]mediaRef{}
 	// An article's first photo is its preview image on social media.
 	type firstPhoto struct {
-		doc       *content.Doc
-		name, alt string
+		path, name, alt string // the document's source file, the photo and its text
 	}
 	var firsts []firstPhoto
 	for i, d := range withImages {
-		page := s.docURL(originals[i])
+		page := d.page
 		first := true
 		for _, l := range links[i] {
 			if !l.Image {
 				continue
 			}
-			if name, local := s.mediaName(page, l.Dest); local && first && d.Kind == content.Article && strings.TrimSpace(l.Alt) != content.Decorative && strings.TrimSpace(l.Alt) != "" {
+			if name, local := s.mediaName(page, l.Dest); local && first && d.article && strings.TrimSpace(l.Alt) != content.Decorative && strings.TrimSpace(l.Alt) != "" {
 				first = false
-				firsts = append(firsts, firstPhoto{doc: d, name: name, alt: strings.TrimSpace(l.Alt)})
+				firsts = append(firsts, firstPhoto{path: d.path, name: name, alt: strings.TrimSpace(l.Alt)})
 			}
-			pos := diag.PosAt(d.Path, d.Body, l.Offset)
+			pos := diag.PosAt(d.path, d.body, l.Offset)
 			s.checkAlt(l, pos, errs)
 			if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
 				errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)
@@ -256,8 +297,8 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			made[f.name] = og
 		}
 		if og != nil {
-			s.ogPhotos[f.doc.Path] = &OGImage{URL: og.URL, Width: og.Width, Height: og.Height, Alt: f.alt}
-			fmt.Fprintf(h, "og %s %s\n", f.doc.Path, og.URL)
+			s.ogPhotos[f.path] = &OGImage{URL: og.URL, Width: og.Width, Height: og.Height, Alt: f.alt}
+			fmt.Fprintf(h, "og %s %s\n", f.path, og.URL)
 		}
 	}
 	s.stripDocuments(errs)
