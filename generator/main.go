@@ -244,7 +244,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.StringVar(&f.cache, "cache", "", "`directory` that keeps resized photos between builds (default .cache/offenbar in the site directory; \"none\" for no cache)")
 	fset.BoolVar(&f.bundle, "bundle", false, "new article or event: make it a folder, with its images beside it")
 	fset.StringVar(&f.date, "date", "", "new event: the `day` it takes place, such as 2027-03-12 (default today)")
-	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
+	fset.StringVar(&f.xlsx, "xlsx", "", "new round, instrument or measures: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
 	fset.StringVar(&f.lang, "lang", "", "`language` of the messages, such as en (default: the site's language)")
 	fset.StringVar(&f.languages, "languages", "", "corpus: further `languages`, such as en,tr, into which every article is translated")
