@@ -39,6 +39,7 @@ import (
 	"golang.org/x/text/language"
 
 	"offenbar/generator/audit"
+	"offenbar/generator/card"
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/corpus"
@@ -279,6 +280,13 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 	}
 	// The site directory first, then the binary, then the source tree.
 	opts.Runtime = findRuntime(f.source)
+	// A font that cannot be read counts as missing: the pages go without
+	// preview images, as warnStatic says.
+	if fonts := findFonts(f.source); fonts != nil {
+		if d, err := card.New(*fonts); err == nil {
+			opts.Cards = d
+		}
+	}
 	switch f.cache {
 	case "none":
 	case "":
@@ -292,6 +300,10 @@ func options(f flags, stderr io.Writer) (site.Options, bool) {
 // findRuntime finds the chart runtime; tests replace it to be a binary
 // built without one, in a folder without node_modules.
 var findRuntime = site.FindRuntime
+
+// findFonts finds the fonts of the preview images; tests replace it to be
+// a binary built without them.
+var findFonts = site.FindFonts
 
 // siteFS opens the site directory as a file system that cannot be left:
 // a symbolic link that points outside the site fails to read instead of
@@ -488,10 +500,15 @@ func load(f flags, stderr io.Writer) (*site.Site, int) {
 // runtime, so that its charts are published without the interactive
 // version, and where a complete binary comes from.
 func warnStatic(w io.Writer, f flags, s *site.Site) {
-	if s == nil || !s.Charted() || s.Interactive() {
+	if s == nil {
 		return
 	}
-	fmt.Fprintln(w, "offenbar: "+say(f, s, "warning: this offenbar was built without the chart runtime, so the charts are published as images without their interactive version; a release binary has it inside (the release page of offenbar, or .ci/release after npm ci)"))
+	if s.Charted() && !s.Interactive() {
+		fmt.Fprintln(w, "offenbar: "+say(f, s, "warning: this offenbar was built without the chart runtime, so the charts are published as images without their interactive version; a release binary has it inside (the release page of offenbar, or .ci/release after npm ci)"))
+	}
+	if !s.Previews() {
+		fmt.Fprintln(w, "offenbar: "+say(f, s, "warning: this offenbar was built without the fonts of the preview images, so the pages are published without an image for social media; a release binary has them inside (the release page of offenbar, or .ci/release after npm ci)"))
+	}
 }
 
 // build renders the site straight into a new output directory, which

@@ -450,3 +450,47 @@ func targets(w int) []int {
 }
 
 var errNoEXIF = errors.New("no EXIF")
+
+// RenditionSettings names what decides a rendition besides its source,
+// width and format, for a cache key.
+const RenditionSettings = "rendition v1, CatmullRom, jpeg quality 82, png best"
+
+// RenditionHeight is the height of a rendition w pixels wide of an image
+// of width×height, rounded as Process rounds.
+func RenditionHeight(width, height, w int) int {
+	return max(1, (height*w+width/2)/width)
+}
+
+// Rendition scales src, a JPEG or PNG that Process made (upright and
+// without metadata), to w pixels wide, such as the copy of an article's
+// photo that social media show; an image no wider is returned as it is.
+func Rendition(src []byte, f Format, w int) ([]byte, error) {
+	var img image.Image
+	var err error
+	switch f {
+	case JPEG:
+		img, err = jpeg.Decode(bytes.NewReader(src))
+	case PNG:
+		img, err = png.Decode(bytes.NewReader(src))
+	default:
+		return src, nil // Process made a JPEG or a PNG of everything else
+	}
+	if err != nil {
+		return nil, damaged(err)
+	}
+	b := img.Bounds()
+	if b.Dx() <= w {
+		return src, nil
+	}
+	scaled := scale(img, w, RenditionHeight(b.Dx(), b.Dy(), w))
+	var buf bytes.Buffer
+	if f == JPEG {
+		err = jpeg.Encode(&buf, scaled, &jpeg.Options{Quality: JPEGQuality})
+	} else {
+		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, scaled)
+	}
+	if err != nil {
+		return nil, problem("cannot encode the image: %v", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -171,36 +171,47 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	// A translation shows its images at the original's address, and
 	// follows the same rules.
 	type shown struct {
-		path string // the source file
-		body []byte
-		page string // the site path it is shown at
+		path    string // the source file
+		body    []byte
+		page    string // the site path it is shown at
+		article bool   // an article or its translation
 	}
 	var withImages []shown
 	for _, d := range s.Docs {
 		for _, doc := range append([]*content.Doc{d}, translationsOf(d)...) {
 			if bytes.Contains(doc.Body, []byte("![")) {
-				withImages = append(withImages, shown{doc.Path, doc.Body, s.docURL(d)})
+				withImages = append(withImages, shown{doc.Path, doc.Body, s.docURL(d), d.Kind == content.Article})
 			}
 		}
 	}
 	for _, e := range s.Events {
 		if bytes.Contains(e.Body, []byte("![")) {
-			withImages = append(withImages, shown{e.Path, e.Body, s.EventURL(e.ID)})
+			withImages = append(withImages, shown{e.Path, e.Body, s.EventURL(e.ID), false})
 		}
 		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
 			if tr := e.Translations[code]; bytes.Contains(tr.Body, []byte("![")) {
-				withImages = append(withImages, shown{tr.Path, tr.Body, s.EventURL(e.ID)})
+				withImages = append(withImages, shown{tr.Path, tr.Body, s.EventURL(e.ID), false})
 			}
 		}
 	}
 	links := make([][]content.Link, len(withImages))
 	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].body) })
 	refs := map[string][]mediaRef{}
+	// An article's first photo is its preview image on social media.
+	type firstPhoto struct {
+		path, name, alt string // the document's source file, the photo and its text
+	}
+	var firsts []firstPhoto
 	for i, d := range withImages {
 		page := d.page
+		first := true
 		for _, l := range links[i] {
 			if !l.Image {
 				continue
+			}
+			if name, local := s.mediaName(page, l.Dest); local && first && d.article && strings.TrimSpace(l.Alt) != content.Decorative && strings.TrimSpace(l.Alt) != "" {
+				first = false
+				firsts = append(firsts, firstPhoto{path: d.path, name: name, alt: strings.TrimSpace(l.Alt)})
 			}
 			pos := diag.PosAt(d.path, d.body, l.Offset)
 			s.checkAlt(l, pos, errs)
@@ -276,6 +287,19 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			fmt.Fprintf(h, "%s %d %d\n", out, v.Width, v.Height)
 		}
 		s.images[name] = img
+	}
+	s.ogPhotos = map[string]*OGImage{}
+	made := map[string]*OGImage{} // a translation shows the original's photo
+	for _, f := range firsts {
+		og, ok := made[f.name]
+		if !ok {
+			og = s.ogPhoto(f.name, errs)
+			made[f.name] = og
+		}
+		if og != nil {
+			s.ogPhotos[f.path] = &OGImage{URL: og.URL, Width: og.Width, Height: og.Height, Alt: f.alt}
+			fmt.Fprintf(h, "og %s %s\n", f.path, og.URL)
+		}
 	}
 	s.stripDocuments(errs)
 	s.checkTables(errs)
@@ -550,4 +574,41 @@ func (s *Site) checkTables(errs *diag.List) {
 			errs.Errorf(diag.Pos{Path: f.src, Line: line, Col: col}, "the cell %q would open as a formula in Excel or LibreOffice: put an apostrophe ' before it, or remove the formula", text)
 		}
 	}
+}
+
+// ogPhoto is the preview image of an article whose first image is the
+// photo name: a copy OGPhotoWidth pixels wide, or the photo itself when it
+// is no wider; nil for an image that is no photo, such as an SVG or a GIF.
+// Its URL is a site path until pages make it absolute.
+func (s *Site) ogPhoto(name string, errs *diag.List) *OGImage {
+	img := s.images[name]
+	if img == nil || len(img.variants) == 0 {
+		return nil
+	}
+	f := picture.FormatOf(img.variants[len(img.variants)-1].path)
+	if f != picture.JPEG && f != picture.PNG {
+		return nil
+	}
+	widest := img.variants[len(img.variants)-1]
+	for _, v := range img.variants {
+		if v.width == OGPhotoWidth || (v == widest && v.width < OGPhotoWidth) {
+			return &OGImage{URL: v.path, Width: v.width, Height: v.height}
+		}
+	}
+	src := s.files[strings.TrimPrefix(widest.path, "/")]
+	b, err := s.opts.Images.Bytes(fmt.Sprintf("%s %d %s", picture.RenditionSettings, OGPhotoWidth, f), src.data, func(b []byte) ([]byte, error) {
+		return picture.Rendition(b, f, OGPhotoWidth)
+	})
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: src.src}, "%v", err)
+		return nil
+	}
+	ext := path.Ext(widest.path)
+	out := strings.TrimPrefix(strings.TrimSuffix(widest.path, ext), "/") + "-" + strconv.Itoa(OGPhotoWidth) + "w" + ext
+	if other, ok := s.files[out]; ok {
+		errs.Errorf(diag.Pos{Path: other.src}, "%s is where the %d px copy of %s goes; rename it", other.src, OGPhotoWidth, src.src)
+		return nil
+	}
+	s.files[out] = file{src: src.src, data: b}
+	return &OGImage{URL: "/" + out, Width: OGPhotoWidth, Height: picture.RenditionHeight(widest.width, widest.height, OGPhotoWidth)}
 }

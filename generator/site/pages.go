@@ -49,6 +49,8 @@ type Page struct {
 	// excerpt and words are the text the rendered page shows, for the
 	// search index (see splitText); set only where Indexed.
 	excerpt, words string
+	// Image is the page's preview image on social media, or nil.
+	Image *OGImage
 
 	Field    *FieldView
 	Fields   []*FieldView

@@ -55,6 +55,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	sites := append([]*Site{s}, s.Others...)
 	views := make([]*views, len(sites))
 	pagesOf := make([][]*Page, len(sites))
+	cardsOf := make([][]pendingCard, len(sites))
 	failed := make([]error, len(sites))
 	workers.ForEach(len(sites), func(i int) {
 		v, err := sites[i].buildViews()
@@ -63,6 +64,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			return
 		}
 		views[i], pagesOf[i] = v, sites[i].pages(v)
+		cardsOf[i] = sites[i].previews(pagesOf[i], v)
 	})
 	for _, err := range failed {
 		if err != nil {
@@ -97,6 +99,11 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		out.Pages += ls.renderPages(pagesOf[i], out, emit, &errs)
 	}
 	pages := pagesOf[0]
+	var cards []pendingCard
+	for _, cs := range cardsOf {
+		cards = append(cards, cs...)
+	}
+	s.drawCards(cards, emit, &errs)
 	for name, b := range s.assets {
 		emit("assets/"+name, b)
 	}

@@ -52,6 +52,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"offenbar/generator/card"
 	"offenbar/generator/chart"
 	"offenbar/generator/config"
 	"offenbar/generator/content"
@@ -140,6 +141,9 @@ type Options struct {
 	// BaseURL, when set, replaces site.toml's base_url, such as for a
 	// preview published at another address.
 	BaseURL string
+	// Cards draws the preview images for social media; without it, pages
+	// have none.
+	Cards *card.Drawer
 }
 
 // Site is everything a build needs, loaded and checked.
@@ -160,8 +164,9 @@ type Site struct {
 	files       map[string]file   // files of StaticDir and document folders, by output path
 	images      map[string]*published
 	mediaDigest string
-	assetURLs   sync.Map // asset name -> URL with content hash
-	chromeCache sync.Map // header and footer HTML, see chrome
+	ogPhotos    map[string]*OGImage // an article's preview photo, by the path of its file
+	assetURLs   sync.Map            // asset name -> URL with content hash
+	chromeCache sync.Map            // header and footer HTML, see chrome
 	navOnce     sync.Once
 	nav         map[string]bool
 	tmplPath    string

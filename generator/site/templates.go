@@ -200,16 +200,8 @@ func (s *Site) funcs() template.FuncMap {
 			}
 			return s.Lang.Tf("percent", v)
 		},
-		"signed": func(v int) string {
-			if v > 0 {
-				return "+" + s.Lang.Number(v)
-			}
-			if v < 0 {
-				return "−" + s.Lang.Number(-v)
-			}
-			return "±" + s.Lang.Number(0)
-		},
-		"num": s.Lang.Number,
+		"signed": func(v int) string { return signed(s.Lang, v) },
+		"num":    s.Lang.Number,
 		"jsonld": func(v any) (template.JS, error) {
 			b, err := json.Marshal(v)
 			return template.JS(b), err
