@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"offenbar/generator/chart"
 	"offenbar/generator/content"
@@ -58,6 +59,9 @@ type Page struct {
 	Latest   *RoundView
 	Plans    *Plans
 	Data     *DataView
+	// Easy is the self-check's result in Leichte Sprache, on a page of
+	// that layout.
+	Easy *EasyResults
 }
 
 // Alternate is a page in one language, for hreflang links and the
@@ -117,6 +121,7 @@ type views struct {
 	pages    []*DocView
 	overview *ChartView
 	plans    *Plans
+	easy     *EasyResults
 }
 
 // Plans is what the town is doing next: the latest round's recommendations
@@ -169,7 +174,7 @@ func (s *Site) buildViews() (*views, error) {
 			latestView = v.rounds[len(v.rounds)-1]
 		}
 		for _, f := range in.Fields {
-			fv := &FieldView{Field: f, URL: s.sectionURL(l.Paths.Fields, f.Slug), Now: -1, Before: -1}
+			fv := &FieldView{Field: f, URL: s.sectionURL(l.Paths.Fields, f.Slug), Now: -1, Before: -1, Contact: s.contactView(s.Config.Contact.For(f.Slug))}
 			byField[f.Slug] = fv
 			v.fields = append(v.fields, fv)
 			for _, rv := range v.rounds {
@@ -261,6 +266,11 @@ func (s *Site) buildViews() (*views, error) {
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}
+	easy, err := s.easyResults(v)
+	if err != nil {
+		return nil, err
+	}
+	v.easy = easy
 	return v, nil
 }
 
@@ -352,7 +362,15 @@ func (s *Site) newChart(id string, kind chart.Kind, head, title, summary string,
 	// The data file is the default language's.
 	csvHead, _ := s.Root().Lang.T(head)
 	c := &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Head: category,
-		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, csvHead, d)}
+		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, csvHead, d), Unit: d.Unit}
+	if s.root != nil {
+		c.DataLabel, err = s.Lang.Tf("chart_data_original", display.Tags(s.Lang.Tag).Name(s.Root().Lang.Tag))
+	} else {
+		c.DataLabel, err = s.Lang.T("chart_data")
+	}
+	if err != nil {
+		return nil, err
+	}
 	// Names of rounds, fields, topics and answers are texts of the content,
 	// marked where they are shown untranslated.
 	for _, col := range cols {
@@ -501,7 +519,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			return err
 		}
 		summary += " " + skipped
-		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, "answer", title, summary, d, countFormat)
+		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, "answer", title, summary, d, s.countFormat)
 		if err != nil {
 			return err
 		}

@@ -182,6 +182,62 @@ func (s *Site) funcs() template.FuncMap {
 		"tx":     s.contentText,
 		"langof": s.langOf,
 		"de":     s.germanText,
+		// untranslated reports whether an article or page is shown in the
+		// default language on this language's pages; contentlang marks an
+		// element that holds it, and doclang names its language in the
+		// reader's, for lists that show it.
+		"untranslated": func(d *DocView) bool { return s.root != nil && !d.Translated() },
+		"contentlang":  s.ContentLang,
+		"doclang":      s.docLanguage,
+		// column describes a column of an open-data table: by its text for
+		// that table, such as column_scores_skipped, or else by the text
+		// that all tables share.
+		"column": func(table, col string) (string, error) {
+			if t, ok := s.Lang.texts["column_"+table+"_"+col]; ok {
+				return t, nil
+			}
+			return s.Lang.T("column_" + col)
+		},
+		// tfhtml is tf for arguments that are HTML, such as texts marked
+		// with their language: the text is escaped around them.
+		"tfhtml": func(key string, args ...any) (template.HTML, error) {
+			vals := make([]any, len(args))
+			var marks []string
+			for i, a := range args {
+				vals[i] = a
+				if h, ok := a.(template.HTML); ok {
+					// A private-use character, which no text holds and no
+					// escaping changes, stands for the HTML until then.
+					vals[i] = "\ue000" + itoa(len(marks)) + "\ue001"
+					marks = append(marks, string(h))
+				}
+			}
+			t, err := s.Lang.Tf(key, vals...)
+			if err != nil {
+				return "", err
+			}
+			out := template.HTMLEscapeString(t)
+			for i, m := range marks {
+				out = strings.Replace(out, "\ue000"+itoa(i)+"\ue001", m, 1)
+			}
+			return template.HTML(out), nil
+		},
+		// dejoin writes texts of site.toml or the content that no
+		// translation covers, such as a round's respondents, joined by sep
+		// and marked as German on other languages' pages.
+		"dejoin": func(texts []string, sep string) template.HTML {
+			parts := make([]string, len(texts))
+			for i, t := range texts {
+				parts[i] = string(s.germanText(t))
+			}
+			return template.HTML(strings.Join(parts, template.HTMLEscapeString(sep)))
+		},
+		"absint": func(v int) int {
+			if v < 0 {
+				return -v
+			}
+			return v
+		},
 		"status": func(st selfcheck.Status) (string, error) {
 			if l, ok := s.Lang.Status[string(st)]; ok {
 				return l, nil
