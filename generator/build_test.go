@@ -522,7 +522,7 @@ func TestBuiltinTheme(t *testing.T) {
 		a := readArchive(t, "testdata/base.txtar")
 		a.Files = append(a.Files, sitetest.File{Name: "templates/artikel.html", Data: []byte("{{define \"main\"}}{{end}}\n")})
 		dir := writeSite(t, a)
-		const names = "404.html, article.html, articles.html, data.html, field.html, fields.html, home.html, layout.html, method.html, page.html, round.html, rounds.html, search.html"
+		const names = "404.html, article.html, articles.html, data.html, field.html, fields.html, home.html, layout.html, measure.html, measures.html, method.html, page.html, round.html, rounds.html, search.html"
 		for _, run := range []struct {
 			want  string
 			extra []string

@@ -43,6 +43,7 @@ import (
 	"offenbar/generator/content"
 	"offenbar/generator/corpus"
 	"offenbar/generator/diag"
+	"offenbar/generator/measure"
 	"offenbar/generator/picture"
 	"offenbar/generator/publish"
 	"offenbar/generator/scaffold"
@@ -781,7 +782,7 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	if rel == "selfcheck" {
 		return newSelfcheckTranslation(f, lang, stdout, stderr)
 	}
-	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") || !strings.HasSuffix(rel, ".md") {
+	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") && !strings.HasPrefix(rel, measure.Dir+"/") || !strings.HasSuffix(rel, ".md") {
 		complain(stderr, f, "%s is not an article or page; name a file such as content/articles/2024-09-16-fest.md", rel)
 		return 2
 	}

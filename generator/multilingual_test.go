@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -253,10 +254,17 @@ func TestExampleSelfcheckTranslated(t *testing.T) {
 			t.Fatalf("%s: no field page or no page of the round 2021", l)
 		}
 		// Its list of articles marks an untranslated one, and says so, in
-		// each entry (TestUntranslatedArticlesMarkedInLists).
-		selfcheck, _, _ := strings.Cut(main(field), `<ul class="article-list">`)
-		if strings.Contains(selfcheck, ` lang="de"`) || strings.Contains(field, "german-parts") {
-			t.Errorf("%s: the field page shows German parts", l)
+		// each entry (TestUntranslatedArticlesMarkedInLists); measures are
+		// no texts of the self-check and have translations of their own,
+		// and their lists mark an untranslated one.
+		if germanOutside(t, field, "article-list", "measure-list", "rec-measures", "measure-meta", "massnahmen") {
+			t.Errorf("%s: the field page shows German parts of the self-check", l)
+		}
+		// A page that says parts are German shows some outside its lists
+		// of articles. (Where the self-check is translated whole, measures
+		// left German get no such notice; each is marked as German.)
+		if german, noticed := germanOutside(t, field, "article-list"), strings.Contains(field, "german-parts"); noticed && !german {
+			t.Errorf("%s: the field page shows German parts: %v, says so: %v", l, german, noticed)
 		}
 		// Who answered and how the workshop went are no texts that a
 		// translation of the self-check covers: they are German on every
@@ -354,4 +362,44 @@ func TestGermanPartsOnListPages(t *testing.T) {
 	if page := string(files["index.html"]); strings.Contains(page, `lang="de"><`) || strings.Contains(page, "german-parts") {
 		t.Error("the German home page marks German parts")
 	}
+}
+
+// germanOutside reports whether the main content of a page marks a text
+// as German outside the elements of the classes (or labelled by the IDs)
+// skip.
+func germanOutside(t *testing.T, page string, skip ...string) bool {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := func(n *html.Node) bool {
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "aria-labelledby") && slices.Contains(skip, a.Val) {
+				return true
+			}
+		}
+		return false
+	}
+	var walk func(n *html.Node, inMain bool) bool
+	walk = func(n *html.Node, inMain bool) bool {
+		if n.Type == html.ElementNode {
+			if other(n) {
+				return false
+			}
+			inMain = inMain || n.Data == "main"
+			for _, a := range n.Attr {
+				if inMain && a.Key == "lang" && a.Val == "de" {
+					return true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, inMain) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(doc, false)
 }

@@ -14,6 +14,7 @@ import (
 
 	"offenbar/generator/config"
 	"offenbar/generator/content"
+	"offenbar/generator/measure"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
 	"offenbar/generator/tomldoc"
@@ -33,6 +34,7 @@ var referenceFormats = []format{
 	{"runde.md", "selfcheck/doc.go", "A round", selfcheck.Round{}},
 	{"uebersetzung-selbstcheck.md", "selfcheck/doc.go", "Translations", selfcheck.Translation{}},
 	{"artikel.md", "content/doc.go", "", content.Front{}},
+	{"massnahme.md", "measure/doc.go", "A measure: content/measures/<id>.md", measure.Front{}},
 }
 
 // TestReferenceKnowsEveryKey holds the German reference and the package
@@ -66,8 +68,9 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 	}
 	seen := map[string]bool{}
 	for _, block := range blocks {
-		if _, isArticle := v.(content.Front); isArticle {
-			// Only the front matter of an article is TOML.
+		switch v.(type) {
+		case content.Front, measure.Front:
+			// Only the front matter of an article or a measure is TOML.
 			front, ok := strings.CutPrefix(block, "+++\n")
 			if !ok {
 				continue

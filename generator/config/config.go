@@ -62,6 +62,9 @@
 //	max_size_mb = 25                            # larger files are refused (default 25)
 //	max_megapixels = 50                         # larger pictures are refused before decoding (default 50)
 //
+//	[measures]                                  # the measures under /massnahmen/
+//	stale_months = 6                            # "keine Nachricht seit …" after this many months without an update (default 6)
+//
 // Unknown keys are errors, so that a typo never goes unnoticed.
 package config
 
@@ -107,6 +110,7 @@ type Site struct {
 	Chart         Chart    `toml:"chart"`
 	Data          Data     `toml:"data"`
 	Images        Images   `toml:"images"`
+	Measures      Measures `toml:"measures"`
 	// Translations holds the site's own texts in further languages, by
 	// language.
 	Translations map[string]SiteText `toml:"translations"`
@@ -283,6 +287,13 @@ type Images struct {
 	MaxMegapixels int `toml:"max_megapixels"`
 }
 
+// Measures steers the pages of the measures.
+type Measures struct {
+	// StaleMonths is how long an open measure may go without an update
+	// before its page says so.
+	StaleMonths int `toml:"stale_months"`
+}
+
 // ContactURL is Contact as a URL: a mailto: URL for an e-mail address.
 func (d Data) ContactURL() string {
 	if d.Contact == "" || strings.HasPrefix(d.Contact, "https://") || strings.HasPrefix(d.Contact, "http://") {
@@ -376,7 +387,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		}
 		return nil, errs
 	}
-	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}, Images: Images{MaxSizeMB: 25, MaxMegapixels: 50}}
+	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}, Images: Images{MaxSizeMB: 25, MaxMegapixels: 50}, Measures: Measures{StaleMonths: 6}}
 	doc, derrs := tomldoc.Decode(File, src, 0, s)
 	errs.Add(derrs)
 	s.Doc = doc
@@ -454,6 +465,9 @@ func (s *Site) validate(errs *diag.List) {
 	s.validateContact(errs)
 	if s.Images.MaxSizeMB < 1 || s.Images.MaxSizeMB > 500 {
 		errs.Errorf(d.ValuePos("images.max_size_mb"), "images.max_size_mb must be between 1 and 500, not %d", s.Images.MaxSizeMB)
+	}
+	if s.Measures.StaleMonths < 1 || s.Measures.StaleMonths > 120 {
+		errs.Errorf(d.ValuePos("measures.stale_months"), "measures.stale_months must be between 1 and 120, not %d", s.Measures.StaleMonths)
 	}
 	if s.Images.MaxMegapixels < 1 || s.Images.MaxMegapixels > 200 {
 		errs.Errorf(d.ValuePos("images.max_megapixels"), "images.max_megapixels must be between 1 and 200, not %d", s.Images.MaxMegapixels)

@@ -13,6 +13,7 @@
 //	summary = "Ein Satz für Übersichten und Feeds."
 //	tags = ["Runder Tisch", "Beteiligung"]
 //	fields = ["engagement-und-beteiligung"]       # action fields the article belongs to
+//	measures = ["sozialticket"]                   # measures it reports on, by ID (content/measures/<id>.md)
 //	draft = false                                 # true: not published
 //	publishDate = 2024-05-20                      # optional: not published before this day
 //	expiryDate = 2026-01-01                       # optional: not published from this day on

@@ -42,6 +42,7 @@ type Front struct {
 	Summary     string       `toml:"summary"`
 	Tags        []string     `toml:"tags"`
 	Fields      []string     `toml:"fields"`
+	Measures    []string     `toml:"measures"`
 	Draft       bool         `toml:"draft"`
 	PublishDate tomldoc.Date `toml:"publishDate"`
 	ExpiryDate  tomldoc.Date `toml:"expiryDate"`

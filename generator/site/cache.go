@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"time"
 
 	"offenbar/generator/content"
 )
@@ -66,6 +67,18 @@ func (s *Site) siteKeys() (global, lists []byte) {
 	}
 	write("runtime", s.opts.Runtime)
 	write("media", []byte(s.mediaDigest))
+	// Measures show on their own pages, the home page and the field pages,
+	// and what they say depends on the day.
+	fmt.Fprintf(h, "today %s\n", s.today().Format(time.DateOnly))
+	for _, m := range s.Measures {
+		write("measure "+m.Path, m.Meta.Src)
+		write("body", m.Body)
+		for _, code := range slices.Sorted(maps.Keys(m.Translations)) {
+			tr := m.Translations[code]
+			write("translation "+tr.Path, tr.Meta.Src)
+			write("body", tr.Body)
+		}
+	}
 	global = h.Sum(nil)
 	for _, d := range s.Docs {
 		writeDoc(h, d, false)

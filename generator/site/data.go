@@ -57,6 +57,9 @@ func (v *views) charts() []*ChartView {
 	for _, rv := range v.rounds {
 		cs = append(cs, rv.Charts...)
 	}
+	if v.measures != nil && v.measures.Chart != nil {
+		cs = append(cs, v.measures.Chart)
+	}
 	return cs
 }
 

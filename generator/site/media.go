@@ -107,6 +107,31 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			s.files[dir+f] = file{src: p, data: b}
 		}
 	}
+	// A measure written as a folder publishes its files beside its page.
+	for _, m := range s.Measures {
+		dir := strings.TrimPrefix(s.sectionURL(s.Lang.Paths.Measures, m.ID), "/")
+		for _, f := range m.Files {
+			p := m.Bundle + "/" + f
+			if badName(f) {
+				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
+				continue
+			}
+			if !content.Published(f) {
+				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				continue
+			}
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+				continue
+			}
+			if other, ok := s.files[dir+f]; ok {
+				errs.Errorf(diag.Pos{Path: p}, "%s would be published at /%s, as is %s; rename one of them", p, dir+f, other.src)
+				continue
+			}
+			s.files[dir+f] = file{src: p, data: b}
+		}
+	}
 
 	// What content shows: images need alternative text and must be ours.
 	for _, d := range s.Docs {

@@ -62,6 +62,10 @@ type Page struct {
 	// Easy is the self-check's result in Leichte Sprache, on a page of
 	// that layout.
 	Easy *EasyResults
+	// Measures is the overview of the measures, on the overview and the
+	// home page, and Measure one measure on its page.
+	Measures *MeasuresView
+	Measure  *MeasureView
 }
 
 // Alternate is a page in one language, for hreflang links and the
@@ -122,6 +126,7 @@ type views struct {
 	overview *ChartView
 	plans    *Plans
 	easy     *EasyResults
+	measures *MeasuresView
 }
 
 // Plans is what the town is doing next: the latest round's recommendations
@@ -134,7 +139,7 @@ type Plans struct {
 // FieldPlans are a field's recommendations that are not done yet.
 type FieldPlans struct {
 	Field *FieldView
-	Recs  []*selfcheck.Recommendation
+	Recs  []*RecView
 }
 
 func (s *Site) sectionURL(section string, slug ...string) string {
@@ -201,7 +206,7 @@ func (s *Site) buildViews() (*views, error) {
 			}
 			fv.Groups = s.questionGroups(latest, fv)
 			if res := latest.Fields[f.Slug]; res != nil {
-				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: res.Recommendations}
+				fv.Result = &ResultView{Round: latestView, Assessment: s.md.RenderString(res.Assessment), AssessmentText: res.Assessment, Recommendations: recViews(f.Slug, res.Recommendations)}
 			}
 		}
 		for _, rv := range v.rounds {
@@ -263,6 +268,9 @@ func (s *Site) buildViews() (*views, error) {
 		}
 	}
 	v.plans = plans(v.fields)
+	if s.Model != nil {
+		s.measureViews(v, byField)
+	}
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}
@@ -615,7 +623,7 @@ func plans(fields []*FieldView) *Plans {
 		if fv.Result == nil {
 			continue
 		}
-		var open []*selfcheck.Recommendation
+		var open []*RecView
 		for _, r := range fv.Result.Recommendations {
 			switch r.Status {
 			case selfcheck.Planned:

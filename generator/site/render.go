@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
@@ -114,6 +115,9 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 		prefix := strings.TrimPrefix(ls.Prefix+"/", "/")
 		emit(prefix+ls.Lang.Paths.Search+"/index.json", ls.searchIndex(views[i]))
 		emit(prefix+"feed.xml", ls.feed(views[i]))
+		if views[i].measures != nil {
+			emit(prefix+ls.Lang.Paths.Measures+"/feed.xml", ls.measuresFeed(views[i].measures))
+		}
 	}
 	emit("_headers", s.headers())
 	var all []*Page
@@ -268,7 +272,7 @@ func (s *Site) pages(v *views) []*Page {
 		latest = v.rounds[len(v.rounds)-1]
 	}
 	add(&Page{Kind: "home", Path: s.Prefix + "/", Title: s.Config.Title, Description: s.Config.Description,
-		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Plans: v.plans, Docs: v.articles[:min(3, len(v.articles))], Charts: v.overview != nil})
+		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Plans: v.plans, Measures: v.measures, Docs: v.articles[:min(3, len(v.articles))], Charts: v.overview != nil})
 	if s.Model != nil {
 		fieldsTitle := text("fields")
 		add(&Page{Kind: "fields", Path: s.sectionURL(l.Paths.Fields), Title: fieldsTitle, Fields: v.fields, Latest: latest, Crumbs: []Crumb{*home}})
@@ -284,6 +288,21 @@ func (s *Site) pages(v *views) []*Page {
 		}
 		add(&Page{Kind: "method", Path: s.sectionURL(l.Paths.Method), Title: text("method"), Fields: v.fields, Rounds: v.rounds, Crumbs: []Crumb{*home}})
 		add(&Page{Kind: "data", Path: s.sectionURL(l.Paths.Data), Title: text("data"), Description: text("data_lead"), Rounds: v.rounds, Data: s.dataView(v.rounds), Crumbs: []Crumb{*home}})
+	}
+	if ms := v.measures; ms != nil {
+		title := text("measures")
+		add(&Page{Kind: "measures", Path: ms.URL, Title: title, Description: ms.Figure, Measures: ms, Charts: true, Crumbs: []Crumb{*home}})
+		for _, m := range ms.All {
+			p := &Page{Kind: "measure", Key: "measure/" + m.ID, Path: m.URL, Title: m.Title, Description: m.Summary, Measure: m, Measures: ms,
+				Crumbs: []Crumb{*home, {Title: title, URL: ms.URL}}}
+			// An untranslated measure is the original's text under this
+			// language's navigation, as an untranslated article is.
+			if s.root != nil && !m.Translated {
+				p.Fallback = true
+				p.Canonical = s.Config.AbsURL(m.srcURL)
+			}
+			add(p)
+		}
 	}
 	articlesTitle := text("articles")
 	// The news list is split into pages of PerPage, newest first: a town's
@@ -355,46 +374,62 @@ type Pager struct {
 	Prev, Next  string // site-relative URLs, "" at either end
 }
 
-func (s *Site) feed(v *views) []byte {
-	type link struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr,omitempty"`
+// The Atom feeds, /feed.xml and /massnahmen/feed.xml, are written by one
+// writer: atomFeed.
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	Link    atomLink `xml:"link"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Summary string   `xml:"summary,omitempty"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	Links   []atomLink  `xml:"link"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  string      `xml:"author>name"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+// atomTime writes t as an Atom date.
+func atomTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
+
+// add adds an entry and keeps the feed's date the newest entry's.
+func (f *atomFeed) add(e atomEntry) {
+	if f.Updated == "" || e.Updated > f.Updated {
+		f.Updated = e.Updated
 	}
-	type entry struct {
-		Title   string `xml:"title"`
-		Link    link   `xml:"link"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary,omitempty"`
-	}
-	type feed struct {
-		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-		Title   string   `xml:"title"`
-		Links   []link   `xml:"link"`
-		ID      string   `xml:"id"`
-		Updated string   `xml:"updated"`
-		Author  string   `xml:"author>name"`
-		Entries []entry  `xml:"entry"`
-	}
-	f := feed{
-		Title:  s.Config.Title,
-		Links:  []link{{Href: s.Config.AbsURL("/feed.xml"), Rel: "self"}, {Href: s.Config.AbsURL("/")}},
-		ID:     s.Config.AbsURL("/"),
-		Author: cmp.Or(s.Config.Municipality, s.Config.Title),
-	}
-	// A feed carries the newest articles; readers keep what they fetched.
-	for _, a := range v.articles[:min(len(v.articles), FeedEntries)] {
-		u := a.Date.UTC().Format("2006-01-02T15:04:05Z")
-		if f.Updated == "" || u > f.Updated {
-			f.Updated = u
-		}
-		f.Entries = append(f.Entries, entry{Title: a.Title, Link: link{Href: s.Config.AbsURL(a.URL)}, ID: s.Config.AbsURL(a.URL), Updated: u, Summary: a.Summary})
-	}
+	f.Entries = append(f.Entries, e)
+}
+
+func (f *atomFeed) bytes() []byte {
 	if f.Updated == "" {
 		f.Updated = "1970-01-01T00:00:00Z"
 	}
 	b, _ := xml.MarshalIndent(f, "", "  ")
 	return append([]byte(xml.Header), append(b, '\n')...)
+}
+
+func (s *Site) feed(v *views) []byte {
+	f := &atomFeed{
+		Title:  s.Config.Title,
+		Links:  []atomLink{{Href: s.Config.AbsURL("/feed.xml"), Rel: "self"}, {Href: s.Config.AbsURL("/")}},
+		ID:     s.Config.AbsURL("/"),
+		Author: cmp.Or(s.Config.Municipality, s.Config.Title),
+	}
+	// A feed carries the newest articles; readers keep what they fetched.
+	for _, a := range v.articles[:min(len(v.articles), FeedEntries)] {
+		f.add(atomEntry{Title: a.Title, Link: atomLink{Href: s.Config.AbsURL(a.URL)}, ID: s.Config.AbsURL(a.URL), Updated: atomTime(a.Date.Time), Summary: a.Summary})
+	}
+	return f.bytes()
 }
 
 func (s *Site) sitemap(pages []*Page) []byte {

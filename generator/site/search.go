@@ -148,6 +148,11 @@ func (s *Site) searchIndex(v *views) []byte {
 	for _, p := range v.pages {
 		add(p.Title, p.URL, text("search_kind_page"), plainText(p.HTML()))
 	}
+	if v.measures != nil {
+		for _, m := range v.measures.All {
+			add(m.Title, m.URL, text("search_kind_measure")+" · "+m.StatusLabel, m.Summary+" "+plainText(m.Responsible)+" "+markdownText(m.body))
+		}
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	_ = enc.Encode(entries)

@@ -10,7 +10,8 @@
 //	templates/layout.html        the frame of every page: the head
 //	templates/<kind>.html        one per page kind: home, fields, field, rounds,
 //	                             round, articles, article, page, method, data,
-//	                             search, 404; each defines "main"
+//	                             measures, measure, search, 404; each defines
+//	                             "main"
 //	templates/partials/*.html    shared pieces: "header" and "footer"
 //	                             (chrome.html), the chart figure, lists
 //	templates/i18n/<lang>.toml   UI texts, month names and URL paths per language
@@ -43,6 +44,7 @@ import (
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
+	"offenbar/generator/measure"
 	"offenbar/generator/opendata"
 	"offenbar/generator/picture"
 	"offenbar/generator/scaffold"
@@ -132,6 +134,7 @@ type Site struct {
 	Config      *config.Site
 	Model       *selfcheck.Model
 	Docs        []*content.Doc // the published articles and pages
+	Measures    []*measure.Measure
 	Drafts      []*content.Doc // documents left out by Visibility
 	Lang        *Lang
 	md          *content.Markdown
@@ -215,6 +218,9 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	docs, derrs := content.Load(src)
 	placeholders.Add(derrs.SplitPlaceholders())
 	errs.Add(derrs)
+	measures, mserrs := measure.Load(src)
+	placeholders.Add(mserrs.SplitPlaceholders())
+	errs.Add(mserrs)
 	for _, ci := range scaffold.CIFiles {
 		if b, err := fs.ReadFile(src, ci); err == nil {
 			placeholders.Placeholders(ci, b, 0)
@@ -224,7 +230,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	if model != nil && !opts.Visibility.Drafts {
 		model = model.WithoutDrafts()
 	}
-	s := &Site{Config: cfg, Model: model, opts: opts, tmplPath: TemplatesDir}
+	s := &Site{Config: cfg, Model: model, Measures: measures, opts: opts, tmplPath: TemplatesDir}
 	tfs, terr := siteTheme(src, opts)
 	if terr != nil {
 		errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", terr)
@@ -241,12 +247,13 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	if s.Lang == nil {
 		return s, errs
 	}
-	if len(docs) == 0 && model == nil && !merrs.HasErrors() && !derrs.HasErrors() {
+	if len(docs) == 0 && model == nil && len(measures) == 0 && !merrs.HasErrors() && !derrs.HasErrors() && !mserrs.HasErrors() {
 		errs.Errorf(diag.Pos{Path: "content"}, "no content: add articles under %s, pages under %s or a self-check under %s", content.ArticlesDir, content.PagesDir, selfcheck.Dir)
 	}
 	// Field slugs can only be checked against an instrument that loaded.
 	if model != nil || !merrs.HasErrors() {
 		s.checkDocs(docs, &errs)
+		errs.Add(measure.Check(measures, model, cfg.Languages, opts.Visibility.Now))
 	}
 	if errs.HasErrors() {
 		return s, errs
@@ -337,7 +344,7 @@ func (s *Site) language(src, tfs fs.FS, code string, at diag.Pos) (*Site, diag.L
 		}
 	}
 	cfg := s.Config.In(code)
-	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Lang: lang, opts: s.opts, assets: s.assets,
+	ls := &Site{Config: cfg, Model: s.Model, Docs: s.Docs, Drafts: s.Drafts, Measures: s.Measures, Lang: lang, opts: s.opts, assets: s.assets,
 		files: s.files, images: s.images, mediaDigest: s.mediaDigest, tmplPath: s.tmplPath, theme: s.theme, Prefix: "/" + code, root: s}
 	ls.md = content.NewMarkdown(content.Options{BasePath: cfg.BasePath, AllowHTML: cfg.AllowHTML, Lang: cfg.Language, Cache: s.opts.Markdown, Media: media{s: s, absolute: true}, MediaDigest: s.mediaDigest + " absolute"})
 	if s.Model != nil {
@@ -527,7 +534,7 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 			slugs = append(slugs, f.Slug)
 		}
 	}
-	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, "assets"}
+	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, s.Lang.Paths.Measures, "assets"}
 	for _, d := range docs {
 		for i, f := range d.Fields {
 			if !slices.Contains(slugs, f) {
@@ -536,6 +543,11 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 					want = "(the site has no self-check)"
 				}
 				errs.Errorf(d.Meta.ValuePos(fieldKey(i)), "unknown field slug %q, want one of: %s", f, want)
+			}
+		}
+		for i, id := range d.Measures {
+			if !slices.ContainsFunc(s.Measures, func(m *measure.Measure) bool { return m.ID == id }) {
+				errs.Errorf(d.Meta.ValuePos("measures["+itoa(i)+"]"), "unknown measure %q: there is no %s/%s.md", id, measure.Dir, id)
 			}
 		}
 		if d.Kind == content.Page && slices.Contains(reserved, d.Slug) {

@@ -24,6 +24,7 @@ type FieldView struct {
 	Groups   []*QuestionGroup
 	Result   *ResultView
 	Articles []*DocView
+	Measures []*MeasureView // the measures of the field
 	Charts   []*ChartView
 	// TrendNote says, in place of a trend chart, that there is one round.
 	TrendNote string
@@ -96,7 +97,7 @@ type ResultView struct {
 	Round           *RoundView
 	Assessment      template.HTML
 	AssessmentText  string // the Markdown it was rendered from
-	Recommendations []*selfcheck.Recommendation
+	Recommendations []*RecView
 }
 
 // ChartView is a chart with its summary, table and data links.

@@ -1,0 +1,287 @@
+package measure
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"offenbar/generator/content"
+	"offenbar/generator/diag"
+	"offenbar/generator/sourcefile"
+	"offenbar/generator/tomldoc"
+)
+
+var (
+	idRE          = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	translationRE = regexp.MustCompile(`^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$`)
+)
+
+// Load reads every measure in Dir of fsys and checks each on its own: what
+// it says about other content is checked by Check. A site without Dir has
+// no measures and no error.
+func Load(fsys fs.FS) ([]*Measure, diag.List) {
+	var errs diag.List
+	entries, err := fs.ReadDir(fsys, Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errs
+	}
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: Dir}, "%s", diag.ReadError(err))
+		return nil, errs
+	}
+	var paths []string
+	bundles := map[string][]string{}
+	for _, e := range entries {
+		p := path.Join(Dir, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case !e.IsDir() && strings.HasSuffix(e.Name(), ".md"):
+			paths = append(paths, p)
+		case e.IsDir():
+			files, ok, err := bundleFiles(fsys, p)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+			}
+			if ok {
+				paths = append(paths, path.Join(p, content.BundleIndex))
+				bundles[p] = files
+				more, _ := fs.Glob(fsys, path.Join(p, "index.*.md"))
+				paths = append(paths, more...)
+			}
+		}
+	}
+	byID := map[string]*Measure{}
+	var ms []*Measure
+	var trs []*Translation
+	for _, p := range paths {
+		src, err := sourcefile.Read(fsys, p)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+			continue
+		}
+		id, lang, ok := name(p, &errs)
+		if !ok {
+			continue
+		}
+		if lang != "" {
+			if tr := parseTranslation(p, lang, src, &errs); tr != nil {
+				trs = append(trs, tr)
+			}
+			continue
+		}
+		m := Parse(p, src, &errs)
+		if m == nil {
+			continue
+		}
+		m.ID = id
+		if path.Base(p) == content.BundleIndex {
+			m.Bundle = path.Dir(p)
+			m.Files = bundles[m.Bundle]
+		}
+		if other := byID[id]; other != nil {
+			errs.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "duplicate measure id %q: %s has the same URL; rename one of the files", id, other.Path)
+			continue
+		}
+		byID[id] = m
+		ms = append(ms, m)
+	}
+	for _, tr := range trs {
+		id, _, _ := name(tr.Path, &diag.List{})
+		m := byID[id]
+		if m == nil {
+			errs.Errorf(diag.Pos{Path: tr.Path}, "translation into %q of a measure that does not exist: name it after the original, such as %s.%s.md", tr.Lang, id, tr.Lang)
+			continue
+		}
+		if m.Translations == nil {
+			m.Translations = map[string]*Translation{}
+		}
+		m.Translations[tr.Lang] = tr
+	}
+	slices.SortFunc(ms, func(a, b *Measure) int { return strings.Compare(a.ID, b.ID) })
+	return ms, errs
+}
+
+// name tells the ID and the language of the file at p: sozialticket.md,
+// sozialticket.tr.md, sozialticket/index.md or sozialticket/index.tr.md.
+func name(p string, errs *diag.List) (id, lang string, ok bool) {
+	base := path.Base(p)
+	id = strings.TrimSuffix(base, ".md")
+	if m := translationRE.FindStringSubmatch(base); m != nil {
+		if _, err := language.Parse(m[2]); err == nil {
+			id, lang = m[1], m[2]
+		}
+	}
+	if id == "index" && path.Dir(p) != Dir {
+		id = path.Base(path.Dir(p))
+	}
+	if !idRE.MatchString(id) {
+		better := content.Slug(id)
+		if better == "" {
+			better = "sozialticket"
+		}
+		if path.Dir(p) != Dir {
+			errs.Errorf(diag.Pos{Path: p}, "invalid folder name %q: use lower-case letters, digits and \"-\", such as %s/", id, better)
+		} else {
+			errs.Errorf(diag.Pos{Path: p}, "invalid file name %q: use lower-case letters, digits and \"-\", such as %s.md", base, better)
+		}
+		return "", "", false
+	}
+	return id, lang, true
+}
+
+// bundleFiles lists the files of the folder b besides its Markdown, and
+// reports whether b is a measure at all: a folder without index.md is not.
+func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
+	if _, err := fs.Stat(fsys, path.Join(b, content.BundleIndex)); err != nil {
+		return nil, false, nil
+	}
+	var files []string
+	err := fs.WalkDir(fsys, b, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != b && strings.HasPrefix(path.Base(p), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		files = append(files, strings.TrimPrefix(p, b+"/"))
+		return nil
+	})
+	slices.Sort(files)
+	return files, true, err
+}
+
+// split reads the front matter and body of the file at p, or returns
+// false when they cannot be used.
+func split(p string, src []byte, errs *diag.List) (front, body []byte, ok bool) {
+	if !errs.CheckUTF8(p, src, 0) {
+		return nil, nil, false
+	}
+	errs.Placeholders(p, src, 0)
+	front, body, serrs := content.Split(p, src)
+	errs.Add(serrs)
+	if serrs.HasErrors() {
+		return nil, nil, false
+	}
+	if merrs := content.CheckMarkdown(p, body); merrs.HasErrors() {
+		errs.Add(merrs)
+		return nil, nil, false
+	}
+	return front, body, true
+}
+
+// Parse reads the measure at p and checks what it says about itself. It
+// returns nil when the measure cannot be used.
+func Parse(p string, src []byte, errs *diag.List) *Measure {
+	front, body, ok := split(p, src, errs)
+	if !ok {
+		return nil
+	}
+	m := &Measure{Path: p, Body: body, Hash: content.SourceHash(src)}
+	meta, derrs := tomldoc.Decode(p, front, 1, &m.Front)
+	m.Meta = meta
+	errs.Add(derrs)
+	if derrs.HasErrors() {
+		return nil
+	}
+	m.validate(errs)
+	return m
+}
+
+func (m *Measure) validate(errs *diag.List) {
+	d := m.Meta
+	top := diag.Pos{Path: m.Path, Line: 2, Col: 1}
+	if strings.TrimSpace(m.Title) == "" {
+		at := top
+		if _, ok := d.Index.Key("title"); ok {
+			at = d.Pos("title")
+		}
+		errs.Errorf(at, "empty title: add title = \"Name der Maßnahme\"")
+	}
+	if strings.TrimSpace(m.Responsible) == "" {
+		at := top
+		if _, ok := d.Index.Key("responsible"); ok {
+			at = d.Pos("responsible")
+		}
+		errs.Errorf(at, "missing responsible: add responsible = \"Amt für Soziales\", the office in charge")
+	}
+	if !m.Start.IsZero() && !m.Due.IsZero() && m.Due.Last().Before(m.Start.First()) {
+		errs.Errorf(d.ValuePos("due"), "due %s is before start %s: correct one of them", m.Due.ISO(), m.Start.ISO())
+	}
+	if m.Budget != nil && *m.Budget < 0 {
+		errs.Errorf(d.ValuePos("budget"), "budget %v is negative, want the amount in EUR, such as budget = 25000", *m.Budget)
+	}
+	if m.Progress != nil && (*m.Progress < 0 || *m.Progress > 100) {
+		errs.Errorf(d.ValuePos("progress"), "progress %d is out of range, want a percentage from 0 to 100", *m.Progress)
+	}
+	if dec := m.Decision; dec != nil {
+		if strings.TrimSpace(dec.By) == "" && strings.TrimSpace(dec.Reference) == "" {
+			errs.Errorf(d.Pos("decision"), "the decision says neither who decided nor its reference: add by = \"Stadtrat\" or reference = \"Beschluss 2024/117\"")
+		}
+		if u := dec.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
+			errs.Errorf(d.ValuePos("decision.url"), "decision url %q must start with https://, http:// or /", u)
+		}
+	}
+	for i, ms := range m.Milestones {
+		mp := fmt.Sprintf("milestones[%d]", i)
+		if ms.Date.IsZero() {
+			errs.Errorf(d.Pos(mp), "milestone has no date: add date = 2025-03-31")
+		}
+		if strings.TrimSpace(ms.Title) == "" {
+			errs.Errorf(d.Pos(mp), "milestone has no title: add title = \"…\"")
+		}
+	}
+	for i, u := range m.Updates {
+		u.Index = i
+		up := fmt.Sprintf("updates[%d]", i)
+		if u.Date.IsZero() {
+			errs.Errorf(d.Pos(up), "update has no date: add date = 2025-03-31")
+		} else if i > 0 && !m.Updates[i-1].Date.IsZero() && u.Date.Before(m.Updates[i-1].Date.Time) {
+			errs.Errorf(d.ValuePos(up+".date"), "updates are not in date order: %s follows %s; list the history oldest first", u.Date.ISO(), m.Updates[i-1].Date.ISO())
+		}
+		if !slices.Contains(Statuses, u.Status) {
+			errs.Errorf(d.ValuePos(up+".status"), "unknown measure status %q, want one of: planned, in_progress, done, delayed, stopped", u.Status)
+		}
+	}
+	if in := m.Indicator; in != nil {
+		if strings.TrimSpace(in.Name) == "" {
+			errs.Errorf(d.Pos("indicator"), "the indicator has no name: add name = \"Ausgegebene Sozialtickets\"")
+		}
+		if in.Target != nil && strings.TrimSpace(in.Unit) == "" {
+			errs.Errorf(d.ValuePos("indicator.target"), "the indicator's target has no unit: add unit = \"Tickets\", or whatever it counts, to [indicator]")
+		}
+	}
+	if m.Status() == Done && m.Progress != nil && *m.Progress < 100 {
+		errs.Warnf(d.ValuePos("progress"), "the measure is done, but its progress is %d: set progress = 100, or add an update with the status it has", *m.Progress)
+	}
+}
+
+// parseTranslation reads a translation of a measure.
+func parseTranslation(p, lang string, src []byte, errs *diag.List) *Translation {
+	front, body, ok := split(p, src, errs)
+	if !ok {
+		return nil
+	}
+	tr := &Translation{Lang: lang, Path: p, Body: body}
+	meta, derrs := tomldoc.Decode(p, front, 1, &tr.TranslationFront)
+	tr.Meta = meta
+	errs.Add(derrs)
+	if derrs.HasErrors() {
+		return nil
+	}
+	if t := tr.Translation; t != "" && t != "human" && t != "machine" {
+		errs.Errorf(meta.ValuePos("translation"), "translation %q must be \"human\" or \"machine\"", t)
+	}
+	return tr
+}

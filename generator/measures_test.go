@@ -1,0 +1,78 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"offenbar/generator/sitetest"
+)
+
+// TestMeasuresToday builds a site with a measure due at the end of
+// December 2026: twice on 25 November, byte for byte the same, when it is
+// not overdue yet, and on 1 January 2027, when its pages say that it is.
+func TestMeasuresToday(t *testing.T) {
+	site := readArchive(t, "testdata/base.txtar")
+	site = sitetest.Merge(site, sitetest.Parse([]byte(`-- content/measures/leitbild.md --
++++
+title = "Leitbild schreiben"
+fields = ["steuerung"]
+recommendations = ["2021/steuerung/1"]
+responsible = "Hauptamt"
+start = "2026-01"
+due = "2026-12"
+
+[[updates]]
+date = 2026-02-01
+status = "in_progress"
+text = "Der Entwurf ist in der Abstimmung."
++++
+Ein Leitbild für die Gemeinde.
+`)))
+	// The round of 2021 says its recommendation is planned; the measure
+	// that takes it up is in progress.
+	round, _ := site.File("content/selfcheck/rounds/2021.toml")
+	site = sitetest.Merge(site, &sitetest.Archive{Files: []sitetest.File{{Name: "content/selfcheck/rounds/2021.toml", Data: []byte(strings.Replace(string(round), `status = "planned"`, `status = "in_progress"`, 1))}}})
+	dir := writeSite(t, site)
+
+	t.Setenv("SOURCE_DATE_EPOCH", "1795564800") // 2026-11-25
+	first, second := buildSite(t, dir), buildSite(t, dir)
+	if len(first) != len(second) {
+		t.Fatalf("two builds wrote %d and %d files", len(first), len(second))
+	}
+	for name, b := range first {
+		if string(second[name]) != string(b) {
+			t.Errorf("%s differs between two builds with the same SOURCE_DATE_EPOCH", name)
+		}
+	}
+	page := string(first["massnahmen/leitbild/index.html"])
+	overview := string(first["massnahmen/index.html"])
+	for _, want := range []string{"Stand: 25. November 2026", "Dezember 2026"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the measure's page on 25 November 2026 lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `class="overdue"`) || !strings.Contains(overview, "0 von 1 Maßnahme umgesetzt, 0 überfällig") {
+		t.Errorf("a measure due in December is overdue in November:\n%s", overview)
+	}
+	if !strings.Contains(string(first["index.html"]), "0 von 1 Maßnahme umgesetzt, 0 überfällig") {
+		t.Error("the home page lacks the measures' figure")
+	}
+	field := string(first["handlungsfelder/steuerung/index.html"])
+	if !strings.Contains(field, `href="/weltoffen/massnahmen/leitbild/"`) {
+		t.Error("the field page does not list its measure")
+	}
+	feed := string(first["massnahmen/feed.xml"])
+	if strings.Count(feed, "<entry>") != 1 || !strings.Contains(feed, "Leitbild schreiben: in Arbeit") {
+		t.Errorf("the feed has not one entry per update:\n%s", feed)
+	}
+
+	t.Setenv("SOURCE_DATE_EPOCH", "1798761600") // 2027-01-01
+	later := buildSite(t, dir)
+	page = string(later["massnahmen/leitbild/index.html"])
+	if !strings.Contains(page, `class="overdue"`) || !strings.Contains(page, "überfällig") || !strings.Contains(page, "Stand: 1. Januar 2027") {
+		t.Errorf("on 1 January 2027 the measure's page does not say it is overdue:\n%s", page)
+	}
+	if !strings.Contains(string(later["massnahmen/index.html"]), "0 von 1 Maßnahme umgesetzt, 1 überfällig") {
+		t.Error("on 1 January 2027 the overview does not count the measure as overdue")
+	}
+}
