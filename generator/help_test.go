@@ -69,7 +69,7 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	_, all, _ := runCmd(t, "help", "new", "--lang", "en")
-	for _, sub := range []string{"article", "round", "instrument", "translation", "override"} {
+	for _, sub := range []string{"article", "round", "instrument", "measures", "translation", "override"} {
 		if !strings.Contains(all, "Usage: offenbar new "+sub) {
 			t.Errorf("help new does not describe new %s", sub)
 		}
@@ -107,6 +107,8 @@ func TestNothingNamesTheSourceTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	say("import", "round", filepath.Join(books, "ausgefuellt.xlsx"), "-s", example)
+	say("new", "measures", "-s", example, "--xlsx", filepath.Join(books, "massnahmen.xlsx"))
+	say("import", "measures", filepath.Join(books, "massnahmen.xlsx"), "-s", example)
 	say("new", "round", "2028", "-s", example)
 	say("new", "article", "-s", dir, "Erster Artikel")
 	for _, wrong := range [][]string{{"init"}, {"new"}, {"new", "round", "2027", "--xlsx", "x.csv"}, {"import"}, {"build", "--no-such-flag"}, {"corpus"}} {
@@ -138,7 +140,7 @@ func TestNothingNamesTheSourceTree(t *testing.T) {
 		}
 		check("round "+round, string(b))
 	}
-	for _, book := range []string{"fragebogen.xlsx", "runde.xlsx"} {
+	for _, book := range []string{"fragebogen.xlsx", "runde.xlsx", "massnahmen.xlsx"} {
 		z, err := zip.OpenReader(filepath.Join(books, book))
 		if err != nil {
 			t.Fatalf("%s: %v", book, err)

@@ -43,6 +43,7 @@ import (
 	"offenbar/generator/content"
 	"offenbar/generator/corpus"
 	"offenbar/generator/diag"
+	"offenbar/generator/event"
 	"offenbar/generator/measure"
 	"offenbar/generator/picture"
 	"offenbar/generator/publish"
@@ -63,6 +64,7 @@ type flags struct {
 	drafts, future, force   bool
 	bundle, draft, preview  bool
 	xlsx, id                string
+	date                    string
 	languages, baseURL      string
 	lang                    string
 	siteLang                string // the language site.toml names, read once for messages
@@ -239,8 +241,9 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fset.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions annotations")
 	fset.StringVar(&f.cache, "cache", "", "`directory` that keeps resized photos between builds (default .cache/offenbar in the site directory; \"none\" for no cache)")
-	fset.BoolVar(&f.bundle, "bundle", false, "new article: make it a folder, with its images beside it")
-	fset.StringVar(&f.xlsx, "xlsx", "", "new round or instrument: write a workbook `file` to fill in")
+	fset.BoolVar(&f.bundle, "bundle", false, "new article or event: make it a folder, with its images beside it")
+	fset.StringVar(&f.date, "date", "", "new event: the `day` it takes place, such as 2027-03-12 (default today)")
+	fset.StringVar(&f.xlsx, "xlsx", "", "new round, instrument or measures: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
 	fset.StringVar(&f.lang, "lang", "", "`language` of the messages, such as en (default: the site's language)")
 	fset.StringVar(&f.languages, "languages", "", "corpus: further `languages`, such as en,tr, into which every article is translated")
@@ -728,7 +731,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 3 && args[0] == "translation" {
 		return newTranslation(f, args[1], args[2], stdout, stderr)
 	}
-	if len(args) != 2 || (args[0] != "article" && args[0] != "round") {
+	if len(args) != 2 || (args[0] != "article" && args[0] != "round" && args[0] != "event") {
 		fmt.Fprintln(stderr, usageOf(f, "new"))
 		return 2
 	}
@@ -743,6 +746,16 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "article":
 		rel, data, err = scaffold.Article(args[1], day, f.bundle)
+	case "event":
+		if f.date != "" {
+			d, perr := time.Parse(time.DateOnly, f.date)
+			if perr != nil {
+				complain(stderr, f, "--date %q is no day: write year-month-day, such as 2027-03-12", f.date)
+				return 2
+			}
+			day = d
+		}
+		rel, data, err = scaffold.Event(args[1], day, f.bundle)
 	case "round":
 		src, err := siteFS(f.source)
 		if err != nil {
@@ -782,8 +795,8 @@ func newTranslation(f flags, rel, lang string, stdout, stderr io.Writer) int {
 	if rel == "selfcheck" {
 		return newSelfcheckTranslation(f, lang, stdout, stderr)
 	}
-	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") && !strings.HasPrefix(rel, measure.Dir+"/") || !strings.HasSuffix(rel, ".md") {
-		complain(stderr, f, "%s is not an article or page; name a file such as content/articles/2024-09-16-fest.md", rel)
+	if !strings.HasPrefix(rel, content.ArticlesDir+"/") && !strings.HasPrefix(rel, content.PagesDir+"/") && !strings.HasPrefix(rel, measure.Dir+"/") && !strings.HasPrefix(rel, event.Dir+"/") || !strings.HasSuffix(rel, ".md") {
+		complain(stderr, f, "%s is not an article, page, measure or event; name a file such as content/articles/2024-09-16-fest.md", rel)
 		return 2
 	}
 	src, err := os.ReadFile(filepath.Join(f.source, filepath.FromSlash(rel)))

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/xml"
 	"strings"
 	"testing"
+	"time"
 
 	"offenbar/generator/sitetest"
 )
@@ -61,9 +63,35 @@ Ein Leitbild für die Gemeinde.
 	if !strings.Contains(field, `href="/weltoffen/massnahmen/leitbild/"`) {
 		t.Error("the field page does not list its measure")
 	}
-	feed := string(first["massnahmen/feed.xml"])
-	if strings.Count(feed, "<entry>") != 1 || !strings.Contains(feed, "Leitbild schreiben: in Arbeit") {
-		t.Errorf("the feed has not one entry per update:\n%s", feed)
+	// The feed, read as Atom: one entry per update, each with what RFC 4287
+	// requires.
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		ID      string   `xml:"id"`
+		Title   string   `xml:"title"`
+		Updated string   `xml:"updated"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(first["massnahmen/feed.xml"], &feed); err != nil {
+		t.Fatalf("massnahmen/feed.xml: %v", err)
+	}
+	if len(feed.Entries) != 1 || feed.Entries[0].Title != "Leitbild schreiben: in Arbeit" || feed.Entries[0].Link.Href != "https://example.org/weltoffen/massnahmen/leitbild/#meldung-1" {
+		t.Errorf("the feed has not one entry per update: %+v", feed)
+	}
+	for _, d := range []string{feed.Updated, feed.Entries[0].Updated} {
+		if _, err := time.Parse(time.RFC3339, d); err != nil || feed.ID == "" || feed.Entries[0].ID == "" {
+			t.Errorf("the feed lacks an ID or has a date %q that is no RFC 3339 date", d)
+		}
+	}
+	if !strings.Contains(string(first["massnahmen/leitbild/index.html"]), `id="meldung-1"`) {
+		t.Error("the feed links to an update that the measure's page has no anchor for")
 	}
 
 	t.Setenv("SOURCE_DATE_EPOCH", "1798761600") // 2027-01-01

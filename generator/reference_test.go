@@ -14,6 +14,7 @@ import (
 
 	"offenbar/generator/config"
 	"offenbar/generator/content"
+	"offenbar/generator/event"
 	"offenbar/generator/measure"
 	"offenbar/generator/selfcheck"
 	"offenbar/generator/site"
@@ -34,6 +35,7 @@ var referenceFormats = []format{
 	{"runde.md", "selfcheck/doc.go", "A round", selfcheck.Round{}},
 	{"uebersetzung-selbstcheck.md", "selfcheck/doc.go", "Translations", selfcheck.Translation{}},
 	{"artikel.md", "content/doc.go", "", content.Front{}},
+	{"termin.md", "event/doc.go", "Events: content/events/<date>-<slug>.md", event.Front{}},
 	{"massnahme.md", "measure/doc.go", "A measure: content/measures/<id>.md", measure.Front{}},
 }
 
@@ -68,9 +70,8 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 	}
 	seen := map[string]bool{}
 	for _, block := range blocks {
-		switch v.(type) {
-		case content.Front, measure.Front:
-			// Only the front matter of an article or a measure is TOML.
+		if markdown(v) {
+			// Only the front matter of an article, an event or a measure is TOML.
 			front, ok := strings.CutPrefix(block, "+++\n")
 			if !ok {
 				continue
@@ -103,6 +104,15 @@ func checkExamples(t *testing.T, name string, blocks []string, v any) {
 			t.Errorf("%s: no example shows the key %s", name, p)
 		}
 	}
+}
+
+// markdown reports whether v is the front matter of a Markdown file.
+func markdown(v any) bool {
+	switch v.(type) {
+	case content.Front, event.Front, measure.Front:
+		return true
+	}
+	return false
 }
 
 // docBlocks returns the code blocks of a package doc comment, of one of

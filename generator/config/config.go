@@ -15,6 +15,7 @@
 //	allow_html = false                          # render raw HTML in Markdown (default false)
 //	easy_language = "/leichte-sprache/"         # page in Leichte Sprache, linked from every header
 //	sign_language = "/gebaerdensprache/"        # page in German Sign Language, linked from every header
+//	time_zone = "Europe/Berlin"                 # the zone of the events' local times (IANA name, default Europe/Berlin)
 //
 //	[translations.en]                           # the texts above in a further language, by language;
 //	title = "Welcoming Lindenbrück"             # each may be left out, and the page then shows the
@@ -78,6 +79,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
+	_ "time/tzdata" // the same zones on every machine, whatever it has installed
 	"unicode"
 
 	"github.com/BurntSushi/toml"
@@ -105,6 +108,7 @@ type Site struct {
 	AllowHTML     bool     `toml:"allow_html"`
 	EasyLanguage  string   `toml:"easy_language"`
 	SignLanguage  string   `toml:"sign_language"`
+	TimeZone      string   `toml:"time_zone"`
 	Menu          []Link   `toml:"menu"`
 	Footer        Footer   `toml:"footer"`
 	Chart         Chart    `toml:"chart"`
@@ -121,7 +125,12 @@ type Site struct {
 	Base     *url.URL     `toml:"-"`
 	BasePath string       `toml:"-"`
 	Doc      *tomldoc.Doc `toml:"-"`
+	// Location is TimeZone loaded: where the local times of events are.
+	Location *time.Location `toml:"-"`
 }
+
+// DefaultTimeZone is the time zone of a site that names none.
+const DefaultTimeZone = "Europe/Berlin"
 
 // Link is a menu entry.
 type Link struct {
@@ -267,7 +276,7 @@ func (s *Site) validateOffice(o *Office, key string, errs *diag.List) {
 		errs.Errorf(d.ValuePos(key+".phone"), "phone %q is not a phone number: want digits, spaces and + ( ) / - only, such as \"+49 8341 437-0\"", o.Phone)
 	}
 	if o.Email != "" && !email.MatchString(o.Email) {
-		errs.Errorf(d.ValuePos(key+".email"), "email %q is not an e-mail address, want such as \"integration@musterstadt.de\"", o.Email)
+		errs.Errorf(d.ValuePos(key+".email"), "email %q is not an e-mail address: want such as \"integration@musterstadt.de\"", o.Email)
 	}
 }
 
@@ -354,6 +363,15 @@ func (s *Site) setBase(u *url.URL) {
 	s.BasePath = strings.TrimSuffix(u.Path, "/") + "/"
 }
 
+// loadZone loads the time zone name; "Local" and names that are file
+// paths are refused, so that a build never depends on the machine.
+func loadZone(name string) (*time.Location, error) {
+	if name == "" || name == "Local" || strings.HasPrefix(name, "/") || strings.Contains(name, "..") {
+		return nil, errors.New("no zone")
+	}
+	return time.LoadLocation(name)
+}
+
 // MinGraphicContrast is the WCAG 2.1 (1.4.11) minimum for graphical objects.
 const MinGraphicContrast = 3.0
 
@@ -387,7 +405,7 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		}
 		return nil, errs
 	}
-	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}, Images: Images{MaxSizeMB: 25, MaxMegapixels: 50}, Measures: Measures{StaleMonths: 6}}
+	s := &Site{Language: "de", Chart: Chart{Background: "#ffffff", DarkBackground: "#121417"}, Data: Data{Licence: licence.Default}, Images: Images{MaxSizeMB: 25, MaxMegapixels: 50}, Measures: Measures{StaleMonths: 6}, TimeZone: DefaultTimeZone}
 	doc, derrs := tomldoc.Decode(File, src, 0, s)
 	errs.Add(derrs)
 	s.Doc = doc
@@ -463,6 +481,12 @@ func (s *Site) validate(errs *diag.List) {
 	}
 	s.validateData(errs)
 	s.validateContact(errs)
+	if loc, err := loadZone(s.TimeZone); err != nil {
+		errs.Errorf(d.ValuePos("time_zone"), "unknown time zone %q, want a name of the IANA time zone database such as \"Europe/Berlin\" or \"Europe/Vienna\"", s.TimeZone)
+		s.Location, _ = loadZone(DefaultTimeZone)
+	} else {
+		s.Location = loc
+	}
 	if s.Images.MaxSizeMB < 1 || s.Images.MaxSizeMB > 500 {
 		errs.Errorf(d.ValuePos("images.max_size_mb"), "images.max_size_mb must be between 1 and 500, not %d", s.Images.MaxSizeMB)
 	}

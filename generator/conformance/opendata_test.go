@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/dlclark/regexp2"
@@ -151,16 +152,27 @@ func TestDataPackage(t *testing.T) {
 	wrongType := regexp.MustCompile(`(?m)^(2024,MS-02,[^\n]*?),1,`).ReplaceAll(files[answers], []byte("$1,eins,"))
 	duplicate := append(bytes.Clone(files[answers]), lastLine(files[answers])...)
 	dangling := bytes.Replace(files[answers], []byte("\n2024,MS-02,"), []byte("\n2024,MS-99,"), 1)
+	// The measures refer to recommendations and fields; a reference to
+	// neither is found too.
+	links := "measure-recommendations.csv"
+	if files[links] == nil {
+		t.Fatalf("the example publishes no %s", links)
+	}
+	danglingRec := regexp.MustCompile(`(?m)^([^,\n]+),2024/`).ReplaceAll(files[links], []byte("$1,2019/"))
+	badDate := regexp.MustCompile(`(?m)^([^,\n]+,1,)(\d{4})-(\d{2})-(\d{2})`).ReplaceAll(files["measure-updates.csv"], []byte("$1$4.$3.$2"))
 	for name, c := range map[string]struct {
+		file string
 		csv  []byte
 		want string
 	}{
-		"wrong type":       {wrongType, `"eins" is not an integer`},
-		"duplicate key":    {duplicate, "primary key"},
-		"dangling foreign": {dangling, `"MS-99" is not in questions`},
+		"wrong type":              {answers, wrongType, `"eins" is not an integer`},
+		"duplicate key":           {answers, duplicate, "primary key"},
+		"dangling foreign":        {answers, dangling, `"MS-99" is not in questions`},
+		"dangling recommendation": {links, danglingRec, `is not in recommendations`},
+		"date not year-month-day": {"measure-updates.csv", badDate, `is not a date`},
 	} {
 		broken := maps(files)
-		broken[answers] = c.csv
+		broken[c.file] = c.csv
 		got := strings.Join(checkPackage(dp, broken), "\n")
 		if !strings.Contains(got, c.want) {
 			t.Errorf("%s: want a problem containing %q, got:\n%s", name, c.want, got)
@@ -309,6 +321,10 @@ func checkPackage(dp dataPackage, files map[string][]byte) []string {
 						bad("%s:%d: %s %q is not a boolean", r.Path, line, f.Name, v)
 					}
 					typed = v == "true"
+				case "date":
+					if _, err := time.Parse(time.DateOnly, v); err != nil {
+						bad("%s:%d: %s %q is not a date", r.Path, line, f.Name, v)
+					}
 				default:
 					bad("%s: field %s has type %q, which this check does not know", r.Path, f.Name, f.Type)
 				}

@@ -91,6 +91,19 @@ type Doc struct {
 // index.tr.md in a document's folder.
 var translationRE = regexp.MustCompile(`^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$`)
 
+// TranslationName splits the file name of a translation, such as
+// runder-tisch.tr.md, into the original's name and the language: "runder-tisch"
+// and "tr". For an original it returns the name without .md and "".
+func TranslationName(file string) (name, lang string) {
+	name = strings.TrimSuffix(file, ".md")
+	if m := translationRE.FindStringSubmatch(file); m != nil {
+		if _, err := language.Parse(m[2]); err == nil {
+			return m[1], m[2]
+		}
+	}
+	return name, ""
+}
+
 // SourceHash is the hash of an original that its translations record.
 func SourceHash(src []byte) string {
 	h := sha256.Sum256(src)
@@ -196,8 +209,11 @@ func Load(fsys fs.FS) ([]*Doc, diag.List) {
 	return docs, errs
 }
 
-// bundleFiles lists the files of the folder b besides its index.md, and
+// BundleFiles lists the files of the folder b besides its index.md, and
 // reports whether b is a document at all: a folder without index.md is not.
+// Events are folders the same way.
+func BundleFiles(fsys fs.FS, b string) ([]string, bool, error) { return bundleFiles(fsys, b) }
+
 func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
 	if _, err := fs.Stat(fsys, path.Join(b, BundleIndex)); err != nil {
 		return nil, false, nil

@@ -1,10 +1,11 @@
 // Package corpus writes synthetic sites for benchmarks and fault tests: the
-// example's configuration, instrument and rounds plus any number of
+// example's configuration, instrument, rounds and measures plus any number of
 // generated articles of about 600 words each. The output depends only on
 // the number of articles and the seed.
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -44,6 +45,9 @@ func Generate(example, dir string, n int, seed uint64, langs ...string) error {
 		if err := os.CopyFS(filepath.Join(dir, p), os.DirFS(filepath.Join(example, p))); err != nil {
 			return err
 		}
+	}
+	if err := copyMeasures(example, dir); err != nil {
+		return err
 	}
 	cfg, err := os.ReadFile(filepath.Join(example, "site.toml"))
 	if err != nil {
@@ -168,4 +172,36 @@ func withoutTranslations(cfg []byte, langs []string) []byte {
 		}
 	}
 	return []byte(strings.Join(out, ""))
+}
+
+// copyMeasures copies the example's measures, which its menu links to,
+// without their translations: the site has other languages than the
+// example, or none.
+func copyMeasures(example, dir string) error {
+	src := filepath.Join(example, "content/measures")
+	entries, err := os.ReadDir(src)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	dst := filepath.Join(dir, "content/measures")
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.Count(name, ".") != 1 || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -104,6 +104,9 @@ type dpReference struct {
 
 func ptr(v float64) *float64 { return &v }
 
+// fieldKey is the foreign key of a column "field" to fields.csv.
+var fieldKey = dpForeignKey{Fields: []string{"field"}, Reference: dpReference{Resource: "fields", Fields: []string{"field"}}}
+
 // column describes one CSV column; its title and description are UI texts
 // named after the column, so that the data page explains the same words.
 func (p *Publication) column(name, typ string, c *dpConstraint) dpField {
@@ -159,7 +162,7 @@ func (p *Publication) answersSchema(r *selfcheck.Round) dpSchema {
 		},
 		MissingValues: []string{""},
 		PrimaryKey:    []string{"round", "question_id"},
-		ForeignKeys:   []dpForeignKey{{Fields: []string{"question_id"}, Reference: dpReference{Resource: "questions", Fields: []string{"question_id"}}}},
+		ForeignKeys:   []dpForeignKey{{Fields: []string{"question_id"}, Reference: dpReference{Resource: "questions", Fields: []string{"question_id"}}}, fieldKey},
 	}
 }
 
@@ -180,14 +183,20 @@ func (p *Publication) scoresSchema(r *selfcheck.Round) dpSchema {
 		},
 		MissingValues: []string{""},
 		PrimaryKey:    []string{"round", "id"},
+		ForeignKeys:   []dpForeignKey{fieldKey},
 	}
 }
 
-func (p *Publication) recommendationsSchema(r *selfcheck.Round) dpSchema {
+func recommendationStatuses() []string {
 	var statuses []string
 	for _, s := range selfcheck.Statuses {
 		statuses = append(statuses, string(s))
 	}
+	return statuses
+}
+
+func (p *Publication) recommendationsSchema(r *selfcheck.Round) dpSchema {
+	statuses := recommendationStatuses()
 	return dpSchema{
 		Schema: schemaProfile,
 		Fields: []dpField{
@@ -200,6 +209,43 @@ func (p *Publication) recommendationsSchema(r *selfcheck.Round) dpSchema {
 		},
 		MissingValues: []string{""},
 		PrimaryKey:    []string{"round", "field", "position"},
+		ForeignKeys:   []dpForeignKey{fieldKey},
+	}
+}
+
+// allRecommendationsSchema describes recommendations.csv, whose key is
+// the one measures refer to.
+func (p *Publication) allRecommendationsSchema() dpSchema {
+	var rounds []string
+	for _, r := range p.Model.Rounds {
+		rounds = append(rounds, r.ID)
+	}
+	return dpSchema{
+		Schema: schemaProfile,
+		Fields: []dpField{
+			p.column("recommendation_id", "string", &dpConstraint{Required: true, Unique: true}),
+			p.column("round", "string", enum(true, rounds...)),
+			p.column("field", "string", enum(true, p.fieldSlugs()...)),
+			p.column("position", "integer", &dpConstraint{Required: true, Minimum: ptr(1)}),
+			p.column("text", "string", required()),
+			p.column("status", "string", enum(true, recommendationStatuses()...)),
+			p.column("note", "string", nil),
+		},
+		MissingValues: []string{""},
+		PrimaryKey:    []string{"recommendation_id"},
+		ForeignKeys:   []dpForeignKey{fieldKey},
+	}
+}
+
+func (p *Publication) fieldsSchema() dpSchema {
+	return dpSchema{
+		Schema: schemaProfile,
+		Fields: []dpField{
+			p.column("field", "string", &dpConstraint{Required: true, Unique: true}),
+			p.column("field_title", "string", required()),
+		},
+		MissingValues: []string{""},
+		PrimaryKey:    []string{"field"},
 	}
 }
 
@@ -216,6 +262,7 @@ func (p *Publication) questionsSchema() dpSchema {
 		},
 		MissingValues: []string{""},
 		PrimaryKey:    []string{"question_id"},
+		ForeignKeys:   []dpForeignKey{fieldKey},
 	}
 }
 
@@ -265,12 +312,15 @@ func (p *Publication) dataPackage(files map[string][]byte) ([]byte, error) {
 		}
 		pkg.Resources = append(pkg.Resources, res)
 	}
+	add("fields", FieldsCSV, p.Text("data_fields_title", m.Instrument.Title), p.fieldsSchema())
 	add("questions", QuestionsCSV, p.Text("data_questions_title", m.Instrument.Title), p.questionsSchema())
+	add("recommendations", RecommendationsAllCSV, p.Text("data_all_recommendations_title"), p.allRecommendationsSchema())
 	for _, r := range m.Rounds {
 		add("answers-"+r.ID, AnswersCSV(r.ID), p.Text("data_answers_title", r.Title), p.answersSchema(r))
 		add("scores-"+r.ID, ScoresCSV(r.ID), p.Text("data_scores_title", r.Title), p.scoresSchema(r))
 		add("recommendations-"+r.ID, RecommendationsCSV(r.ID), p.Text("data_recommendations_title", r.Title), p.recommendationsSchema(r))
 	}
+	p.measureResources(add)
 	for _, c := range p.Charts {
 		add(c.ID, ChartCSV(c.ID), c.Title, chartSchema(c))
 	}

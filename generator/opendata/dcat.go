@@ -86,6 +86,9 @@ func (p *Publication) catalog(files map[string][]byte) *graph {
 	for _, r := range m.Rounds {
 		g.add(cat, "dcat:dataset", iri(p.URL("")+"#"+RoundAnchor(r.ID)))
 	}
+	if p.hasMeasures() {
+		g.add(cat, "dcat:dataset", iri(p.measuresURI()))
+	}
 
 	pub := p.publisherURI()
 	g.add(pub, "rdf:type", iri("http://xmlns.com/foaf/0.1/Agent"))
@@ -110,6 +113,8 @@ func (p *Publication) catalog(files map[string][]byte) *graph {
 	p.dataset(g, ds, p.Text("data_instrument_title", m.Instrument.Title), p.Text("data_instrument_description", m.Instrument.Title, len(m.Instrument.Questions), len(m.Instrument.Fields)), first, last)
 	g.add(ds, "dcat:landingPage", iri(p.MethodURL))
 	p.distribution(g, ds, QuestionsCSV, p.Text("data_questions_title", m.Instrument.Title), files, last)
+	p.distribution(g, ds, FieldsCSV, p.Text("data_fields_title", m.Instrument.Title), files, last)
+	p.distribution(g, ds, RecommendationsAllCSV, p.Text("data_all_recommendations_title"), files, last)
 	p.distribution(g, ds, SchemaJSON, p.Text("data_schema_title"), files, last)
 	p.distribution(g, ds, DataPackage, p.Text("data_package_file_title"), files, last)
 
@@ -137,6 +142,7 @@ func (p *Publication) catalog(files map[string][]byte) *graph {
 			p.distribution(g, ds, f.name, f.title, files, date)
 		}
 	}
+	p.measuresDataset(g, files)
 	return g
 }
 

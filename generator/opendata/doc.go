@@ -12,6 +12,17 @@
 //	                             answered and skipped counts
 //	<round>-recommendations.csv  the workshop's recommendations and their status
 //	questions.csv                the instrument: every question with its field and topic
+//	fields.csv                   the action fields, the key of every "field" column
+//	recommendations.csv          the recommendations of every round, each under the
+//	                             key that measures refer to, such as
+//	                             2024/fairer-zugang/2 (round/field/position)
+//	measures.csv, .json, .xlsx   every measure with its status, progress, office,
+//	                             deadlines, budget, decision and indicator, and
+//	                             whether it is overdue "today" (see below)
+//	measure-updates.csv, .json, .xlsx
+//	                             every update of every measure, oldest first
+//	measure-fields.csv           one row per measure and action field
+//	measure-recommendations.csv  one row per measure and recommendation it takes up
 //	charts/<chart>.csv           exactly the numbers of one chart, as its table shows them
 //	datapackage.json             a Frictionless Data Package (v2) describing every CSV
 //	catalog.ttl, catalog.rdf     a DCAT-AP.de 3.0 catalogue, in Turtle and RDF/XML
@@ -26,6 +37,16 @@
 // enumerations and the header names of charts are given as the CSV holds
 // them. Restore undoes Defuse. The JSON files and the workbooks hold every
 // text unchanged; the workbooks hold text as strings, never as formulas.
+//
+// The files of the measures exist only when the site has measures, and
+// have a dataset of their own in the catalogue: they change with every
+// update, not with the rounds. In the data package, measure-updates,
+// measure-fields and measure-recommendations refer to measures by
+// measure_id, to fields by field and to recommendations by
+// recommendation_id, and every other table's field column to fields, so
+// that a validator checks every reference. "Today", which decides whether
+// a measure is overdue, is the build's (SOURCE_DATE_EPOCH when set); it is
+// the date of measures.json and of the workbooks.
 //
 // The licence, its attribution, the Gemeindeschlüssel and the contact come
 // from the [data] table of site.toml (see package config). URIs of

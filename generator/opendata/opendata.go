@@ -4,11 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
 	"offenbar/generator/config"
 	"offenbar/generator/licence"
+	"offenbar/generator/measure"
 	"offenbar/generator/selfcheck"
 )
 
@@ -31,6 +33,15 @@ type Publication struct {
 	RoundURL  func(id string) string
 	// Charts are the charts of the site, each published with its numbers.
 	Charts []Chart
+	// Today is the build's "today" (SOURCE_DATE_EPOCH when set), which
+	// decides whether a measure is overdue.
+	Today time.Time
+	// Measures are the site's measures, their references resolved.
+	Measures []*measure.Measure
+	// MeasuresURL is the absolute URL of the measures' overview page, and
+	// MeasureURL that of a measure's page.
+	MeasuresURL string
+	MeasureURL  func(id string) string
 }
 
 // Chart is the table of one chart: a column of categories and one column
@@ -61,10 +72,15 @@ func ChartCSV(id string) string              { return "charts/" + id + ".csv" }
 // Files of the whole data section that are not per round.
 const (
 	QuestionsCSV = "questions.csv"
-	SchemaJSON   = "schema.json"
-	DataPackage  = "datapackage.json"
-	CatalogTTL   = "catalog.ttl"
-	CatalogRDF   = "catalog.rdf"
+	// FieldsCSV lists the action fields; RecommendationsAllCSV the
+	// recommendations of every round, each under the key that measures
+	// refer to.
+	FieldsCSV             = "fields.csv"
+	RecommendationsAllCSV = "recommendations.csv"
+	SchemaJSON            = "schema.json"
+	DataPackage           = "datapackage.json"
+	CatalogTTL            = "catalog.ttl"
+	CatalogRDF            = "catalog.rdf"
 )
 
 // Clash returns the name of a file of round that another round, or the
@@ -75,8 +91,7 @@ const (
 // questionnaire's.
 func Clash(round string, rounds []string) string {
 	for _, n := range roundFiles(round) {
-		switch n {
-		case QuestionsCSV, SchemaJSON, DataPackage, CatalogTTL, CatalogRDF:
+		if slices.Contains(fixedFiles(), n) {
 			return n
 		}
 	}
@@ -91,6 +106,12 @@ func Clash(round string, rounds []string) string {
 		}
 	}
 	return ""
+}
+
+// fixedFiles are the names of the data section's files that belong to no
+// round.
+func fixedFiles() []string {
+	return append([]string{QuestionsCSV, FieldsCSV, RecommendationsAllCSV, SchemaJSON, DataPackage, CatalogTTL, CatalogRDF}, measureFileNames()...)
 }
 
 func roundFiles(round string) []string {
@@ -133,7 +154,16 @@ func (p *Publication) Files() ([]File, error) {
 			File{RecommendationsCSV(r.ID), p.recommendationsCSV(r)},
 		)
 	}
-	files = append(files, File{QuestionsCSV, p.questionsCSV()}, File{SchemaJSON, []byte(roundSchema)})
+	files = append(files,
+		File{QuestionsCSV, p.questionsCSV()},
+		File{FieldsCSV, p.fieldsCSV()},
+		File{RecommendationsAllCSV, p.allRecommendationsCSV()},
+		File{SchemaJSON, []byte(roundSchema)})
+	mf, err := p.measureFiles()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, mf...)
 	for _, c := range p.Charts {
 		files = append(files, File{ChartCSV(c.ID), chartCSV(c)})
 	}
@@ -168,7 +198,7 @@ func number(v float64, ok bool) string {
 
 // Table names the columns of one kind of CSV file, for the data page.
 type Table struct {
-	Key     string // "answers", "scores", "recommendations" or "questions"
+	Key     string // "answers", "scores", "recommendations", "questions" …
 	Columns []string
 }
 
@@ -179,5 +209,7 @@ func Tables() []Table {
 		{"scores", scoreColumns},
 		{"recommendations", recommendationColumns},
 		{"questions", questionColumns},
+		{"fields", fieldColumns},
+		{"all_recommendations", allRecommendationColumns},
 	}
 }

@@ -226,6 +226,45 @@ func (p *Publication) recommendationsCSV(r *selfcheck.Round) []byte {
 	return writeCSV(rows)
 }
 
+// RecommendationID is the key of a round's recommendation in the open
+// data, as a measure refers to it: round, field and position from 1, such
+// as "2024/fairer-zugang/2".
+func RecommendationID(round, field string, position int) string {
+	return round + "/" + field + "/" + strconv.Itoa(position)
+}
+
+// allRecommendationColumns are the columns of recommendations.csv: every
+// recommendation of every round, under the key that measures refer to.
+var allRecommendationColumns = []string{"recommendation_id", "round", "field", "position", "text", "status", "note"}
+
+func (p *Publication) allRecommendationsCSV() []byte {
+	rows := [][]cell{texts(allRecommendationColumns...)}
+	for _, r := range p.Model.Rounds {
+		for _, f := range p.Model.Instrument.Fields {
+			res := r.Fields[f.Slug]
+			if res == nil {
+				continue
+			}
+			for i, rec := range res.Recommendations {
+				rows = append(rows, []cell{str(RecommendationID(r.ID, f.Slug, i+1)), str(r.ID), str(f.Slug), num(strconv.Itoa(i + 1)), str(rec.Text), str(string(rec.Status)), str(rec.Note)})
+			}
+		}
+	}
+	return writeCSV(rows)
+}
+
+// fieldColumns are the columns of fields.csv, the key of every table's
+// field column.
+var fieldColumns = []string{"field", "field_title"}
+
+func (p *Publication) fieldsCSV() []byte {
+	rows := [][]cell{texts(fieldColumns...)}
+	for _, f := range p.Model.Instrument.Fields {
+		rows = append(rows, texts(f.Slug, f.Title))
+	}
+	return writeCSV(rows)
+}
+
 var questionColumns = []string{"question_id", "field", "field_title", "topic", "topic_title", "question"}
 
 func (p *Publication) questionsCSV() []byte {

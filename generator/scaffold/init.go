@@ -47,7 +47,7 @@ func releaseURL() string {
 var reference = regexp.MustCompile(`@REFERENZ:([a-z0-9-]+\.md)@`)
 
 // emptyDirs are the folders a new site starts with that hold no file yet.
-var emptyDirs = []string{"content/articles", "content/measures", "content/selfcheck/rounds", "content/static"}
+var emptyDirs = []string{"content/articles", "content/events", "content/measures", "content/selfcheck/rounds", "content/static"}
 
 // Init writes a new site into dir, which must not exist or be empty, and
 // returns the files it wrote, relative to dir. It never writes into a folder

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"offenbar/generator/content"
+	"offenbar/generator/event"
 	"offenbar/generator/publish"
 	"offenbar/generator/selfcheck"
 
@@ -47,6 +48,53 @@ func Article(title string, day time.Time, bundle bool) (string, []byte, error) {
 		name = strings.TrimSuffix(name, ".md") + "/" + content.BundleIndex
 	}
 	return filepath.ToSlash(filepath.Join(content.ArticlesDir, name)), []byte(b.String()), nil
+}
+
+// Event returns the path (relative to the site) and content of a new draft
+// event on day, from 18:00 to 20:00, with every key it may have; as a
+// bundle, the event is a folder with its files beside its index.md.
+func Event(title string, day time.Time, bundle bool) (string, []byte, error) {
+	slug := content.Slug(title)
+	if slug == "" {
+		return "", nil, diag.Messagef("the title %q has no letters or digits to make a file name from", title)
+	}
+	d := day.Format(time.DateOnly)
+	name := d + "-" + slug + ".md"
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\n")
+	fmt.Fprintf(&b, "# Ein Termin. Das Format beschreibt %s.\n", ReferenceFor("termin.md"))
+	fmt.Fprintf(&b, "title = %s\n", strconv.Quote(title))
+	fmt.Fprintf(&b, "kind = \"round_table\"  # workshop, round_table (Runder Tisch), dialogue_forum (Dialogforum) oder other\n")
+	fmt.Fprintf(&b, "summary = \"\"  # ein Satz für Übersichten und Kalender\n")
+	fmt.Fprintf(&b, "start = %sT18:00:00  # Beginn, in der Ortszeit\n", d)
+	fmt.Fprintf(&b, "end = %sT20:00:00  # Ende; oder all_day = true für ganze Tage\n", d)
+	fmt.Fprintf(&b, "fields = []  # Handlungsfelder, zum Beispiel [\"engagement-und-beteiligung\"]\n")
+	fmt.Fprintf(&b, "# round = \"2024\"  # die Runde des Selbstchecks, an die der Termin anschließt\n")
+	fmt.Fprintf(&b, "# online = \"https://…\"  # für die Teilnahme im Internet; mit [location] ist der Termin hybrid\n")
+	fmt.Fprintf(&b, "draft = true  # auf false setzen, wenn der Termin erscheinen soll\n")
+	fmt.Fprintf(&b, "\n[location]  # wo; ändern Sie den Ort\n")
+	fmt.Fprintf(&b, "name = \"Rathaus\"\n")
+	fmt.Fprintf(&b, "address = \"\"\n")
+	fmt.Fprintf(&b, "postal_code = \"\"\n")
+	fmt.Fprintf(&b, "city = \"\"\n")
+	fmt.Fprintf(&b, "\n# [registration]  # wie man sich anmeldet\n")
+	fmt.Fprintf(&b, "# url = \"https://…\"\n")
+	fmt.Fprintf(&b, "# email = \"…\"\n")
+	fmt.Fprintf(&b, "# deadline = %s\n", d)
+	fmt.Fprintf(&b, "\n[accessibility]  # was angeboten wird, damit alle teilnehmen können\n")
+	fmt.Fprintf(&b, "step_free = false  # stufenlos erreichbar\n")
+	fmt.Fprintf(&b, "hearing_loop = false  # Induktionsschleife für Hörgeräte\n")
+	fmt.Fprintf(&b, "sign_language = false  # Dolmetschen in Deutsche Gebärdensprache\n")
+	fmt.Fprintf(&b, "easy_language = false  # in Leichter Sprache\n")
+	fmt.Fprintf(&b, "languages = []  # Dolmetschen in diese Sprachen, etwa [\"tr\", \"ar\"]\n")
+	fmt.Fprintf(&b, "childcare = false  # Kinderbetreuung\n")
+	fmt.Fprintf(&b, "notes = \"\"  # was sonst hilft, etwa der Weg zum Aufzug\n")
+	fmt.Fprintf(&b, "+++\n\n")
+	fmt.Fprintf(&b, "Was geschieht und wer eingeladen ist.\n")
+	if bundle {
+		name = strings.TrimSuffix(name, ".md") + "/" + content.BundleIndex
+	}
+	return filepath.ToSlash(filepath.Join(event.Dir, name)), []byte(b.String()), nil
 }
 
 // Round returns the path and content of a new draft round with every
@@ -129,7 +177,7 @@ func Translation(rel string, src []byte, lang string) (string, []byte, error) {
 	for _, line := range strings.Split(string(front), "\n") {
 		key, _, _ := strings.Cut(line, "=")
 		switch strings.TrimSpace(key) {
-		case "title", "summary", "tags":
+		case "title", "summary", "tags", "note":
 			b.WriteString(line + "\n")
 		}
 	}

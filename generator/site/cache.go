@@ -79,6 +79,18 @@ func (s *Site) siteKeys() (global, lists []byte) {
 			write("body", tr.Body)
 		}
 	}
+	// Events show on the home page, on their fields' and rounds' pages
+	// and in lists; whether one is over changes with the clock.
+	for _, e := range s.Root().Events {
+		write("event "+e.Path, e.Meta.Src)
+		write("body", e.Body)
+		fmt.Fprintf(h, "past %v\n", e.Past(s.opts.Visibility.Now))
+		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
+			tr := e.Translations[code]
+			write("translation "+tr.Path, tr.Meta.Src)
+			write("body", tr.Body)
+		}
+	}
 	global = h.Sum(nil)
 	for _, d := range s.Docs {
 		writeDoc(h, d, false)

@@ -23,9 +23,13 @@ func (s *Site) publication(v *views, err *error) *opendata.Publication {
 			}
 			return t
 		},
-		Date:      func(t time.Time) string { return l.Date(t) },
-		MethodURL: s.Config.AbsURL(s.sectionURL(l.Paths.Method)),
-		RoundURL:  func(id string) string { return s.Config.AbsURL(s.sectionURL(l.Paths.Rounds, id)) },
+		Date:        func(t time.Time) string { return l.Date(t) },
+		MethodURL:   s.Config.AbsURL(s.sectionURL(l.Paths.Method)),
+		Today:       s.opts.Visibility.Now,
+		Measures:    s.Measures,
+		MeasuresURL: s.Config.AbsURL(s.sectionURL(l.Paths.Measures)),
+		MeasureURL:  func(id string) string { return s.Config.AbsURL(s.sectionURL(l.Paths.Measures, id)) },
+		RoundURL:    func(id string) string { return s.Config.AbsURL(s.sectionURL(l.Paths.Rounds, id)) },
 	}
 	if v != nil {
 		for _, c := range v.charts() {
@@ -83,11 +87,23 @@ type DataView struct {
 	Attribution string // "" when the licence does not ask for it
 	Rounds      []*DataRound
 	Questions   string // site-relative URLs of the instrument's files
-	Schema      string
-	Package     string
-	CatalogTTL  string
-	CatalogRDF  string
-	Tables      []opendata.Table
+	Fields      string
+	// Recommendations is recommendations.csv, those of every round.
+	Recommendations string
+	Schema          string
+	Package         string
+	CatalogTTL      string
+	CatalogRDF      string
+	Tables          []opendata.Table
+	Measures        *DataMeasures // nil without measures
+}
+
+// DataMeasures is the measures' section of the data page.
+type DataMeasures struct {
+	Anchor                               string
+	CSV, JSON, XLSX                      string // site-relative URLs
+	UpdatesCSV, UpdatesJSON, UpdatesXLSX string
+	FieldsCSV, RecommendationsCSV        string
 }
 
 // DataRound is a round's section of the data page.
@@ -102,13 +118,21 @@ func (s *Site) dataView(rounds []*RoundView) *DataView {
 	l := licence.Lookup(s.Config.Data.Licence)
 	d := &DataView{
 		Licence: l, LicenceName: l.Title(s.Lang.Code),
-		Questions: dir + opendata.QuestionsCSV, Schema: dir + opendata.SchemaJSON, Package: dir + opendata.DataPackage,
+		Questions: dir + opendata.QuestionsCSV, Fields: dir + opendata.FieldsCSV, Recommendations: dir + opendata.RecommendationsAllCSV,
+		Schema: dir + opendata.SchemaJSON, Package: dir + opendata.DataPackage,
 		CatalogTTL: dir + opendata.CatalogTTL, CatalogRDF: dir + opendata.CatalogRDF,
 		Tables:      opendata.Tables(),
 		LicenceLang: licenceLang(s.Lang),
 	}
 	if l.BY {
 		d.Attribution = s.Config.Data.Attribution
+	}
+	if s.hasMeasures() {
+		d.Measures = &DataMeasures{Anchor: opendata.MeasuresAnchor,
+			CSV: dir + opendata.MeasuresCSV, JSON: dir + opendata.MeasuresJSON, XLSX: dir + opendata.MeasuresXLSX,
+			UpdatesCSV: dir + opendata.MeasureUpdatesCSV, UpdatesJSON: dir + opendata.MeasureUpdatesJSON, UpdatesXLSX: dir + opendata.MeasureUpdatesXLSX,
+			FieldsCSV: dir + opendata.MeasureFieldsCSV, RecommendationsCSV: dir + opendata.MeasureRecommendationsCSV}
+		d.Tables = append(d.Tables, opendata.MeasureTables()...)
 	}
 	for _, rv := range rounds {
 		d.Rounds = append(d.Rounds, &DataRound{RoundView: rv, Anchor: opendata.RoundAnchor(rv.ID), XLSX: dir + opendata.XLSX(rv.ID),
@@ -163,8 +187,21 @@ func (s *Site) datasetLD(p *Page, publisher organization) map[string]any {
 		}
 		last = r.Date.ISO()
 	}
+	if s.hasMeasures() {
+		dist = append(dist,
+			download(opendata.MeasuresCSV, text("data_file_title", text("data_measures_title"), "CSV")),
+			download(opendata.MeasuresJSON, text("data_file_title", text("data_measures_title"), "JSON")),
+			download(opendata.MeasuresXLSX, text("data_file_title", text("data_measures_title"), "XLSX")),
+			download(opendata.MeasureUpdatesCSV, text("data_file_title", text("data_measure_updates_title"), "CSV")),
+			download(opendata.MeasureUpdatesJSON, text("data_file_title", text("data_measure_updates_title"), "JSON")),
+			download(opendata.MeasureUpdatesXLSX, text("data_file_title", text("data_measure_updates_title"), "XLSX")),
+			download(opendata.MeasureFieldsCSV, text("data_file_title", text("data_measure_fields_title"), "CSV")),
+			download(opendata.MeasureRecommendationsCSV, text("data_file_title", text("data_measure_recommendations_title"), "CSV")))
+	}
 	dist = append(dist,
 		download(opendata.QuestionsCSV, text("data_file_title", text("data_questions_title", in.Title), "CSV")),
+		download(opendata.FieldsCSV, text("data_file_title", text("data_fields_title", in.Title), "CSV")),
+		download(opendata.RecommendationsAllCSV, text("data_file_title", text("data_all_recommendations_title"), "CSV")),
 		download(opendata.DataPackage, text("data_package_file_title")),
 		download(opendata.CatalogTTL, text("data_file_title", text("data_catalog"), "Turtle")),
 		download(opendata.CatalogRDF, text("data_file_title", text("data_catalog"), "RDF/XML")))
@@ -200,3 +237,6 @@ func licenceLang(l *Lang) template.HTMLAttr {
 	}
 	return template.HTMLAttr(` lang="en" dir="ltr"`)
 }
+
+// hasMeasures reports whether the site publishes measures.
+func (s *Site) hasMeasures() bool { return len(s.Measures) > 0 }

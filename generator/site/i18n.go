@@ -135,6 +135,7 @@ type Paths struct {
 	Search   string `toml:"search"`
 	Measures string `toml:"measures"`
 	Page     string `toml:"page"` // pages of a long list: /artikel/seite/2/
+	Events   string `toml:"events"`
 }
 
 // loadLang reads the UI texts of language code. In a layered theme, the
@@ -198,7 +199,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 		if o.DateFormat != "" {
 			l.DateFormat = o.DateFormat
 		}
-		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}} {
+		for _, f := range []struct{ dst, src *string }{{&l.Paths.Fields, &o.Paths.Fields}, {&l.Paths.Rounds, &o.Paths.Rounds}, {&l.Paths.Articles, &o.Paths.Articles}, {&l.Paths.Data, &o.Paths.Data}, {&l.Paths.Method, &o.Paths.Method}, {&l.Paths.Search, &o.Paths.Search}, {&l.Paths.Measures, &o.Paths.Measures}, {&l.Paths.Page, &o.Paths.Page}, {&l.Paths.Events, &o.Paths.Events}} {
 			if *f.src != "" {
 				*f.dst = *f.src
 			}
@@ -221,7 +222,7 @@ func loadLang(tfs fs.FS, dir, code string) (*Lang, diag.List) {
 	if len(l.Months) != 12 {
 		errs.Errorf(l.pos("months"), "months must list 12 month names")
 	}
-	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "measures": l.Paths.Measures, "page": l.Paths.Page} {
+	for key, v := range map[string]string{"fields": l.Paths.Fields, "rounds": l.Paths.Rounds, "articles": l.Paths.Articles, "data": l.Paths.Data, "method": l.Paths.Method, "search": l.Paths.Search, "measures": l.Paths.Measures, "page": l.Paths.Page, "events": l.Paths.Events} {
 		if v == "" || strings.ContainsAny(v, "/\\. ") {
 			errs.Errorf(l.pos("paths."+key), "paths.%s must be one URL segment such as \"artikel\"", key)
 		}

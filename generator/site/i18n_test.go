@@ -47,6 +47,7 @@ method = "m"
 search = "s"
 measures = "mm"
 page = "p"
+events = "e"
 [text]
 title = "x"
 [text.skipped_count]
@@ -91,7 +92,7 @@ other = "{0} Fragen übersprungen"`, map[int]string{1: "1 Frage übersprungen", 
 func TestPluralFormsRequired(t *testing.T) {
 	_, errs := loadLang(langFile("uk", `one = "{0} питання"
 other = "{0} питання"`), "templates", "uk")
-	want := `templates/i18n/uk.toml:14:1: text "skipped_count" lacks the plural forms few, many that uk needs`
+	want := `templates/i18n/uk.toml:15:1: text "skipped_count" lacks the plural forms few, many that uk needs`
 	if got := errs.Err(); got == nil || got.Error() != want {
 		t.Errorf("got %v\nwant %s", got, want)
 	}

@@ -89,10 +89,10 @@ func (s *Site) Menu() []config.Link {
 		return s.Config.Menu
 	}
 	sections := map[string]string{}
-	for key, seg := range map[string]string{"fields": root.Lang.Paths.Fields, "rounds": root.Lang.Paths.Rounds, "articles": root.Lang.Paths.Articles, "data": root.Lang.Paths.Data, "method": root.Lang.Paths.Method, "search": root.Lang.Paths.Search, "measures": root.Lang.Paths.Measures} {
+	for key, seg := range map[string]string{"fields": root.Lang.Paths.Fields, "rounds": root.Lang.Paths.Rounds, "articles": root.Lang.Paths.Articles, "data": root.Lang.Paths.Data, "method": root.Lang.Paths.Method, "search": root.Lang.Paths.Search, "measures": root.Lang.Paths.Measures, "events": root.Lang.Paths.Events} {
 		sections["/"+seg+"/"] = key
 	}
-	own := map[string]string{"fields": s.Lang.Paths.Fields, "rounds": s.Lang.Paths.Rounds, "articles": s.Lang.Paths.Articles, "data": s.Lang.Paths.Data, "method": s.Lang.Paths.Method, "search": s.Lang.Paths.Search, "measures": s.Lang.Paths.Measures}
+	own := map[string]string{"fields": s.Lang.Paths.Fields, "rounds": s.Lang.Paths.Rounds, "articles": s.Lang.Paths.Articles, "data": s.Lang.Paths.Data, "method": s.Lang.Paths.Method, "search": s.Lang.Paths.Search, "measures": s.Lang.Paths.Measures, "events": s.Lang.Paths.Events}
 	var menu []config.Link
 	for _, m := range s.Config.Menu {
 		l := config.Link{Title: m.Title, URL: m.URL}

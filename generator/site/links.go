@@ -105,6 +105,19 @@ func (s *Site) checkLinks(out *Output, all []*views, scan *linkScan) diag.List {
 	for _, l := range links {
 		in.Sources = append(in.Sources, l...)
 	}
+	for _, v := range all {
+		for _, e := range v.events {
+			for _, l := range s.md.Links(e.Body) {
+				src := linkcheck.Source{Page: outputFile(e.URL), Dest: l.Dest, Pos: diag.PosAt(e.path, e.Body, l.Offset)}
+				if e.URL != e.srcURL {
+					if dest := moved.Link(e.srcURL, l.Dest); dest != "" {
+						src.Dest, src.Written = dest, l.Dest
+					}
+				}
+				in.Sources = append(in.Sources, src)
+			}
+		}
+	}
 	// Markdown inside TOML: round summaries and workshop texts on round pages,
 	// assessments on field pages.
 	tomlLinks := func(page, path string, src []byte, text string) {

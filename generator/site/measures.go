@@ -50,6 +50,7 @@ type MeasureView struct {
 	Decision   *DecisionView
 	Indicator  *IndicatorView
 	Articles   []*DocView
+	Events     []*EventView // the events that belong to it: upcoming first, then past
 	// Translated is set on a measure shown in a translation, Machine when
 	// it was machine-translated, and Stale when the original changed since.
 	Translated, Machine, Stale bool

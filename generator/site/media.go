@@ -133,6 +133,32 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		}
 	}
 
+	// An event's folder is published below its page, as a document's is.
+	for _, e := range s.Events {
+		dir := strings.TrimPrefix(s.EventURL(e.ID), "/")
+		for _, f := range e.Files {
+			p := e.Bundle + "/" + f
+			if badName(f) {
+				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
+				continue
+			}
+			if !content.Published(f) {
+				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+				continue
+			}
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+				continue
+			}
+			if other, ok := s.files[dir+f]; ok {
+				errs.Errorf(diag.Pos{Path: p}, "%s would be published at /%s, as is %s; rename one of them", p, dir+f, other.src)
+				continue
+			}
+			s.files[dir+f] = file{src: p, data: b}
+		}
+	}
+
 	// What content shows: images need alternative text and must be ours.
 	for _, d := range s.Docs {
 		if d.Layout == content.SignLanguage {
@@ -144,24 +170,39 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 	// image: a byte search says so. The rest are parsed on every core.
 	// A translation shows its images at the original's address, and
 	// follows the same rules.
-	var withImages, originals []*content.Doc
+	type shown struct {
+		path string // the source file
+		body []byte
+		page string // the site path it is shown at
+	}
+	var withImages []shown
 	for _, d := range s.Docs {
 		for _, doc := range append([]*content.Doc{d}, translationsOf(d)...) {
 			if bytes.Contains(doc.Body, []byte("![")) {
-				withImages, originals = append(withImages, doc), append(originals, d)
+				withImages = append(withImages, shown{doc.Path, doc.Body, s.docURL(d)})
+			}
+		}
+	}
+	for _, e := range s.Events {
+		if bytes.Contains(e.Body, []byte("![")) {
+			withImages = append(withImages, shown{e.Path, e.Body, s.EventURL(e.ID)})
+		}
+		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
+			if tr := e.Translations[code]; bytes.Contains(tr.Body, []byte("![")) {
+				withImages = append(withImages, shown{tr.Path, tr.Body, s.EventURL(e.ID)})
 			}
 		}
 	}
 	links := make([][]content.Link, len(withImages))
-	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].Body) })
+	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].body) })
 	refs := map[string][]mediaRef{}
 	for i, d := range withImages {
-		page := s.docURL(originals[i])
+		page := d.page
 		for _, l := range links[i] {
 			if !l.Image {
 				continue
 			}
-			pos := diag.PosAt(d.Path, d.Body, l.Offset)
+			pos := diag.PosAt(d.path, d.body, l.Offset)
 			s.checkAlt(l, pos, errs)
 			if d := strings.ToLower(l.Dest); strings.HasPrefix(d, "http:") || strings.HasPrefix(d, "https:") || strings.HasPrefix(d, "//") {
 				errs.Errorf(pos, "image %q is on another host, and loading it would tell that host who reads the page; save it into content/static or next to the document", l.Dest)

@@ -69,6 +69,8 @@ func (p *Page) JSONLD() any {
 		}
 	case "data":
 		return s.datasetLD(p, publisher)
+	case "event":
+		return s.eventJSONLD(p.Event, p.Canonical, publisher)
 	}
 	return nil
 }

@@ -66,6 +66,11 @@ type Page struct {
 	// home page, and Measure one measure on its page.
 	Measures *MeasuresView
 	Measure  *MeasureView
+	// Event is an event's page; Events are the next events on the home
+	// page, and EventList the whole list.
+	Event     *EventView
+	Events    []*EventView
+	EventList *EventList
 }
 
 // Alternate is a page in one language, for hreflang links and the
@@ -127,6 +132,12 @@ type views struct {
 	plans    *Plans
 	easy     *EasyResults
 	measures *MeasuresView
+	// events are the published events, soonest first; upcoming those not
+	// yet over; eventList both groups by year.
+	events    []*EventView
+	upcoming  []*EventView
+	eventList *EventList
+	calendars map[string][]byte // calendar files by site path
 }
 
 // Plans is what the town is doing next: the latest round's recommendations
@@ -267,10 +278,12 @@ func (s *Site) buildViews() (*views, error) {
 			}
 		}
 	}
+	s.eventViews(v, byField)
 	v.plans = plans(v.fields)
 	if s.Model != nil {
 		s.measureViews(v, byField)
 	}
+	s.linkEventMeasures(v)
 	if err := s.buildCharts(v); err != nil {
 		return nil, err
 	}

@@ -113,6 +113,9 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 	}
 	for i, ls := range sites {
 		prefix := strings.TrimPrefix(ls.Prefix+"/", "/")
+		for _, name := range slices.Sorted(maps.Keys(views[i].calendars)) {
+			emit(strings.TrimPrefix(name, "/"), views[i].calendars[name])
+		}
 		emit(prefix+ls.Lang.Paths.Search+"/index.json", ls.searchIndex(views[i]))
 		emit(prefix+"feed.xml", ls.feed(views[i]))
 		if views[i].measures != nil {
@@ -272,7 +275,7 @@ func (s *Site) pages(v *views) []*Page {
 		latest = v.rounds[len(v.rounds)-1]
 	}
 	add(&Page{Kind: "home", Path: s.Prefix + "/", Title: s.Config.Title, Description: s.Config.Description,
-		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Plans: v.plans, Measures: v.measures, Docs: v.articles[:min(3, len(v.articles))], Charts: v.overview != nil})
+		Fields: v.fields, Rounds: v.rounds, Latest: latest, Overview: v.overview, Plans: v.plans, Measures: v.measures, Docs: v.articles[:min(3, len(v.articles))], Events: v.upcoming[:min(NextEvents, len(v.upcoming))], Charts: v.overview != nil})
 	if s.Model != nil {
 		fieldsTitle := text("fields")
 		add(&Page{Kind: "fields", Path: s.sectionURL(l.Paths.Fields), Title: fieldsTitle, Fields: v.fields, Latest: latest, Crumbs: []Crumb{*home}})
@@ -350,6 +353,19 @@ func (s *Site) pages(v *views) []*Page {
 			page.Easy = v.easy
 		}
 		add(fallback(page, p))
+	}
+	if len(v.events) > 0 {
+		eventsTitle := text("events")
+		add(&Page{Kind: "events", Path: s.EventsURL(), Title: eventsTitle, Description: text("events_lead"), EventList: v.eventList, Crumbs: []Crumb{*home}})
+		for _, e := range v.events {
+			p := &Page{Kind: "event", Key: "event/" + e.ID, Path: e.URL, Title: e.Title, Description: e.Summary, Event: e, Draft: e.Draft,
+				Crumbs: []Crumb{*home, {Title: eventsTitle, URL: s.EventsURL()}}}
+			if s.root != nil && !e.Translated() {
+				p.Fallback = true
+				p.Canonical = s.Config.AbsURL(e.SrcURL())
+			}
+			add(p)
+		}
 	}
 	add(&Page{Kind: "search", Path: s.sectionURL(l.Paths.Search), Title: text("search"), Search: true, Crumbs: []Crumb{*home}})
 	if s.root == nil {

@@ -153,6 +153,9 @@ func (s *Site) searchIndex(v *views) []byte {
 			add(m.Title, m.URL, text("search_kind_measure")+" · "+m.StatusLabel, m.Summary+" "+plainText(m.Responsible)+" "+markdownText(m.body))
 		}
 	}
+	for _, e := range v.events {
+		add(e.Title, e.URL, text("search_kind_event")+" · "+e.Day(), e.Summary+" "+markdownText(e.Body))
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	_ = enc.Encode(entries)

@@ -30,12 +30,14 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -44,6 +46,7 @@ import (
 	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/diag"
+	"offenbar/generator/event"
 	"offenbar/generator/measure"
 	"offenbar/generator/opendata"
 	"offenbar/generator/picture"
@@ -131,11 +134,14 @@ type Options struct {
 
 // Site is everything a build needs, loaded and checked.
 type Site struct {
-	Config      *config.Site
-	Model       *selfcheck.Model
-	Docs        []*content.Doc // the published articles and pages
-	Measures    []*measure.Measure
-	Drafts      []*content.Doc // documents left out by Visibility
+	Config   *config.Site
+	Model    *selfcheck.Model
+	Docs     []*content.Doc // the published articles and pages
+	Measures []*measure.Measure
+	Drafts   []*content.Doc // documents left out by Visibility
+	// Events are the published events, by start; drafts are left out
+	// unless Visibility publishes drafts.
+	Events      []*event.Event
 	Lang        *Lang
 	md          *content.Markdown
 	opts        Options
@@ -218,6 +224,13 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	docs, derrs := content.Load(src)
 	placeholders.Add(derrs.SplitPlaceholders())
 	errs.Add(derrs)
+	var zone *time.Location
+	if cfg != nil {
+		zone = cfg.Location
+	}
+	events, eerrs := event.Load(src, zone)
+	placeholders.Add(eerrs.SplitPlaceholders())
+	errs.Add(eerrs)
 	measures, mserrs := measure.Load(src)
 	placeholders.Add(mserrs.SplitPlaceholders())
 	errs.Add(mserrs)
@@ -247,13 +260,19 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	if s.Lang == nil {
 		return s, errs
 	}
-	if len(docs) == 0 && model == nil && len(measures) == 0 && !merrs.HasErrors() && !derrs.HasErrors() && !mserrs.HasErrors() {
+	if len(docs) == 0 && len(events) == 0 && model == nil && len(measures) == 0 && !merrs.HasErrors() && !derrs.HasErrors() && !eerrs.HasErrors() && !mserrs.HasErrors() {
 		errs.Errorf(diag.Pos{Path: "content"}, "no content: add articles under %s, pages under %s or a self-check under %s", content.ArticlesDir, content.PagesDir, selfcheck.Dir)
 	}
 	// Field slugs can only be checked against an instrument that loaded.
 	if model != nil || !merrs.HasErrors() {
 		s.checkDocs(docs, &errs)
 		errs.Add(measure.Check(measures, model, cfg.Languages, opts.Visibility.Now))
+		errs.Add(event.Check(events, s.eventRefs(docs), cfg.Languages, opts.Visibility.Now))
+	}
+	for _, e := range events {
+		if !e.Draft || opts.Visibility.Drafts {
+			s.Events = append(s.Events, e)
+		}
 	}
 	if errs.HasErrors() {
 		return s, errs
@@ -534,7 +553,7 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 			slugs = append(slugs, f.Slug)
 		}
 	}
-	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, s.Lang.Paths.Measures, "assets"}
+	reserved := []string{s.Lang.Paths.Fields, s.Lang.Paths.Rounds, s.Lang.Paths.Articles, s.Lang.Paths.Data, s.Lang.Paths.Method, s.Lang.Paths.Search, s.Lang.Paths.Measures, s.Lang.Paths.Events, "assets"}
 	for _, d := range docs {
 		for i, f := range d.Fields {
 			if !slices.Contains(slugs, f) {
@@ -578,6 +597,39 @@ func (s *Site) checkContacts(errs *diag.List) {
 			errs.Errorf(s.Config.Doc.Pos("contact.fields."+slug), "unknown field slug %q, want one of: %s", slug, want)
 		}
 	}
+}
+
+// eventRefs are the articles, fields and rounds that events may name.
+func (s *Site) eventRefs(docs []*content.Doc) event.Refs {
+	refs := event.Refs{Articles: map[string]string{}}
+	for _, d := range docs {
+		if d.Kind != content.Article {
+			continue
+		}
+		refs.Articles[d.Slug] = d.Slug
+		refs.Articles[strings.TrimSuffix(fileName(d), ".md")] = d.Slug
+	}
+	for _, m := range s.Measures {
+		refs.Measures = append(refs.Measures, m.ID)
+	}
+	if s.Model != nil {
+		for _, f := range s.Model.Instrument.Fields {
+			refs.Fields = append(refs.Fields, f.Slug)
+		}
+		for _, r := range s.Model.Rounds {
+			refs.Rounds = append(refs.Rounds, r.ID)
+		}
+	}
+	return refs
+}
+
+// fileName is the file or folder name of a document, which a report may
+// name instead of its slug.
+func fileName(d *content.Doc) string {
+	if d.Bundle != "" {
+		return path.Base(d.Bundle)
+	}
+	return path.Base(d.Path)
 }
 
 func fieldKey(i int) string { return "fields[" + itoa(i) + "]" }

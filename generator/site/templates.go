@@ -22,7 +22,7 @@ import (
 )
 
 // Kinds are the page templates besides layout.html and the partials.
-var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "article", "page", "method", "data", "measures", "measure", "search", "404"}
+var Kinds = []string{"home", "fields", "field", "rounds", "round", "articles", "article", "page", "method", "data", "measures", "measure", "search", "404", "events", "event"}
 
 type templates struct {
 	byKind map[string]*template.Template

@@ -25,6 +25,7 @@ type FieldView struct {
 	Result   *ResultView
 	Articles []*DocView
 	Measures []*MeasureView // the measures of the field
+	Events   []*EventView   // upcoming first, then past
 	Charts   []*ChartView
 	// TrendNote says, in place of a trend chart, that there is one round.
 	TrendNote string
@@ -143,7 +144,8 @@ type RoundView struct {
 	WorkshopHTML template.HTML
 	Fields       []*RoundField
 	Charts       []*ChartView
-	Changed      int // questions whose answer changed
+	Changed      int          // questions whose answer changed
+	Events       []*EventView // the events that follow it up: upcoming first, then past
 }
 
 // RoundField is one field's change within a round.

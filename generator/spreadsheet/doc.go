@@ -53,4 +53,38 @@
 // content/selfcheck/instrument.toml; an existing one is only replaced with
 // --force, after every changed question text that earlier rounds answered
 // has been listed.
+//
+// # Measures
+//
+//	offenbar new measures --xlsx massnahmen.xlsx
+//
+// writes a workbook in which offices report on their measures. Its sheet
+// of measures has one row per measure of content/measures/:
+//
+//	ID | Maßnahme | Verantwortlich | Fällig | Letzte Meldung | Stand | Fortschritt in % | Datum der Meldung | Meldung
+//
+// The first five columns are locked. Stand offers the statuses by their
+// names as a drop-down; Fortschritt in % takes whole numbers from 0 to 100
+// (a data validation); the date and text of a new update are empty. A
+// hidden sheet, Ausgangsstand, keeps each measure's status, progress and
+// newest update as they were when the workbook was written.
+//
+//	offenbar import measures massnahmen.xlsx
+//
+// compares each row with that state, not with the measure's file: a row
+// whose status, progress or text changed gives one new update, dated by its
+// date cell (a date, or text as 2027-01-15 or 15.01.2027) or else today,
+// with the status and progress of the row. Such a row needs a text, a date
+// no later than today and no earlier than the newest update. When the
+// measure's file has a newer update, or another status or progress, than
+// the workbook started from, the row is refused at its ID cell: another
+// office reported in between, and a new workbook shows its update. So
+// several offices can fill in copies of one workbook, each its own rows,
+// and a workbook imported twice is refused the second time.
+//
+// The update is appended to the measure's TOML front matter as a new
+// [[updates]] table after the last one (or at the end of the front
+// matter), in the file's line endings; every other byte of the file stays
+// as it was. Errors name the cell, all at once, and no file is written
+// while one is left; formulas are refused as for rounds.
 package spreadsheet
