@@ -286,14 +286,6 @@ func (s *Site) linkEventMeasures(v *views) {
 	}
 }
 
-// calendarFiles are the site's calendars in its language, by site path:
-// the calendar of every event at CalendarURL and one per event at
-// EventCalendarURL, which package ical writes. The pages link only the
-// calendars that are here.
-func (s *Site) calendarFiles(v *views) map[string][]byte {
-	return nil
-}
-
 // byYear groups events, in their order, by the year they begin.
 func byYear(events []*EventView) []*EventYear {
 	var years []*EventYear

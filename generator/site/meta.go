@@ -15,8 +15,9 @@ import (
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // headers is public/_headers, the format of Netlify, Cloudflare Pages and
-// others; docs/betrieb.md shows the same for nginx and Apache.
-func (s *Site) headers() []byte {
+// others; docs/betrieb.md shows the same for nginx and Apache. calendars
+// are the site paths of the calendar files, which get their media type.
+func (s *Site) headers(calendars []string) []byte {
 	var b strings.Builder
 	b.WriteString("/*\n")
 	b.WriteString("  Content-Security-Policy: " + ContentSecurityPolicy + "\n")
@@ -28,6 +29,10 @@ func (s *Site) headers() []byte {
 		dir := path.Dir(u)
 		b.WriteString(s.Config.URL(dir+"/"+opendata.CatalogTTL) + "\n  Content-Type: text/turtle; charset=utf-8\n")
 		b.WriteString(s.Config.URL(dir+"/"+opendata.CatalogRDF) + "\n  Content-Type: application/rdf+xml; charset=utf-8\n")
+	}
+	// Calendar programs and phones open a calendar by its media type.
+	for _, name := range calendars {
+		b.WriteString(s.Config.URL(name) + "\n  Content-Type: text/calendar; charset=utf-8\n")
 	}
 	return []byte(b.String())
 }

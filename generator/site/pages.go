@@ -138,6 +138,8 @@ type views struct {
 	upcoming  []*EventView
 	eventList *EventList
 	calendars map[string][]byte // calendar files by site path
+	// calendarErrs are the calendars that could not be written.
+	calendarErrs []calendarErr
 }
 
 // Plans is what the town is doing next: the latest round's recommendations

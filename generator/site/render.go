@@ -111,10 +111,15 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			emit(s.Lang.Paths.Data+"/"+f.Name, f.Data)
 		}
 	}
+	var calendars []string
 	for i, ls := range sites {
 		prefix := strings.TrimPrefix(ls.Prefix+"/", "/")
 		for _, name := range slices.Sorted(maps.Keys(views[i].calendars)) {
 			emit(strings.TrimPrefix(name, "/"), views[i].calendars[name])
+			calendars = append(calendars, name)
+		}
+		for _, c := range views[i].calendarErrs {
+			errs.Errorf(diag.Pos{Path: c.src}, "cannot write the calendar %q: %v", c.name, c.err)
 		}
 		emit(prefix+ls.Lang.Paths.Search+"/index.json", ls.searchIndex(views[i]))
 		emit(prefix+"feed.xml", ls.feed(views[i]))
@@ -122,7 +127,7 @@ func (s *Site) RenderTo(put func(name string, data []byte) error) (*Output, diag
 			emit(prefix+ls.Lang.Paths.Measures+"/feed.xml", ls.measuresFeed(views[i].measures))
 		}
 	}
-	emit("_headers", s.headers())
+	emit("_headers", s.headers(calendars))
 	var all []*Page
 	for _, ps := range pagesOf {
 		all = append(all, ps...)
