@@ -192,11 +192,18 @@ func (s *Site) funcs() template.FuncMap {
 		// column describes a column of an open-data table: by its text for
 		// that table, such as column_scores_skipped, or else by the text
 		// that all tables share.
-		"column": func(table, col string) (string, error) {
-			if t, ok := s.Lang.texts["column_"+table+"_"+col]; ok {
-				return t, nil
+		// On a page whose language writes other digits than the Latin
+		// ones, a value in it kept as written, such as "2024/fairer-zugang/2"
+		// or "Beschluss 2024/117", is isolated and marked translate="no".
+		"column": func(table, col string) (template.HTML, error) {
+			t, ok := s.Lang.texts["column_"+table+"_"+col]
+			if !ok {
+				var err error
+				if t, err = s.Lang.T("column_" + col); err != nil {
+					return "", err
+				}
 			}
-			return s.Lang.T("column_" + col)
+			return s.Lang.keptValues(t), nil
 		},
 		// tfhtml is tf for arguments that are HTML, such as texts marked
 		// with their language: the text is escaped around them.
@@ -348,3 +355,26 @@ func (s *Site) asset(name string) ([]byte, bool) {
 const RuntimeName = "echarts.min.js"
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// keptValue is a value that a text shows as written: a number in Latin
+// digits with what it joins, such as an ID or a date, and a Latin word
+// before it, such as "Beschluss 2024/117".
+var keptValue = regexp.MustCompile(`(?:\p{Latin}+ )?[0-9](?:[0-9\p{Latin}/_-]|\.[0-9\p{Latin}])*`)
+
+// keptValues escapes text and, when the language writes numbers with other
+// digits than the Latin ones, isolates each value kept as written in
+// <bdi translate="no">, so that it keeps its digits and direction.
+func (l *Lang) keptValues(text string) template.HTML {
+	if l.Number(0) == "0" {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range keptValue.FindAllStringIndex(text, -1) {
+		b.WriteString(template.HTMLEscapeString(text[last:m[0]]))
+		b.WriteString(`<bdi translate="no">` + template.HTMLEscapeString(text[m[0]:m[1]]) + `</bdi>`)
+		last = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(text[last:]))
+	return template.HTML(b.String())
+}
