@@ -256,8 +256,9 @@ func TestExampleSelfcheckTranslated(t *testing.T) {
 		// Its list of articles marks an untranslated one, and says so, in
 		// each entry (TestUntranslatedArticlesMarkedInLists); measures are
 		// no texts of the self-check and have translations of their own,
-		// and their lists mark an untranslated one.
-		if germanOutside(t, field, "article-list", "measure-list", "rec-measures", "measure-meta", "massnahmen") {
+		// and their lists mark an untranslated one. So do events, whose
+		// places are German on every language's pages, marked as such.
+		if germanOutside(t, field, "article-list", "measure-list", "rec-measures", "measure-meta", "massnahmen", "event-list", "termine") {
 			t.Errorf("%s: the field page shows German parts of the self-check", l)
 		}
 		// A page that says parts are German shows some outside its lists
@@ -273,6 +274,11 @@ func TestExampleSelfcheckTranslated(t *testing.T) {
 		if i, j := strings.Index(m, `<ul class="respondents">`), strings.Index(m, `<div class="prose workshop"`); i >= 0 && j > i {
 			k := strings.Index(m[j:], "</div>")
 			m = m[:i] + m[j+k:]
+		}
+		// Nor are the round's events, listed with their German places.
+		if i := strings.Index(m, `<section aria-labelledby="termine">`); i >= 0 {
+			k := strings.Index(m[i:], "</section>")
+			m = m[:i] + m[i+k:]
 		}
 		german := strings.Contains(m, ` lang="de"`)
 		if noticed := strings.Contains(first, "german-parts"); noticed != german || german != (l != "en") {
