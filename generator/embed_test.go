@@ -74,7 +74,7 @@ func TestEmbedPages(t *testing.T) {
 
 	// Every field page offers the field and each of its charts; the
 	// snippet is an iframe of an embed page of the build.
-	snippet := regexp.MustCompile(`(?s)<textarea id="([^"]+)" class="embed-snippet" rows="4" readonly spellcheck="false" autocomplete="off" dir="ltr">(.*?)</textarea>`)
+	snippet := regexp.MustCompile(`(?s)<textarea id="([^"]+)" class="embed-snippet" rows="4" readonly spellcheck="false" autocomplete="off" dir="ltr" translate="no">(.*?)</textarea>`)
 	iframe := regexp.MustCompile(`^<iframe src="https://weltoffen\.lindenbrueck\.example/([^"]*)" title="([^"]+) – (?:Weltoffenes|Welcoming) Lindenbrück" width="100%" height="(\d+)" loading="lazy"></iframe>$`)
 	for _, name := range []string{"handlungsfelder/fairer-zugang/index.html", "handlungsfelder/management-und-steuerung/index.html", "index.html", "runden/2024/index.html", "en/fields/fairer-zugang/index.html"} {
 		page := string(files[name])

@@ -111,7 +111,7 @@ func TestExampleEvents(t *testing.T) {
 		t.Errorf("the English page writes its date in German")
 	}
 	fallback := string(files["en/events/2027-01-21-runder-tisch-sprache/index.html"])
-	if !strings.Contains(fallback, `<link rel="canonical" href="https://weltoffen.lindenbrueck.example/termine/2027-01-21-runder-tisch-sprache/">`) || !strings.Contains(fallback, `<h1 lang="de">Runder Tisch Sprache</h1>`) || !strings.Contains(fallback, `<div class="prose" lang="de">`) {
+	if !strings.Contains(fallback, `<link rel="canonical" href="https://weltoffen.lindenbrueck.example/termine/2027-01-21-runder-tisch-sprache/">`) || !strings.Contains(fallback, `<h1 lang="de" dir="ltr">Runder Tisch Sprache</h1>`) || !strings.Contains(fallback, `<div class="prose" lang="de" dir="ltr">`) {
 		t.Error("an untranslated event is not marked German with the original as canonical")
 	}
 	sitemap := string(files["sitemap.xml"])

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -252,10 +253,34 @@ func TestExampleSelfcheckTranslated(t *testing.T) {
 		if field == "" || first == "" {
 			t.Fatalf("%s: no field page or no page of the round 2021", l)
 		}
-		if m := main(field); strings.Contains(m, ` lang="de"`) || strings.Contains(m, "german-parts") {
-			t.Errorf("%s: the field page shows German parts", l)
+		// Its list of articles marks an untranslated one, and says so, in
+		// each entry (TestUntranslatedArticlesMarkedInLists); measures are
+		// no texts of the self-check and have translations of their own,
+		// and their lists mark an untranslated one. So do events, whose
+		// places are German on every language's pages, marked as such.
+		if germanOutside(t, field, "article-list", "measure-list", "rec-measures", "measure-meta", "massnahmen", "event-list", "termine") {
+			t.Errorf("%s: the field page shows German parts of the self-check", l)
 		}
-		german := strings.Contains(main(first), ` lang="de"`)
+		// A page that says parts are German shows some outside its lists
+		// of articles. (Where the self-check is translated whole, measures
+		// left German get no such notice; each is marked as German.)
+		if german, noticed := germanOutside(t, field, "article-list"), strings.Contains(field, "german-parts"); noticed && !german {
+			t.Errorf("%s: the field page shows German parts: %v, says so: %v", l, german, noticed)
+		}
+		// Who answered and how the workshop went are no texts that a
+		// translation of the self-check covers: they are German on every
+		// language's pages, marked as such (TestForeignTextIsMarked).
+		m := main(first)
+		if i, j := strings.Index(m, `<ul class="respondents">`), strings.Index(m, `<div class="prose workshop"`); i >= 0 && j > i {
+			k := strings.Index(m[j:], "</div>")
+			m = m[:i] + m[j+k:]
+		}
+		// Nor are the round's events, listed with their German places.
+		if i := strings.Index(m, `<section aria-labelledby="termine">`); i >= 0 {
+			k := strings.Index(m[i:], "</section>")
+			m = m[:i] + m[i+k:]
+		}
+		german := strings.Contains(m, ` lang="de"`)
 		if noticed := strings.Contains(first, "german-parts"); noticed != german || german != (l != "en") {
 			t.Errorf("%s: the round 2021 shows German parts: %v, says so: %v", l, german, noticed)
 		}
@@ -326,10 +351,9 @@ func TestGermanPartsOnListPages(t *testing.T) {
 		if !strings.Contains(page, `class="translation-notice german-parts"`) {
 			t.Errorf("%s does not say that parts of it are in German", name)
 		}
-		mark := `<span lang="de">`
-		if strings.HasPrefix(name, "ar/") {
-			mark = `<span lang="de" dir="ltr">`
-		}
+		// Isolated in either direction, so that its punctuation stays
+		// with it.
+		mark := `<span lang="de" dir="ltr">`
 		if !strings.Contains(page, mark+"Steuerung</span></a>") {
 			t.Errorf("%s does not mark the field name as German", name)
 		}
@@ -344,4 +368,44 @@ func TestGermanPartsOnListPages(t *testing.T) {
 	if page := string(files["index.html"]); strings.Contains(page, `lang="de"><`) || strings.Contains(page, "german-parts") {
 		t.Error("the German home page marks German parts")
 	}
+}
+
+// germanOutside reports whether the main content of a page marks a text
+// as German outside the elements of the classes (or labelled by the IDs)
+// skip.
+func germanOutside(t *testing.T, page string, skip ...string) bool {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := func(n *html.Node) bool {
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "aria-labelledby") && slices.Contains(skip, a.Val) {
+				return true
+			}
+		}
+		return false
+	}
+	var walk func(n *html.Node, inMain bool) bool
+	walk = func(n *html.Node, inMain bool) bool {
+		if n.Type == html.ElementNode {
+			if other(n) {
+				return false
+			}
+			inMain = inMain || n.Data == "main"
+			for _, a := range n.Attr {
+				if inMain && a.Key == "lang" && a.Val == "de" {
+					return true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, inMain) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(doc, false)
 }

@@ -87,23 +87,30 @@ func TestChartsRender(t *testing.T) {
 				if n := p.Interactive(t); n != charts {
 					t.Errorf("%s: %d of %d charts interactive", path, n, charts)
 				}
-				// Each chart shows a tooltip, drawn inside its SVG.
-				var grown int
+				// Each chart shows a tooltip, drawn inside its SVG; a chart
+				// of percentages says "%" in it, not a bare number.
+				var grown, percent, percentCharts int
 				p.EvalAsync(t, `(async () => {
 					const els = [...document.querySelectorAll("[data-chart]")];
-					let grown = 0;
+					const signs = s => (s.match(/[%٪]/g) || []).length;
+					let grown = 0, percent = 0;
 					for (const el of els) {
-						const before = el.textContent.length;
+						const before = el.textContent.length, signsBefore = signs(el.textContent);
 						echarts.getInstanceByDom(el).dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0});
 						// ECharts draws the tooltip on a later frame; a busy
 						// machine may take a while, so wait for it (liveness only).
 						for (let i = 0; i < 600 && el.textContent.length <= before; i++) await new Promise(r => setTimeout(r, 50));
 						if (el.textContent.length > before) grown++;
+						if (el.getAttribute("data-unit") === "%" && signs(el.textContent) > signsBefore) percent++;
 					}
-					return grown;
-				})()`, &grown)
+					return [grown, percent];
+				})()`, &[]*int{&grown, &percent})
 				if grown != charts {
 					t.Errorf("%s: %d of %d charts showed a tooltip", path, grown, charts)
+				}
+				p.Eval(t, `document.querySelectorAll("[data-chart][data-unit='%']").length`, &percentCharts)
+				if percent != percentCharts {
+					t.Errorf("%s: %d of %d tooltips of charts of percentages say %%", path, percent, percentCharts)
 				}
 				// Right to left, the interactive bar and line charts are
 				// mirrored as the SVG is: their value axes stand on the right.

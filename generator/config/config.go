@@ -50,6 +50,17 @@
 //	[embed]                                     # charts and fields to show on other websites
 //	allowed = ["https://www.musterstadt.de"]    # the origins (scheme and host) that may frame them;
 //	                                            # without [embed] there are no embed pages
+//	[contact]                                   # whom to ask about an action field, named on its page:
+//	office = "Integrationsbüro"                 # an office, with a phone number, an e-mail address or both;
+//	offices = { en = "Integration Office" }     # the office's name in further languages
+//	phone = "+49 8341 437-0"                    # optional, and for every field without its own
+//	email = "integration@lindenbrueck.de"
+//
+//	[contact.fields.fairer-zugang]              # the office for one field, by its slug
+//	office = "Sozialamt, Fachstelle Wohnen"
+//	offices = { en = "Social Welfare Office, housing unit" }
+//	phone = "+49 8341 437-460"
+//	email = "wohnen@lindenbrueck.de"
 //
 //	[images]                                    # limits for photos in content
 //	max_size_mb = 25                            # larger files are refused (default 25)
@@ -114,6 +125,8 @@ type Site struct {
 	// Translations holds the site's own texts in further languages, by
 	// language.
 	Translations map[string]SiteText `toml:"translations"`
+	// Contact is whom residents can ask about the action fields.
+	Contact *Contact `toml:"contact"`
 
 	// Base is BaseURL parsed; BasePath is its path, always ending in "/".
 	Base     *url.URL     `toml:"-"`
@@ -176,6 +189,102 @@ type Chart struct {
 	Palette        []string `toml:"palette"`
 	DarkBackground string   `toml:"dark_background"`
 	DarkPalette    []string `toml:"dark_palette"`
+}
+
+// Contact is whom residents can ask about the action fields, named on each
+// field's page: an office for every field, and in Fields the offices of
+// single fields, by slug.
+//
+//	[contact]
+//	office = "Integrationsbüro"
+//	phone = "+49 8341 437-0"
+//	email = "integration@musterstadt.de"
+//
+//	[contact.fields.fairer-zugang]
+//	office = "Sozialamt, Fachstelle Wohnen"
+//	phone = "+49 8341 437-460"
+type Contact struct {
+	Office  string             `toml:"office"`
+	Offices map[string]string  `toml:"offices"`
+	Phone   string             `toml:"phone"`
+	Email   string             `toml:"email"`
+	Fields  map[string]*Office `toml:"fields"`
+}
+
+// Office is an office to ask: its name, and a phone number, an e-mail
+// address or both. Offices names it in further languages, by language, as
+// titles does for a menu entry; without one, a page shows Office, marked
+// as the default language.
+type Office struct {
+	Office  string            `toml:"office"`
+	Offices map[string]string `toml:"offices"`
+	Phone   string            `toml:"phone"`
+	Email   string            `toml:"email"`
+}
+
+// For returns the office to ask about the field with slug, or nil.
+func (c *Contact) For(slug string) *Office {
+	if c == nil {
+		return nil
+	}
+	if f := c.Fields[slug]; f != nil {
+		return f
+	}
+	if c.Office == "" {
+		return nil
+	}
+	return &Office{Office: c.Office, Offices: c.Offices, Phone: c.Phone, Email: c.Email}
+}
+
+// PhoneURI is the phone number as a tel: link, such as "tel:+4983414370".
+func (o *Office) PhoneURI() string {
+	var b strings.Builder
+	b.WriteString("tel:")
+	for _, r := range o.Phone {
+		if r == '+' || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var phone = regexp.MustCompile(`^\+?[0-9][0-9 ()/-]*[0-9]$`)
+
+// validateContact checks [contact] and the offices of single fields below
+// it. [contact] may name no office when every field has its own.
+func (s *Site) validateContact(errs *diag.List) {
+	c := s.Contact
+	if c == nil {
+		return
+	}
+	top := &Office{Office: c.Office, Offices: c.Offices, Phone: c.Phone, Email: c.Email}
+	if top.Office != "" || top.Phone != "" || top.Email != "" || top.Offices != nil {
+		s.validateOffice(top, "contact", errs)
+	}
+	for _, slug := range slices.Sorted(maps.Keys(c.Fields)) {
+		s.validateOffice(c.Fields[slug], "contact.fields."+slug, errs)
+	}
+}
+
+func (s *Site) validateOffice(o *Office, key string, errs *diag.List) {
+	d := s.Doc
+	if strings.TrimSpace(o.Office) == "" {
+		errs.Errorf(d.Pos(key), "[%s] names no office: add office = \"Integrationsbüro\"", key)
+	}
+	if o.Phone == "" && o.Email == "" {
+		errs.Errorf(d.Pos(key), "[%s] gives neither phone nor email: add phone = \"+49 8341 437-0\" or email = \"integration@musterstadt.de\"", key)
+	}
+	for _, code := range slices.Sorted(maps.Keys(o.Offices)) {
+		if !slices.Contains(s.Languages, code) {
+			errs.Errorf(d.Pos(key+".offices"), "office name for language %q, which languages does not list", code)
+		}
+	}
+	if o.Phone != "" && !phone.MatchString(o.Phone) {
+		errs.Errorf(d.ValuePos(key+".phone"), "phone %q is not a phone number: want digits, spaces and + ( ) / - only, such as \"+49 8341 437-0\"", o.Phone)
+	}
+	if o.Email != "" && !email.MatchString(o.Email) {
+		errs.Errorf(d.ValuePos(key+".email"), "email %q is not an e-mail address: want such as \"integration@musterstadt.de\"", o.Email)
+	}
 }
 
 // Data describes the open data: its licence and what a data portal needs to
@@ -391,6 +500,7 @@ func (s *Site) validate(errs *diag.List) {
 		}
 	}
 	s.validateData(errs)
+	s.validateContact(errs)
 	if loc, err := loadZone(s.TimeZone); err != nil {
 		errs.Errorf(d.ValuePos("time_zone"), "unknown time zone %q, want a name of the IANA time zone database such as \"Europe/Berlin\" or \"Europe/Vienna\"", s.TimeZone)
 		s.Location, _ = loadZone(DefaultTimeZone)

@@ -29,7 +29,9 @@
 // # Pages: content/pages/<slug>.md
 //
 // content/pages/impressum.md is published at /impressum/. Pages have title,
-// summary and optionally layout = "leichte-sprache" and draft.
+// summary and optionally layout = "leichte-sprache" and draft. A page in
+// Leichte Sprache shows, below its text, the latest round's results in
+// Leichte Sprache, written by the site from the self-check.
 //
 // A page in German Sign Language is a folder with its video and captions:
 //

@@ -141,8 +141,12 @@ func article(r *rand.Rand, i int, day time.Time, fields []string) []byte {
 	return []byte(b.String())
 }
 
+// officeName is one language's entry of an inline table offices = { … }.
+var officeName = regexp.MustCompile(`([a-z]{2,3}) = ("(?:[^"\\]|\\.)*")`)
+
 // withoutTranslations drops the [translations.LANG] tables of site.toml
-// whose language the corpus does not have, which check would refuse.
+// whose language the corpus does not have, and such languages' names of
+// offices, which check would refuse.
 func withoutTranslations(cfg []byte, langs []string) []byte {
 	var out []string
 	skip := false
@@ -150,6 +154,18 @@ func withoutTranslations(cfg []byte, langs []string) []byte {
 		if strings.HasPrefix(line, "[") {
 			lang, ok := strings.CutPrefix(strings.TrimSpace(line), "[translations.")
 			skip = ok && !slices.Contains(langs, strings.TrimSuffix(lang, "]"))
+		}
+		if strings.HasPrefix(line, "offices = {") {
+			var kept []string
+			for _, m := range officeName.FindAllStringSubmatch(line, -1) {
+				if slices.Contains(langs, m[1]) {
+					kept = append(kept, m[0])
+				}
+			}
+			if len(kept) == 0 {
+				continue
+			}
+			line = "offices = { " + strings.Join(kept, ", ") + " }\n"
 		}
 		if !skip {
 			out = append(out, line)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"strings"
 	"time"
 
@@ -80,6 +81,9 @@ func chartTable(id, title, category string, d chart.Data) opendata.Chart {
 type DataView struct {
 	Licence     *licence.Licence
 	LicenceName string
+	// LicenceLang marks LicenceName, which is German or English, where
+	// the page has another language.
+	LicenceLang template.HTMLAttr
 	Attribution string // "" when the licence does not ask for it
 	Rounds      []*DataRound
 	Questions   string // site-relative URLs of the instrument's files
@@ -117,7 +121,8 @@ func (s *Site) dataView(rounds []*RoundView) *DataView {
 		Questions: dir + opendata.QuestionsCSV, Fields: dir + opendata.FieldsCSV, Recommendations: dir + opendata.RecommendationsAllCSV,
 		Schema: dir + opendata.SchemaJSON, Package: dir + opendata.DataPackage,
 		CatalogTTL: dir + opendata.CatalogTTL, CatalogRDF: dir + opendata.CatalogRDF,
-		Tables: opendata.Tables(),
+		Tables:      opendata.Tables(),
+		LicenceLang: licenceLang(s.Lang),
 	}
 	if l.BY {
 		d.Attribution = s.Config.Data.Attribution
@@ -222,6 +227,15 @@ func (s *Site) datasetLD(p *Page, publisher organization) map[string]any {
 		ld["temporalCoverage"] = first + "/" + last
 	}
 	return ld
+}
+
+// licenceLang is the lang and dir attributes of a licence's name on a
+// page in l: the name is German on German pages and English on all others.
+func licenceLang(l *Lang) template.HTMLAttr {
+	if l.Code == "de" || l.Code == "en" {
+		return ""
+	}
+	return template.HTMLAttr(` lang="en" dir="ltr"`)
 }
 
 // hasMeasures reports whether the site publishes measures.

@@ -115,6 +115,11 @@ func TestBuiltinCounts(t *testing.T) {
 		{"de", "fields_lead", []any{1}, "Der Selbstcheck fragt in 1 Handlungsfeld, wie weltoffen die Kommune aufgestellt ist. Der Wert zeigt den Anteil der möglichen Punkte."},
 		{"de", "chart_distribution_summary", []any{1, "2026", 1, "trifft zu"}, "In der Runde „2026“ wurde 1 von 1 Frage mit „trifft zu“ beantwortet, der häufigsten Antwort."},
 		{"tr", "chart_distribution_summary", []any{12, "2026", 5, "evet"}, "“2026” turunda 12 sorudan 5 tanesi en sık yanıt olan “evet” ile yanıtlandı."},
+		// A change says its unit, counted by its size, written with its sign.
+		{"de", "delta_points", []any{1, "+1"}, "+1 Prozentpunkt"},
+		{"de", "delta_points", []any{15, "−15"}, "−15 Prozentpunkte"},
+		{"uk", "delta_points", []any{5, "+5"}, "+5 відсоткових пунктів"},
+		{"ar", "delta_points", []any{3, "+٣"}, "+٣ نقاط مئوية"},
 	} {
 		l, err := BuiltinLang(c.code)
 		if err != nil {

@@ -59,10 +59,13 @@ func (s *Site) alternatesHTML(p *Page) (template.HTML, template.HTML) {
 	label, _ := s.Lang.T("languages")
 	nav.WriteString("\n<nav class=\"languages\" aria-label=\"" + esc(label) + "\">\n  <ul class=\"wrap\">")
 	for _, a := range p.Alternates {
-		nav.WriteString("\n    <li><a href=\"" + esc(s.Config.URL(a.Path)) + "\" lang=\"" + esc(a.Lang) + "\" hreflang=\"" + esc(a.Lang) + "\"")
+		// Every name is isolated: on an Arabic page, "Türkçe" keeps its
+		// own direction, as "العربية" does on a German one.
+		dir := "ltr"
 		if a.RTL {
-			nav.WriteString(" dir=\"rtl\"")
+			dir = "rtl"
 		}
+		nav.WriteString("\n    <li><a href=\"" + esc(s.Config.URL(a.Path)) + "\" lang=\"" + esc(a.Lang) + "\" hreflang=\"" + esc(a.Lang) + "\" dir=\"" + dir + "\"")
 		if a.Current {
 			nav.WriteString(" aria-current=\"page\"")
 		}
@@ -164,17 +167,30 @@ func (s *Site) SelfcheckTranslation() string {
 // since this language's translation.
 func (s *Site) SelfcheckStale() bool { return s.stale }
 
-// ContentLang is the lang attribute, and the dir attribute where the
-// directions differ, for an element that holds content of the default
-// language on a page of another; empty on the default language's pages.
+// ContentLang is the lang and dir attributes for an element that holds
+// content of the default language on a page of another; empty on the
+// default language's pages. The dir attribute isolates the text even where
+// both languages run the same way, so that its punctuation stays with it
+// wherever the element sits.
 func (s *Site) ContentLang() template.HTMLAttr {
 	root := s.Root()
 	if root == s {
 		return ""
 	}
-	a := ` lang="` + root.Lang.Code + `"`
-	if root.Lang.RTL() != s.Lang.RTL() {
-		a += ` dir="` + map[bool]string{true: "rtl", false: "ltr"}[root.Lang.RTL()] + `"`
+	return template.HTMLAttr(` lang="` + root.Lang.Code + `" dir="` + root.Lang.Dir() + `"`)
+}
+
+// Dir is the language's direction: "rtl" or "ltr".
+func (l *Lang) Dir() string {
+	if l.RTL() {
+		return "rtl"
 	}
-	return template.HTMLAttr(a)
+	return "ltr"
+}
+
+// docLanguage says in the site's language that a text is in the default
+// language, such as "Dil: Almanca" on a Turkish page.
+func (s *Site) docLanguage() (string, error) {
+	root := s.Root()
+	return s.Lang.Tf("doc_language", display.Tags(s.Lang.Tag).Name(root.Lang.Tag))
 }

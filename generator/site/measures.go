@@ -311,7 +311,7 @@ func (s *Site) measureViews(v *views, byField map[string]*FieldView) {
 	}
 	d.Series = []chart.Series{ser}
 	title, _ := l.T("chart_measures_title")
-	if c, err := s.newChart("chart-measures", chart.Bar, "measure_status", title, mv.Figure, d, countFormat); err == nil {
+	if c, err := s.newChart("chart-measures", chart.Bar, "measure_status", title, mv.Figure, d, s.countFormat); err == nil {
 		// The categories are UI texts, not texts of the content.
 		for i := range c.Rows {
 			c.Rows[i].Head = template.HTML(template.HTMLEscapeString(d.Categories[i]))

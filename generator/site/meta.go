@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"offenbar/generator/opendata"
 )
 
@@ -53,12 +55,21 @@ func (s *Site) headers(calendars []string) []byte {
 	return []byte(b.String())
 }
 
-// Locale is the Open Graph locale of the site's language.
+// Locale is the Open Graph locale of the site's language, language and
+// territory such as "tr_TR": the region its tag names, or else the one
+// where the language is most likely used ("ar" gives "ar_EG"). English is
+// British, the English of German public bodies.
 func (p *Page) Locale() string {
-	if p.Site.Lang.Code == "en" {
+	tag := p.Site.Lang.Tag
+	base, _ := tag.Base()
+	if base.String() == "en" {
+		if r, conf := tag.Region(); conf == language.Exact {
+			return "en_" + r.String()
+		}
 		return "en_GB"
 	}
-	return "de_DE"
+	region, _ := tag.Region()
+	return base.String() + "_" + region.String()
 }
 
 // JSONLD returns the schema.org description of the page, or nil.

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"offenbar/generator/chart"
 	"offenbar/generator/content"
@@ -69,6 +70,9 @@ type Page struct {
 	// path of the page that an embed page shows a part of.
 	Chart *ChartView
 	Full  string
+	// Easy is the self-check's result in Leichte Sprache, on a page of
+	// that layout.
+	Easy *EasyResults
 	// Measures is the overview of the measures, on the overview and the
 	// home page, and Measure one measure on its page.
 	Measures *MeasuresView
@@ -138,6 +142,7 @@ type views struct {
 	tags     []*TagView // sorted by name
 	overview *ChartView
 	plans    *Plans
+	easy     *EasyResults
 	measures *MeasuresView
 	// events are the published events, soonest first; upcoming those not
 	// yet over; eventList both groups by year.
@@ -199,7 +204,7 @@ func (s *Site) buildViews() (*views, error) {
 			latestView = v.rounds[len(v.rounds)-1]
 		}
 		for _, f := range in.Fields {
-			fv := &FieldView{Field: f, URL: s.sectionURL(l.Paths.Fields, f.Slug), Now: -1, Before: -1}
+			fv := &FieldView{Field: f, URL: s.sectionURL(l.Paths.Fields, f.Slug), Now: -1, Before: -1, Contact: s.contactView(s.Config.Contact.For(f.Slug))}
 			byField[f.Slug] = fv
 			v.fields = append(v.fields, fv)
 			for _, rv := range v.rounds {
@@ -300,6 +305,11 @@ func (s *Site) buildViews() (*views, error) {
 		return nil, err
 	}
 	s.setEmbeds(v)
+	easy, err := s.easyResults(v)
+	if err != nil {
+		return nil, err
+	}
+	v.easy = easy
 	return v, nil
 }
 
@@ -427,7 +437,15 @@ func (s *Site) newChart(id string, kind chart.Kind, head, title, summary string,
 	// The data file is the default language's.
 	csvHead, _ := s.Root().Lang.T(head)
 	c := &ChartView{ID: id, Kind: kind, Title: title, Summary: summary, SVG: template.HTML(svg), Options: template.JS(opts), DarkPalette: string(darkJSON), Head: category,
-		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, csvHead, d)}
+		DataURL: "/" + s.Root().Lang.Paths.Data + "/" + opendata.ChartCSV(id), table: chartTable(id, title, csvHead, d), Unit: d.Unit}
+	if s.root != nil {
+		c.DataLabel, err = s.Lang.Tf("chart_data_original", display.Tags(s.Lang.Tag).Name(s.Root().Lang.Tag))
+	} else {
+		c.DataLabel, err = s.Lang.T("chart_data")
+	}
+	if err != nil {
+		return nil, err
+	}
 	// Names of rounds, fields, topics and answers are texts of the content,
 	// marked where they are shown untranslated.
 	for _, col := range cols {
@@ -576,7 +594,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			return err
 		}
 		summary += " " + skipped
-		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, "answer", title, summary, d, countFormat)
+		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, "answer", title, summary, d, s.countFormat)
 		if err != nil {
 			return err
 		}

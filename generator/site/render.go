@@ -385,7 +385,11 @@ func (s *Site) pages(v *views) []*Page {
 		if s.root != nil && (p.Layout == "leichte-sprache" || p.Layout == content.SignLanguage) {
 			continue
 		}
-		add(fallback(&Page{Kind: "page", Key: "page/" + p.Slug, Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}}, p))
+		page := &Page{Kind: "page", Key: "page/" + p.Slug, Path: p.URL, Title: p.Title, Description: p.Summary, Doc: p, Draft: p.Draft, Crumbs: []Crumb{*home}}
+		if p.Layout == "leichte-sprache" {
+			page.Easy = v.easy
+		}
+		add(fallback(page, p))
 	}
 	if len(v.events) > 0 {
 		eventsTitle := text("events")
@@ -550,8 +554,33 @@ func (s *Site) trimPartsNotice(b []byte) []byte {
 		stop = end + m
 	}
 	german := []byte(` lang="` + s.root.Lang.Code + `"`)
-	if bytes.Contains(b[start:i], german) || bytes.Contains(b[end:stop], german) {
+	if bytes.Contains(withoutArticleLists(b[start:i]), german) || bytes.Contains(withoutArticleLists(b[end:stop]), german) {
 		return b
 	}
 	return append(b[:i:i], b[end:]...)
+}
+
+// articleList opens a list of articles (see the template article-list).
+const articleList = `<ul class="article-list">`
+
+// withoutArticleLists is b without its lists of articles: an untranslated
+// article in a list says so itself, in the reader's language, and needs no
+// notice for the page.
+func withoutArticleLists(b []byte) []byte {
+	if !bytes.Contains(b, []byte(articleList)) {
+		return b
+	}
+	var out []byte
+	for {
+		i := bytes.Index(b, []byte(articleList))
+		if i < 0 {
+			return append(out, b...)
+		}
+		out = append(out, b[:i]...)
+		n := bytes.Index(b[i:], []byte("</ul>"))
+		if n < 0 {
+			return out
+		}
+		b = b[i+n+len("</ul>"):]
+	}
 }

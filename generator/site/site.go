@@ -320,6 +320,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 		// A new town previews its questions before the first round.
 		errs.Warnf(diag.Pos{Path: selfcheck.Dir + "/" + selfcheck.RoundsDir}, "no round published yet: the site shows the questions without answers, scores or open data until the first round is here (offenbar new round ID starts one)")
 	}
+	s.checkContacts(&errs)
 	if s.Model != nil && len(s.Model.Rounds) > 0 {
 		cfg.CheckAttribution(&errs)
 		s.checkRoundIDs(&errs)
@@ -585,6 +586,30 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 		}
 		if d.Kind == content.Page && slices.Contains(reserved, d.Slug) {
 			errs.Errorf(diag.Pos{Path: d.Path}, "page name %q is taken by a section of the site; rename the file", d.Slug)
+		}
+	}
+}
+
+// checkContacts reports an office of site.toml's [contact] named for a
+// field that the instrument does not have.
+func (s *Site) checkContacts(errs *diag.List) {
+	c := s.Config.Contact
+	if c == nil {
+		return
+	}
+	var slugs []string
+	if s.Model != nil {
+		for _, f := range s.Model.Instrument.Fields {
+			slugs = append(slugs, f.Slug)
+		}
+	}
+	want := strings.Join(slugs, ", ")
+	if want == "" {
+		want = "(the site has no self-check)"
+	}
+	for _, slug := range slices.Sorted(maps.Keys(c.Fields)) {
+		if !slices.Contains(slugs, slug) {
+			errs.Errorf(s.Config.Doc.Pos("contact.fields."+slug), "unknown field slug %q, want one of: %s", slug, want)
 		}
 	}
 }

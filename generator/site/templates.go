@@ -188,6 +188,69 @@ func (s *Site) funcs() template.FuncMap {
 		"tx":     s.contentText,
 		"langof": s.langOf,
 		"de":     s.germanText,
+		// untranslated reports whether an article or page is shown in the
+		// default language on this language's pages; contentlang marks an
+		// element that holds it, and doclang names its language in the
+		// reader's, for lists that show it.
+		"untranslated": func(d *DocView) bool { return s.root != nil && !d.Translated() },
+		"contentlang":  s.ContentLang,
+		"doclang":      s.docLanguage,
+		// column describes a column of an open-data table: by its text for
+		// that table, such as column_scores_skipped, or else by the text
+		// that all tables share.
+		// On a page whose language writes other digits than the Latin
+		// ones, a value in it kept as written, such as "2024/fairer-zugang/2"
+		// or "Beschluss 2024/117", is isolated and marked translate="no".
+		"column": func(table, col string) (template.HTML, error) {
+			t, ok := s.Lang.texts["column_"+table+"_"+col]
+			if !ok {
+				var err error
+				if t, err = s.Lang.T("column_" + col); err != nil {
+					return "", err
+				}
+			}
+			return s.Lang.keptValues(t), nil
+		},
+		// tfhtml is tf for arguments that are HTML, such as texts marked
+		// with their language: the text is escaped around them.
+		"tfhtml": func(key string, args ...any) (template.HTML, error) {
+			vals := make([]any, len(args))
+			var marks []string
+			for i, a := range args {
+				vals[i] = a
+				if h, ok := a.(template.HTML); ok {
+					// A private-use character, which no text holds and no
+					// escaping changes, stands for the HTML until then.
+					vals[i] = "\ue000" + itoa(len(marks)) + "\ue001"
+					marks = append(marks, string(h))
+				}
+			}
+			t, err := s.Lang.Tf(key, vals...)
+			if err != nil {
+				return "", err
+			}
+			out := template.HTMLEscapeString(t)
+			for i, m := range marks {
+				out = strings.Replace(out, "\ue000"+itoa(i)+"\ue001", m, 1)
+			}
+			return template.HTML(out), nil
+		},
+		// dejoin writes texts of site.toml or the content that no
+		// translation covers, such as a round's respondents, joined by sep
+		// and marked as German on other languages' pages.
+		"dejoin": func(texts []string, sep string) template.HTML {
+			parts := make([]string, len(texts))
+			for i, t := range texts {
+				parts[i] = string(s.germanText(t))
+			}
+			return template.HTML(strings.Join(parts, template.HTMLEscapeString(sep)))
+		},
+		"absint": func(v int) int {
+			if v < 0 {
+				return -v
+			}
+			return v
+		},
 		"status": func(st selfcheck.Status) (string, error) {
 			if l, ok := s.Lang.Status[string(st)]; ok {
 				return l, nil
@@ -290,3 +353,26 @@ func (s *Site) asset(name string) ([]byte, bool) {
 const RuntimeName = "echarts.min.js"
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// keptValue is a value that a text shows as written: a number in Latin
+// digits with what it joins, such as an ID or a date, and a Latin word
+// before it, such as "Beschluss 2024/117".
+var keptValue = regexp.MustCompile(`(?:\p{Latin}+ )?[0-9](?:[0-9\p{Latin}/_-]|\.[0-9\p{Latin}])*`)
+
+// keptValues escapes text and, when the language writes numbers with other
+// digits than the Latin ones, isolates each value kept as written in
+// <bdi translate="no">, so that it keeps its digits and direction.
+func (l *Lang) keptValues(text string) template.HTML {
+	if l.Number(0) == "0" {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range keptValue.FindAllStringIndex(text, -1) {
+		b.WriteString(template.HTMLEscapeString(text[last:m[0]]))
+		b.WriteString(`<bdi translate="no">` + template.HTMLEscapeString(text[m[0]:m[1]]) + `</bdi>`)
+		last = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(text[last:]))
+	return template.HTML(b.String())
+}

@@ -3,9 +3,9 @@ package site
 import (
 	"html/template"
 	"math"
-	"strconv"
 
 	"offenbar/generator/chart"
+	"offenbar/generator/config"
 	"offenbar/generator/content"
 	"offenbar/generator/opendata"
 	"offenbar/generator/selfcheck"
@@ -31,6 +31,34 @@ type FieldView struct {
 	TrendNote string
 	Rounds    []*FieldRound // the field in every round, oldest first
 	Embed     *Embed        // the field's embed page, or nil
+	// Contact is whom to ask about the field, from site.toml, or nil.
+	Contact *ContactView
+}
+
+// ContactView is an office to ask, with its phone number as a link.
+type ContactView struct {
+	*config.Office
+	Name     template.HTML // the office in the page's language, or marked as the default language's
+	PhoneURL template.URL  // tel:, which html/template would not pass
+	MailURL  template.URL  // mailto:, with the @ left as it is
+}
+
+func (s *Site) contactView(c *config.Office) *ContactView {
+	if c == nil {
+		return nil
+	}
+	v := &ContactView{Office: c, Name: s.marked(c.Office, s.root != nil)}
+	if name := c.Offices[s.Lang.Code]; name != "" {
+		v.Name = template.HTML(template.HTMLEscapeString(name))
+	}
+	if c.Phone != "" {
+		v.PhoneURL = template.URL(c.PhoneURI())
+	}
+	if c.Email != "" {
+		// validateOffice let through no space, quote or angle bracket.
+		v.MailURL = template.URL("mailto:" + c.Email)
+	}
+	return v
 }
 
 // FieldRound is a field's score in one round.
@@ -92,7 +120,13 @@ type ChartView struct {
 	Rows    []TableRow
 	DataURL string // the chart's numbers as CSV
 	Embed   *Embed // the chart's embed page, or nil
-	table   opendata.Chart
+	// DataLabel is the link text of DataURL; on another language's pages
+	// it says that the file is in the default language.
+	DataLabel string
+	// Unit is what the values are, "%" or "" for counts, for the
+	// interactive chart's tooltips.
+	Unit  string
+	table opendata.Chart
 }
 
 // TableRow is one row of a chart's table.
@@ -212,4 +246,23 @@ func scoreValue(s selfcheck.Score) float64 {
 	return math.Round(p)
 }
 
-func countFormat(v float64) string { return strconv.Itoa(int(v)) }
+// countFormat writes a count with the digits of the site's language.
+func (s *Site) countFormat(v float64) string { return s.Lang.Number(int(v)) }
+
+// Progress is a score then and now, in percent.
+type Progress struct {
+	Before, Now int
+}
+
+// Progress is where the town came from: the first round's total score and
+// this round's; nil for the first round.
+func (r *RoundView) Progress() *Progress {
+	if r.Prev == nil {
+		return nil
+	}
+	first := r
+	for first.Prev != nil {
+		first = first.Prev
+	}
+	return &Progress{Before: first.Total.Rounded(), Now: r.Total.Rounded()}
+}

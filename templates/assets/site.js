@@ -73,10 +73,18 @@
     }
     if (window.Intl && Intl.NumberFormat) {
       // Numbers as the page writes them: "62,5" in German, "٦٢٫٥" in Arabic.
-      var nf = new Intl.NumberFormat(me.getAttribute("data-locale") || document.documentElement.lang, { maximumFractionDigits: 1 });
+      var locale = me.getAttribute("data-locale") || document.documentElement.lang;
+      var nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
       var fmt = function (v) { return typeof v === "number" ? nf.format(v) : v; };
+      // Values, as the table and the drawn labels write them, say their
+      // unit: "75 %", not "75". The axis keeps bare numbers.
+      var value = fmt;
+      if (el.getAttribute("data-unit") === "%") {
+        var pf = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+        value = function (v) { return typeof v === "number" ? pf.format(v / 100) : v; };
+      }
       options.tooltip = options.tooltip || {};
-      options.tooltip.valueFormatter = fmt;
+      options.tooltip.valueFormatter = value;
       [].concat(options.xAxis || [], options.yAxis || []).forEach(function (a) {
         if (a.type === "value") {
           a.axisLabel = a.axisLabel || {};
@@ -85,7 +93,7 @@
       });
       (options.series || []).forEach(function (s) {
         if (s.label && s.label.show) {
-          s.label.formatter = function (p) { return fmt(p.value); };
+          s.label.formatter = function (p) { return value(p.value); };
         }
       });
     }
