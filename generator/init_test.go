@@ -299,7 +299,7 @@ func TestPlaceholderStopsNoCheck(t *testing.T) {
 	fill(t, filepath.Join(dir, "site.toml"), func(s string) string {
 		return regexp.MustCompile(`(?m)^description = .*$`).ReplaceAllString(s, `description = "«AUSFÜLLEN: ein Satz»"`)
 	})
-	const warning = "site.toml:27:16: warning: placeholder left: replace «AUSFÜLLEN: ein Satz» with your own text\n"
+	const warning = "site.toml:32:16: warning: placeholder left: replace «AUSFÜLLEN: ein Satz» with your own text\n"
 	code, stdout, stderr := runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "preview"), "--preview", "--lang", "en")
 	if code != 0 || strings.ReplaceAll(stderr, dir+"/", "") != warning || !strings.HasPrefix(stdout, "built ") {
 		t.Errorf("preview: exit %d\n%s%s", code, stdout, stderr)
@@ -310,7 +310,7 @@ func TestPlaceholderStopsNoCheck(t *testing.T) {
 	}
 	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"), "--lang", "en")
 	got := strings.ReplaceAll(stderr, dir+"/", "")
-	if code != 1 || !strings.Contains(got, "site.toml:27:16: placeholder left") || !strings.Contains(got, "templates/404.html") {
+	if code != 1 || !strings.Contains(got, "site.toml:32:16: placeholder left") || !strings.Contains(got, "templates/404.html") {
 		t.Errorf("build: exit %d, want the placeholder and the broken template both reported:\n%s", code, got)
 	}
 }

@@ -189,7 +189,7 @@ func TestImportRound(t *testing.T) {
 	path := filepath.Join(dir, "content/selfcheck/rounds/2024.toml")
 	orig, _ := os.ReadFile(path)
 	code, stdout, stderr = runCmd(t, "import", "--lang", "en", "-s", dir, "round", file)
-	if code != 1 || !strings.Contains(stdout, "MS-02: 1 (trifft eher nicht zu) → 3 (trifft voll zu)") || !strings.Contains(stderr, "--force") {
+	if code != 1 || !strings.Contains(stdout, "MS-02: 2 (trifft eher zu) → 3 (trifft voll zu)") || !strings.Contains(stderr, "--force") {
 		t.Errorf("import without --force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, orig) {
@@ -206,7 +206,7 @@ func TestImportRound(t *testing.T) {
 		t.Fatalf("import --force: exit %d\n%s%s", code, stdout, stderr)
 	}
 	now, _ := os.ReadFile(path)
-	want := strings.Replace(string(orig), "\nMS-02 = 1\n", "\nMS-02 = 3\n", 1)
+	want := strings.Replace(string(orig), "\nMS-02 = 2\n", "\nMS-02 = 3\n", 1)
 	if string(now) != want {
 		t.Error("--force changed more than the one answer")
 	}

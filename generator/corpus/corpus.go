@@ -1,5 +1,5 @@
 // Package corpus writes synthetic sites for benchmarks and fault tests: the
-// example's configuration, instrument, rounds and measures plus any number of
+// example's configuration, instrument, rounds, measures and events plus any number of
 // generated articles of about 600 words each. The output depends only on
 // the number of articles and the seed.
 package corpus
@@ -46,8 +46,10 @@ func Generate(example, dir string, n int, seed uint64, langs ...string) error {
 			return err
 		}
 	}
-	if err := copyMeasures(example, dir); err != nil {
-		return err
+	for _, folder := range []string{"content/measures", "content/events"} {
+		if err := copyOriginals(example, dir, folder); err != nil {
+			return err
+		}
 	}
 	cfg, err := os.ReadFile(filepath.Join(example, "site.toml"))
 	if err != nil {
@@ -174,11 +176,14 @@ func withoutTranslations(cfg []byte, langs []string) []byte {
 	return []byte(strings.Join(out, ""))
 }
 
-// copyMeasures copies the example's measures, which its menu links to,
-// without their translations: the site has other languages than the
-// example, or none.
-func copyMeasures(example, dir string) error {
-	src := filepath.Join(example, "content/measures")
+// copyOriginals copies the example's measures or events, which its menu
+// links to, without their translations: the site has other languages than
+// the example, or none. An event's report names an article of the example,
+// which the corpus does not have, so the line is left out.
+var reportLine = regexp.MustCompile(`(?m)^report = .*\n`)
+
+func copyOriginals(example, dir, folder string) error {
+	src := filepath.Join(example, folder)
 	entries, err := os.ReadDir(src)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -186,7 +191,7 @@ func copyMeasures(example, dir string) error {
 	if err != nil {
 		return err
 	}
-	dst := filepath.Join(dir, "content/measures")
+	dst := filepath.Join(dir, folder)
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return err
 	}
@@ -199,6 +204,7 @@ func copyMeasures(example, dir string) error {
 		if err != nil {
 			return err
 		}
+		b = reportLine.ReplaceAll(b, nil)
 		if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
 			return err
 		}
