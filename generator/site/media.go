@@ -59,6 +59,33 @@ type mediaRef struct {
 	pos  diag.Pos
 }
 
+// publishFolder publishes the files of the folder bundle below the output
+// path dir: only the types that are published, and none at a path that is
+// taken.
+func (s *Site) publishFolder(src fs.FS, bundle, dir string, files []string, errs *diag.List) {
+	for _, f := range files {
+		p := bundle + "/" + f
+		if badName(f) {
+			errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
+			continue
+		}
+		if !content.Published(f) {
+			errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
+			continue
+		}
+		b, err := fs.ReadFile(src, p)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+			continue
+		}
+		if other, ok := s.files[dir+f]; ok {
+			errs.Errorf(diag.Pos{Path: p}, "%s would be published at /%s, as is %s; rename one of them", p, dir+f, other.src)
+			continue
+		}
+		s.files[dir+f] = file{src: p, data: b}
+	}
+}
+
 // loadMedia gathers the files of content/static and of document folders,
 // checks every image that content shows, and makes the photos: resized,
 // upright and without metadata, in place of the originals.
@@ -107,56 +134,13 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			s.files[dir+f] = file{src: p, data: b}
 		}
 	}
-	// A measure written as a folder publishes its files beside its page.
+	// A measure or an event written as a folder publishes its files below
+	// its page, as a document's folder does.
 	for _, m := range s.Measures {
-		dir := strings.TrimPrefix(s.sectionURL(s.Lang.Paths.Measures, m.ID), "/")
-		for _, f := range m.Files {
-			p := m.Bundle + "/" + f
-			if badName(f) {
-				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
-				continue
-			}
-			if !content.Published(f) {
-				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
-				continue
-			}
-			b, err := fs.ReadFile(src, p)
-			if err != nil {
-				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
-				continue
-			}
-			if other, ok := s.files[dir+f]; ok {
-				errs.Errorf(diag.Pos{Path: p}, "%s would be published at /%s, as is %s; rename one of them", p, dir+f, other.src)
-				continue
-			}
-			s.files[dir+f] = file{src: p, data: b}
-		}
+		s.publishFolder(src, m.Bundle, strings.TrimPrefix(s.sectionURL(s.Lang.Paths.Measures, m.ID), "/"), m.Files, errs)
 	}
-
-	// An event's folder is published below its page, as a document's is.
 	for _, e := range s.Events {
-		dir := strings.TrimPrefix(s.EventURL(e.ID), "/")
-		for _, f := range e.Files {
-			p := e.Bundle + "/" + f
-			if badName(f) {
-				errs.Errorf(diag.Pos{Path: p}, "file name %q contains a backslash or a control character; rename it", f)
-				continue
-			}
-			if !content.Published(f) {
-				errs.Errorf(diag.Pos{Path: p}, "%s", unpublished(f))
-				continue
-			}
-			b, err := fs.ReadFile(src, p)
-			if err != nil {
-				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
-				continue
-			}
-			if other, ok := s.files[dir+f]; ok {
-				errs.Errorf(diag.Pos{Path: p}, "%s would be published at /%s, as is %s; rename one of them", p, dir+f, other.src)
-				continue
-			}
-			s.files[dir+f] = file{src: p, data: b}
-		}
+		s.publishFolder(src, e.Bundle, strings.TrimPrefix(s.EventURL(e.ID), "/"), e.Files, errs)
 	}
 
 	// What content shows: images need alternative text and must be ours.
