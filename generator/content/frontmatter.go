@@ -46,3 +46,24 @@ func Split(path string, src []byte) (front, body []byte, errs diag.List) {
 	errs.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "front matter is not closed: add a line \"+++\" after the last front matter key")
 	return nil, src, errs
 }
+
+// SplitChecked reads the front matter and body of the Markdown file at p
+// as every kind of content does: valid UTF-8, placeholders reported, the
+// front matter split off, the body within the Markdown limits. It reports
+// problems to errs and returns false when the file cannot be used.
+func SplitChecked(p string, src []byte, errs *diag.List) (front, body []byte, ok bool) {
+	if !errs.CheckUTF8(p, src, 0) {
+		return nil, nil, false
+	}
+	errs.Placeholders(p, src, 0)
+	front, body, serrs := Split(p, src)
+	errs.Add(serrs)
+	if serrs.HasErrors() {
+		return nil, nil, false
+	}
+	if merrs := CheckMarkdown(p, body); merrs.HasErrors() {
+		errs.Add(merrs)
+		return nil, nil, false
+	}
+	return front, body, true
+}

@@ -276,17 +276,8 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		}
 		return nil, errs
 	}
-	if !errs.CheckUTF8(p, src, 0) {
-		return nil, errs
-	}
-	errs.Placeholders(p, src, 0)
-	front, body, serrs := Split(p, src)
-	errs.Add(serrs)
-	if serrs.HasErrors() {
-		return nil, errs
-	}
-	if merrs := CheckMarkdown(p, body); merrs.HasErrors() {
-		errs.Add(merrs)
+	front, body, ok := SplitChecked(p, src, &errs)
+	if !ok {
 		return nil, errs // never convert it
 	}
 	d := &Doc{Kind: kind, Path: p, Slug: slug, Body: body, Lang: lang}

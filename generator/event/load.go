@@ -157,17 +157,8 @@ func Parse(p string, src []byte, zone *time.Location) (*Event, *Translation, dia
 		}
 		return nil, nil, errs
 	}
-	if !errs.CheckUTF8(p, src, 0) {
-		return nil, nil, errs
-	}
-	errs.Placeholders(p, src, 0)
-	front, body, serrs := content.Split(p, src)
-	errs.Add(serrs)
-	if serrs.HasErrors() {
-		return nil, nil, errs
-	}
-	if merrs := content.CheckMarkdown(p, body); merrs.HasErrors() {
-		errs.Add(merrs)
+	front, body, ok := content.SplitChecked(p, src, &errs)
+	if !ok {
 		return nil, nil, errs
 	}
 	if lang != "" {

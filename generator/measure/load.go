@@ -162,29 +162,10 @@ func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
 	return files, true, err
 }
 
-// split reads the front matter and body of the file at p, or returns
-// false when they cannot be used.
-func split(p string, src []byte, errs *diag.List) (front, body []byte, ok bool) {
-	if !errs.CheckUTF8(p, src, 0) {
-		return nil, nil, false
-	}
-	errs.Placeholders(p, src, 0)
-	front, body, serrs := content.Split(p, src)
-	errs.Add(serrs)
-	if serrs.HasErrors() {
-		return nil, nil, false
-	}
-	if merrs := content.CheckMarkdown(p, body); merrs.HasErrors() {
-		errs.Add(merrs)
-		return nil, nil, false
-	}
-	return front, body, true
-}
-
 // Parse reads the measure at p and checks what it says about itself. It
 // returns nil when the measure cannot be used.
 func Parse(p string, src []byte, errs *diag.List) *Measure {
-	front, body, ok := split(p, src, errs)
+	front, body, ok := content.SplitChecked(p, src, errs)
 	if !ok {
 		return nil
 	}
@@ -269,7 +250,7 @@ func (m *Measure) validate(errs *diag.List) {
 
 // parseTranslation reads a translation of a measure.
 func parseTranslation(p, lang string, src []byte, errs *diag.List) *Translation {
-	front, body, ok := split(p, src, errs)
+	front, body, ok := content.SplitChecked(p, src, errs)
 	if !ok {
 		return nil
 	}
