@@ -44,7 +44,7 @@ func Load(fsys fs.FS) ([]*Measure, diag.List) {
 		case !e.IsDir() && strings.HasSuffix(e.Name(), ".md"):
 			paths = append(paths, p)
 		case e.IsDir():
-			files, ok, err := bundleFiles(fsys, p)
+			files, ok, err := content.BundleFiles(fsys, p)
 			if err != nil {
 				errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
 			}
@@ -133,33 +133,6 @@ func name(p string, errs *diag.List) (id, lang string, ok bool) {
 		return "", "", false
 	}
 	return id, lang, true
-}
-
-// bundleFiles lists the files of the folder b besides its Markdown, and
-// reports whether b is a measure at all: a folder without index.md is not.
-func bundleFiles(fsys fs.FS, b string) ([]string, bool, error) {
-	if _, err := fs.Stat(fsys, path.Join(b, content.BundleIndex)); err != nil {
-		return nil, false, nil
-	}
-	var files []string
-	err := fs.WalkDir(fsys, b, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != b && strings.HasPrefix(path.Base(p), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || strings.HasSuffix(p, ".md") {
-			return nil
-		}
-		files = append(files, strings.TrimPrefix(p, b+"/"))
-		return nil
-	})
-	slices.Sort(files)
-	return files, true, err
 }
 
 // Parse reads the measure at p and checks what it says about itself. It
