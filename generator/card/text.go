@@ -109,13 +109,24 @@ func (fs *faceSet) text(p *painter, s, lang string, ff faces, size, left, top, w
 // letters. That takes a third of the bytes of an RGB image, before
 // compression and after.
 type painter struct {
-	img   *image.Paletted
-	rtl   bool
-	z     *vector.Rasterizer
-	mask  *image.Alpha
-	col   color.RGBA
-	base  map[color.RGBA]uint8 // palette index of a colour's faintest level
-	dirty bool
+	img  *image.Paletted
+	rtl  bool
+	col  color.RGBA
+	base map[color.RGBA]uint8 // palette index of a colour's faintest level
+
+	// The outlines collected since the last flush, in card pixels, and the
+	// box around them: a flush rasterizes that box only, not the card.
+	path []segment
+	box  [4]float32 // min x, min y, max x, max y
+	z    *vector.Rasterizer
+	mask []byte // coverage of the box, row by row
+}
+
+// segment is one step of an outline: op is an ot.SegmentOp, n points.
+type segment struct {
+	op  ot.SegmentOp
+	n   int
+	pts [3][2]float32
 }
 
 // levels is how many levels of coverage each colour has in the palette.
@@ -135,12 +146,12 @@ func newPainter(rtl bool, colors ...color.RGBA) *painter {
 		}
 	}
 	r := image.Rect(0, 0, Width, Height)
-	return &painter{img: image.NewPaletted(r, pal), rtl: rtl, z: vector.NewRasterizer(Width, Height), mask: image.NewAlpha(r), base: base}
+	return &painter{img: image.NewPaletted(r, pal), rtl: rtl, base: base, z: &vector.Rasterizer{}}
 }
 
 // color sets the colour of the text that follows.
 func (p *painter) color(c color.RGBA) {
-	if c != p.col && p.dirty {
+	if c != p.col && len(p.path) > 0 {
 		p.flush()
 	}
 	p.col = c
@@ -148,54 +159,78 @@ func (p *painter) color(c color.RGBA) {
 
 // flush draws the text collected so far.
 func (p *painter) flush() {
-	if !p.dirty {
+	if len(p.path) == 0 {
 		return
 	}
-	p.z.Draw(p.mask, p.mask.Bounds(), image.Opaque, image.Point{})
-	p.z.Reset(Width, Height)
-	base := p.base[p.col]
-	for i, a := range p.mask.Pix {
-		if a == 0 {
-			continue
-		}
-		if l := (int(a)*levels + 0x7f) / 0xff; l > 0 {
-			p.img.Pix[i] = base + uint8(l) - 1
-		}
-		p.mask.Pix[i] = 0
+	defer func() { p.path = p.path[:0] }()
+	r := image.Rect(int(p.box[0])-1, int(p.box[1])-1, int(p.box[2])+2, int(p.box[3])+2).Intersect(p.img.Rect)
+	if r.Empty() {
+		return
 	}
-	p.dirty = false
+	w, h := r.Dx(), r.Dy()
+	p.z.Reset(w, h)
+	dx, dy := float32(r.Min.X), float32(r.Min.Y)
+	for _, s := range p.path {
+		a := s.pts
+		switch s.op {
+		case ot.SegmentOpMoveTo:
+			p.z.MoveTo(a[0][0]-dx, a[0][1]-dy)
+		case ot.SegmentOpLineTo:
+			p.z.LineTo(a[0][0]-dx, a[0][1]-dy)
+		case ot.SegmentOpQuadTo:
+			p.z.QuadTo(a[0][0]-dx, a[0][1]-dy, a[1][0]-dx, a[1][1]-dy)
+		case ot.SegmentOpCubeTo:
+			p.z.CubeTo(a[0][0]-dx, a[0][1]-dy, a[1][0]-dx, a[1][1]-dy, a[2][0]-dx, a[2][1]-dy)
+		case closePath:
+			p.z.ClosePath()
+		}
+	}
+	if cap(p.mask) < w*h {
+		p.mask = make([]byte, w*h)
+	}
+	mask := &image.Alpha{Pix: p.mask[:w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
+	clear(mask.Pix)
+	p.z.Draw(mask, mask.Rect, image.Opaque, image.Point{})
+	base := p.base[p.col]
+	for y := range h {
+		row := p.img.Pix[(r.Min.Y+y)*p.img.Stride+r.Min.X:]
+		for x, a := range mask.Pix[y*w : (y+1)*w] {
+			if a == 0 {
+				continue
+			}
+			if l := (int(a)*levels + 0x7f) / 0xff; l > 0 {
+				row[x] = base + uint8(l) - 1
+			}
+		}
+	}
 }
+
+// closePath ends a contour in a painter's path; it is no ot.SegmentOp.
+const closePath ot.SegmentOp = 0xff
 
 // outline adds a glyph at the pen position (x, y), in pixels, whose
 // segments are in font units, y up.
 func (p *painter) outline(segs []ot.Segment, x, y, scale float32) {
+	if len(p.path) == 0 {
+		p.box = [4]float32{Width, Height, 0, 0}
+	}
 	open := false
-	pt := func(a ot.SegmentPoint) (float32, float32) { return x + a.X*scale, y - a.Y*scale }
 	for _, s := range segs {
-		switch s.Op {
-		case ot.SegmentOpMoveTo:
-			if open {
-				p.z.ClosePath()
-			}
-			p.z.MoveTo(pt(s.Args[0]))
-			open = true
-		case ot.SegmentOpLineTo:
-			p.z.LineTo(pt(s.Args[0]))
-		case ot.SegmentOpQuadTo:
-			bx, by := pt(s.Args[0])
-			cx, cy := pt(s.Args[1])
-			p.z.QuadTo(bx, by, cx, cy)
-		case ot.SegmentOpCubeTo:
-			bx, by := pt(s.Args[0])
-			cx, cy := pt(s.Args[1])
-			dx, dy := pt(s.Args[2])
-			p.z.CubeTo(bx, by, cx, cy, dx, dy)
+		if s.Op == ot.SegmentOpMoveTo && open {
+			p.path = append(p.path, segment{op: closePath})
 		}
+		g := segment{op: s.Op, n: len(s.ArgsSlice())}
+		for i := range g.n {
+			px, py := x+s.Args[i].X*scale, y-s.Args[i].Y*scale
+			g.pts[i] = [2]float32{px, py}
+			p.box = [4]float32{min(p.box[0], px), min(p.box[1], py), max(p.box[2], px), max(p.box[3], py)}
+		}
+		p.path = append(p.path, g)
+		open = true
 	}
 	if open {
-		p.z.ClosePath()
+		p.path = append(p.path, segment{op: closePath})
 	}
-	p.dirty = true
 }
 
 // rect fills the rectangle at x, y of w×h, mirrored right to left.
