@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -33,6 +34,40 @@ func buildSite(t *testing.T, dir string, extra ...string) map[string][]byte {
 		t.Errorf("summary line = %q", stdout)
 	}
 	return readTree(t, dest)
+}
+
+// example is the example site, built once for the tests that only read
+// it; a test that changes the environment of a build builds its own.
+var example struct {
+	sync.Once
+	files map[string][]byte
+	fail  string
+}
+
+// exampleSite returns the files of the example site built as buildSite
+// builds it. The map is shared between tests: never change it.
+func exampleSite(t *testing.T) map[string][]byte {
+	t.Helper()
+	example.Do(func() {
+		dest, err := os.MkdirTemp("", "offenbar-example-")
+		if err != nil {
+			example.fail = err.Error()
+			return
+		}
+		defer os.RemoveAll(dest)
+		var stdout, stderr bytes.Buffer
+		if code := run(buildArgs("..", "-d", dest), &stdout, &stderr); code != 0 {
+			example.fail = fmt.Sprintf("building the example failed with exit code %d:\n%s", code, stderr.String())
+			return
+		}
+		if example.files, err = sitetest.ReadTree(dest); err != nil {
+			example.fail = err.Error()
+		}
+	})
+	if example.fail != "" {
+		t.Fatal(example.fail)
+	}
+	return example.files
 }
 
 // assetHash is the content hash in asset URLs; the golden files leave it out
@@ -207,7 +242,7 @@ func external(u string) bool {
 // anything from another host: no src, no stylesheet or icon link, no CSS
 // url(). Links that a citizen follows on purpose (<a href>) may point away.
 func TestNoThirdPartyRequests(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	checked := 0
 	for name, data := range files {
 		switch {

@@ -63,7 +63,7 @@ func eventText(t *testing.T, e *goical.Event, name string) string {
 // time zone database, and the calendars do not change with the day the
 // site is built.
 func TestExampleCalendars(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Fatal(err)

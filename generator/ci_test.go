@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"offenbar/generator/sitetest"
 )
 
 // readmeCommands returns the two command lines of the README Quickstart.
@@ -28,30 +28,6 @@ func readmeCommands(t *testing.T) []string {
 		t.Fatalf("Quickstart = %q, want exactly %q", lines, want)
 	}
 	return lines
-}
-
-// scripts collects every shell line of a CI file's run and script entries.
-func scripts(v any, out *[]string) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			if s, ok := x.(string); ok && (k == "run") {
-				*out = append(*out, strings.Split(strings.TrimSpace(s), "\n")...)
-			}
-			if list, ok := x.([]any); ok && (k == "script" || k == "before_script") {
-				for _, l := range list {
-					if s, ok := l.(string); ok {
-						*out = append(*out, s)
-					}
-				}
-			}
-			scripts(x, out)
-		}
-	case []any:
-		for _, x := range v {
-			scripts(x, out)
-		}
-	}
 }
 
 func TestCITemplatesRunTheReadmeCommands(t *testing.T) {
@@ -128,30 +104,13 @@ func TestPreviewJobs(t *testing.T) {
 }
 
 // ciLines returns the shell lines of a CI file's job, or of all its jobs
-// when job is "". GitHub workflows keep their jobs under "jobs".
+// when job is "".
 func ciLines(t *testing.T, file, job string) []string {
 	t.Helper()
-	b, err := os.ReadFile(file)
+	lines, err := sitetest.CILines(file, job)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc map[string]any
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	var node any = doc
-	if job != "" {
-		jobs := doc
-		if j, isGitHub := doc["jobs"].(map[string]any); isGitHub {
-			jobs = j
-		}
-		var ok bool
-		if node, ok = jobs[job]; !ok {
-			t.Fatalf("%s has no job %q", file, job)
-		}
-	}
-	var lines []string
-	scripts(node, &lines)
 	return lines
 }
 

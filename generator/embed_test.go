@@ -17,7 +17,7 @@ import (
 // sitemap, search index or feed; and every field and chart offers the
 // snippet, an iframe of its embed page.
 func TestEmbedPages(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	var embeds []string
 	for name := range files {
 		for _, dir := range []string{"einbetten/", "en/embed/", "tr/yerlestir/", "ar/tadmin/", "uk/vbuduvaty/"} {

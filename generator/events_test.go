@@ -30,7 +30,7 @@ func jsonLD(t *testing.T, name string, page []byte) map[string]any {
 // schema.org's Event; the home page's next three; the pages of fields and
 // rounds; and another language's list.
 func TestExampleEvents(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	list := string(files["termine/index.html"])
 	if list == "" {
 		t.Fatal("no /termine/")

@@ -48,7 +48,7 @@ func lastWord(t *testing.T, path string) string {
 // when looking for something: the search finds every text a page shows,
 // the rounds are listed newest first, and each tag has a page of its own.
 func TestFindingThings(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 
 	t.Run("search finds the whole text", func(t *testing.T) {
 		words := indexWords(t, files["suche/index.json"])

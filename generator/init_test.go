@@ -18,8 +18,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"offenbar/generator/browser"
-	"offenbar/generator/scaffold"
 	"offenbar/generator/site"
 	"offenbar/generator/sitetest"
 )
@@ -312,63 +310,5 @@ func TestPlaceholderStopsNoCheck(t *testing.T) {
 	got := strings.ReplaceAll(stderr, dir+"/", "")
 	if code != 1 || !strings.Contains(got, "site.toml:32:16: placeholder left") || !strings.Contains(got, "templates/404.html") {
 		t.Errorf("build: exit %d, want the placeholder and the broken template both reported:\n%s", code, got)
-	}
-}
-
-// TestTownPipeline runs the commands of the check job of each CI template
-// that init writes, as a town's pipeline runs them after a content change:
-// check, build, then the browser audit of every built page (axe-core in
-// light and dark mode, requests, console, CSP, storage), on a town fresh
-// from init with its blanks filled. Installing Chromium is the runner's
-// business; without it the audit is skipped, except in CI.
-func TestTownPipeline(t *testing.T) {
-	for _, tc := range []struct{ file, job string }{
-		{".gitlab-ci.yml", "check"},
-		{".github/workflows/site.yml", "build"},
-	} {
-		t.Run(tc.file, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "musterstadt")
-			if _, err := scaffold.Init(dir, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)); err != nil {
-				t.Fatal(err)
-			}
-			if err := sitetest.FillTown(dir); err != nil {
-				t.Fatal(err)
-			}
-			audited := false
-			for _, line := range ciLines(t, filepath.Join(dir, tc.file), tc.job) {
-				for _, cmd := range strings.Split(line, " && ") {
-					args := strings.Fields(cmd)
-					if len(args) < 2 || args[0] != "offenbar" || args[1] == "version" || strings.Contains(cmd, "--preview") {
-						continue // installing, and the preview, which TestPreviewJobs covers
-					}
-					if args[1] == "audit" {
-						if browser.Path() == "" && os.Getenv("CI") != "true" {
-							t.Log("chromium is not installed; the audit is left out")
-							continue
-						}
-						audited = true
-					}
-					args = append(args[1:], "-s", dir, "--lang", "en")
-					for i, a := range args {
-						if a == "-d" { // the job's folder is relative to the town's
-							args[i+1] = filepath.Join(dir, args[i+1])
-						}
-					}
-					code, stdout, stderr := runCmd(t, args...)
-					if code != 0 {
-						t.Fatalf("%s: exit %d\n%s%s", cmd, code, stdout, stderr)
-					}
-					if args[0] == "audit" {
-						t.Log(strings.TrimSpace(stdout))
-						if !regexp.MustCompile(`^audited ([2-9]\d|1\d) pages in light and dark mode in \d+ s: 0 problems\n$`).MatchString(stdout) {
-							t.Errorf("audit printed %q, want at least 15 pages and 0 problems", stdout)
-						}
-					}
-				}
-			}
-			if !audited && (browser.Path() != "" || os.Getenv("CI") == "true") {
-				t.Errorf("the %s job of %s runs no audit", tc.job, tc.file)
-			}
-		})
 	}
 }

@@ -240,7 +240,7 @@ func languageOf(name string, langs []string) string {
 // with it; on a right-to-left page, every text in Latin letters alone is
 // isolated.
 func TestForeignTextIsMarked(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	langs := exampleLanguages(t)
 	german := map[string]bool{}
 	pages := map[string][]textNode{}
@@ -309,7 +309,7 @@ func TestForeignTextIsMarked(t *testing.T) {
 // element with translate="no"; a number in a text of another language,
 // such as a German summary on an Arabic page, is that language's.
 func TestOneDigitSystem(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	langs := exampleLanguages(t)
 	latin := regexp.MustCompile(`[0-9]`)
 	arabic := regexp.MustCompile(`[٠-٩۰-۹]`)
@@ -348,7 +348,7 @@ func TestOneDigitSystem(t *testing.T) {
 // title and summary marked as German and isolated, and says in the reader's
 // language that it is in German; a translated one says nothing of the sort.
 func TestUntranslatedArticlesMarkedInLists(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	entries, err := os.ReadDir("../content/articles")
 	if err != nil {
 		t.Fatal(err)

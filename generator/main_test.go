@@ -5,7 +5,6 @@ import (
 	"flag"
 	"image"
 	"image/jpeg"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -68,16 +67,7 @@ func buildArgs(dir string, extra ...string) []string {
 // readTree returns every file below dir, by slash path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
+	files, err := sitetest.ReadTree(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

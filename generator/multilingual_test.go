@@ -238,7 +238,7 @@ func TestStaleTranslation(t *testing.T) {
 // language show no German part and so no notice of one; the first round's
 // summary, left German on purpose in tr, ar and uk, is marked and noticed.
 func TestExampleSelfcheckTranslated(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	main := func(page string) string {
 		_, rest, _ := strings.Cut(page, "<main")
 		body, _, _ := strings.Cut(rest, "</main>")
@@ -295,7 +295,7 @@ func TestExampleSelfcheckTranslated(t *testing.T) {
 // with the plural form of the count, in German ("1 Frage wurde
 // übersprungen", not "1 Fragen wurden") and in Arabic.
 func TestSkippedQuestionsPlural(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	var one, wrong, arabicOne int
 	for name, b := range files {
 		page := string(b)

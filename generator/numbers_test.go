@@ -14,7 +14,7 @@ import (
 // describes the scores' skipped column as the count it is, and each field
 // page names an office to ask.
 func TestUnderstandingTheNumbers(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	home := string(files["index.html"])
 	for _, want := range []string{
 		// A change in percentage points says so, the arrow is decoration.
@@ -61,7 +61,7 @@ func TestUnderstandingTheNumbers(t *testing.T) {
 // model, the fields that got better and worse since the previous round:
 // each field it names as better has a rising score on its own page.
 func TestEasyLanguageResults(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	name := "leichte-sprache/index.html"
 	page := string(files[name])
 	if !strings.Contains(page, `<section class="easy-results" aria-labelledby="ergebnisse-leicht">`) || !strings.Contains(page, "Die Stadt hat die Fragen noch einmal beantwortet. Das war im Jahr 2024. Davor war es im Jahr 2021.") {
@@ -93,7 +93,7 @@ func TestEasyLanguageResults(t *testing.T) {
 // Open Graph locale names it, and a chart's data link on a translated page
 // says that the file is German.
 func TestLanguagesOwnTheirTexts(t *testing.T) {
-	files := buildSite(t, "..")
+	files := exampleSite(t)
 	locales := map[string]string{"": "de_DE", "en/": "en_GB", "tr/": "tr_TR", "ar/": "ar_EG", "uk/": "uk_UA"}
 	for prefix, locale := range locales {
 		page := string(files[prefix+"index.html"])
