@@ -87,7 +87,8 @@
 // These are errors at their line and column: an unknown field or
 // recommendation, due before start, progress outside 0 to 100, updates
 // not in date order, an unknown status, two measures with one ID and an
-// indicator whose target has no unit. A measure that is done with a progress
+// indicator whose target has no unit, and more than 1,000 updates or
+// milestones. A measure that is done with a progress
 // below 100, and an update dated after today, are warnings.
 //
 // # Translations: <id>.<lang>.md

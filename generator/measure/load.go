@@ -187,6 +187,12 @@ func (m *Measure) validate(errs *diag.List) {
 			errs.Errorf(d.ValuePos("decision.url"), "decision url %q must start with https://, http:// or /", u)
 		}
 	}
+	if n := len(m.Milestones); n > MaxMilestones {
+		errs.Errorf(d.Pos(fmt.Sprintf("milestones[%d]", MaxMilestones)), "%d milestones; the limit is %d per measure: keep the milestones that still matter, or split the measure", n, MaxMilestones)
+	}
+	if n := len(m.Updates); n > MaxUpdates {
+		errs.Errorf(d.Pos(fmt.Sprintf("updates[%d]", MaxUpdates)), "%d updates; the limit is %d per measure: sum up the oldest in one update", n, MaxUpdates)
+	}
 	for i, ms := range m.Milestones {
 		mp := fmt.Sprintf("milestones[%d]", i)
 		if ms.Date.IsZero() {
