@@ -9,7 +9,8 @@
 //
 // The file name without .md is the measure's ID and its URL:
 // content/measures/sozialticket.md is published at /massnahmen/sozialticket/.
-// Use lower-case letters, digits and "-". A measure may also be a folder,
+// Use lower-case letters, digits and "-", and no name that Windows keeps
+// for a device (con, prn, aux, nul, com1 …). A measure may also be a folder,
 // content/measures/sozialticket/index.md, with its photos and documents
 // beside it, as an article may. The Markdown after the front matter
 // describes the measure.

@@ -132,6 +132,10 @@ func name(p string, errs *diag.List) (id, lang string, ok bool) {
 		}
 		return "", "", false
 	}
+	if content.Reserved(id) {
+		errs.Errorf(diag.Pos{Path: p}, "%q is a name Windows reserves for a device, which no folder of the site may have: choose another name", id)
+		return "", "", false
+	}
 	return id, lang, true
 }
 
