@@ -1,9 +1,10 @@
-package browser
+package browser_test
 
 import (
 	"os"
 	"testing"
 
+	"offenbar/generator/browser/browsertest"
 	"offenbar/generator/sitetest"
 )
 
@@ -12,5 +13,7 @@ import (
 // sitetest.SlowMachineTimeout, a liveness guard only.
 func TestMain(m *testing.M) {
 	sitetest.RaiseDefaultTimeout()
-	os.Exit(m.Run())
+	code := m.Run()
+	browsertest.StopExample()
+	os.Exit(code)
 }

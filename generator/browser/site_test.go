@@ -18,10 +18,9 @@ import (
 	"offenbar/generator/sitetest"
 )
 
-// serveExample builds the example site and serves it on 127.0.0.1.
-func serveExample(t *testing.T) string {
-	return serveSite(t, os.DirFS("../.."), nil)
-}
+// serveExample serves the example site on 127.0.0.1, built once for the
+// package.
+func serveExample(t *testing.T) string { return browsertest.ServeExample(t, "../..") }
 
 // serveSite builds the site in src and serves it on 127.0.0.1.
 func serveSite(t *testing.T, src fs.FS, templates fs.FS) string {
@@ -238,7 +237,7 @@ func TestCSPViolationDetection(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	visits, problems, err := audit.Site(dir, "/sub/", readAxe(t))
+	visits, problems, err := audit.Site(dir, "/sub/", browsertest.ReadAxe(t, "../.."))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,19 @@
 // Package browsertest builds a site and serves it on 127.0.0.1 for the
-// tests that open it in Chromium (packages browser and browser/a11y), with
+// tests that open it in Chromium (packages browser, browser/interact and
+// browser/a11y), with
 // the headers that the build writes into _headers.
 package browsertest
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,9 +29,56 @@ import (
 // /weltoffen/ is served there.
 func ServeSiteDir(t testing.TB, root string, src fs.FS, templates fs.FS) (string, string) {
 	t.Helper()
+	dir := filepath.Join(t.TempDir(), "public")
+	base, stop, err := serve(root, src, templates, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return base, dir
+}
+
+// example is the example site, built and served once for the tests of a
+// test binary that only read it.
+var example struct {
+	sync.Once
+	base, tmp string
+	stop      func()
+	err       error
+}
+
+// ServeExample builds the example in the repository at root once per test
+// binary, serves it, and returns its address. Tests must not change what
+// it serves; call StopExample from TestMain after m.Run.
+func ServeExample(t testing.TB, root string) string {
+	t.Helper()
+	example.Do(func() {
+		if example.tmp, example.err = os.MkdirTemp("", "offenbar-example-"); example.err != nil {
+			return
+		}
+		example.base, example.stop, example.err = serve(root, os.DirFS(root), nil, filepath.Join(example.tmp, "public"))
+	})
+	if example.err != nil {
+		t.Fatal(example.err)
+	}
+	return example.base
+}
+
+// StopExample stops the server of ServeExample and removes its files.
+func StopExample() {
+	if example.stop != nil {
+		example.stop()
+	}
+	if example.tmp != "" {
+		os.RemoveAll(example.tmp)
+	}
+}
+
+// serve builds the site in src into dir and serves it until stop.
+func serve(root string, src fs.FS, templates fs.FS, dir string) (base string, stop func(), err error) {
 	runtime := site.FindRuntime(root)
 	if runtime == nil {
-		t.Fatal("echarts is not installed: run npm ci")
+		return "", nil, errors.New("echarts is not installed: run npm ci")
 	}
 	out, errs := site.Build(src, site.Options{
 		Runtime:    runtime,
@@ -35,28 +86,25 @@ func ServeSiteDir(t testing.TB, root string, src fs.FS, templates fs.FS) (string
 		Visibility: content.Visibility{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
 	})
 	if errs.HasErrors() {
-		t.Fatal(errs.Err())
+		return "", nil, errs.Err()
 	}
-	dir := filepath.Join(t.TempDir(), "public")
 	if err := publish.Publish(dir, out.Files, publish.Options{}); err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	// Serve every file with the headers the build recommends in _headers,
 	// so that the tests see what a strict Content-Security-Policy allows.
 	files, err := audit.Handler(dir)
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	if cfg, err := fs.ReadFile(src, "site.toml"); err == nil && strings.Contains(string(cfg), "/weltoffen/") {
 		mux := http.NewServeMux()
 		mux.Handle("/weltoffen/", http.StripPrefix("/weltoffen", files))
 		srv := httptest.NewServer(mux)
-		t.Cleanup(srv.Close)
-		return srv.URL + "/weltoffen", dir
+		return srv.URL + "/weltoffen", srv.Close, nil
 	}
 	srv := httptest.NewServer(files)
-	t.Cleanup(srv.Close)
-	return srv.URL, dir
+	return srv.URL, srv.Close, nil
 }
 
 // ReadAxe returns the axe-core script that npm ci installed below root.

@@ -1,4 +1,4 @@
-package browser_test
+package interact
 
 import (
 	"net/http"
@@ -14,7 +14,7 @@ import (
 // readAxe returns the axe-core script that npm ci installed.
 func readAxe(t *testing.T) string {
 	t.Helper()
-	return browsertest.ReadAxe(t, "../..")
+	return browsertest.ReadAxe(t, root)
 }
 
 // runAxe reports each violation on the page as an error, at where; it

@@ -1,4 +1,4 @@
-package browser_test
+package interact
 
 import (
 	"fmt"
@@ -66,7 +66,7 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 	stranger := httptest.NewServer(http.HandlerFunc(serve))
 	defer stranger.Close()
 
-	cfg, err := os.ReadFile("../../site.toml")
+	cfg, err := os.ReadFile(root + "/site.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 		t.Fatalf("the example's site.toml has no %s", allowed)
 	}
 	cfg = []byte(strings.Replace(string(cfg), allowed, `allowed = ["https://www.lindenbrueck.example", "`+town.URL+`"]`, 1))
-	base, dir := serveSiteDir(t, withFile{os.DirFS("../.."), "site.toml", cfg}, nil)
+	base, dir := serveSiteDir(t, withFile{os.DirFS(root), "site.toml", cfg}, nil)
 
 	field, err := os.ReadFile(filepath.Join(dir, "handlungsfelder/fairer-zugang/index.html"))
 	if err != nil {
