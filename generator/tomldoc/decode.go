@@ -192,6 +192,14 @@ func (d *decoder) wrongType(path string, data any, want *diag.Message) {
 	d.errs.Errorf(d.doc.ValuePos(path), "%s must be %s, not %s", keyName(path), want, tomlType(data))
 }
 
+// timeWithoutDate reports a TOML local time, such as 17:00:00, where a
+// date is wanted: it names no day, and read as a date it falls in the
+// year 0.
+func (d *decoder) timeWithoutDate(path string, t time.Time) {
+	clock := t.Format("15:04:05")
+	d.errs.Errorf(d.doc.ValuePos(path), "%s is a time of day without a date: write a date, such as 2024-05-17, or where a time is wanted, the date and time, such as 2024-05-17T%s", keyName(path), clock)
+}
+
 // keyName names the key at path for a message: quoted, or as the document.
 func keyName(path string) any {
 	if path == "" {
@@ -226,6 +234,10 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 	if rv.CanAddr() && rv.Addr().Type().Implements(textUnmarshaler) {
 		s, ok := data.(string)
 		if t, isTime := data.(time.Time); isTime {
+			if t.Location().String() == "time-local" {
+				d.timeWithoutDate(path, t)
+				return
+			}
 			s, ok = formatTime(t), true
 		}
 		if !ok {
@@ -306,6 +318,10 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 			t, ok := data.(time.Time)
 			if !ok {
 				d.wrongType(path, data, diag.Messagef("a date such as 2024-05-17"))
+				return
+			}
+			if t.Location().String() == "time-local" {
+				d.timeWithoutDate(path, t)
 				return
 			}
 			rv.Set(reflect.ValueOf(t))
