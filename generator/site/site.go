@@ -285,7 +285,15 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	if model != nil || !merrs.HasErrors() {
 		s.checkDocs(docs, &errs)
 		errs.Add(measure.Check(measures, model, cfg.Languages, opts.Visibility.Now))
-		errs.Add(event.Check(events, s.eventRefs(docs), cfg.Languages, opts.Visibility.Now))
+		refs := s.eventRefs(docs)
+		// An article whose file has a mistake is reported there, and is
+		// still an article that a report may name.
+		for name, slug := range content.ArticleNames(src) {
+			if _, ok := refs.Articles[name]; !ok {
+				refs.Articles[name] = slug
+			}
+		}
+		errs.Add(event.Check(events, refs, cfg.Languages, opts.Visibility.Now))
 	}
 	for _, e := range events {
 		if !e.Draft || opts.Visibility.Drafts {
