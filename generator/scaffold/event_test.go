@@ -1,0 +1,38 @@
+package scaffold
+
+import (
+	"regexp"
+	"testing"
+	"time"
+
+	"offenbar/generator/event"
+	"offenbar/generator/tomldoc"
+)
+
+// TestEventHasEveryKey: new event promises every key an event may have,
+// set or as a comment, so that an editor finds status, report and the
+// rest without the reference.
+func TestEventHasEveryKey(t *testing.T) {
+	_, b, err := Event("Runder Tisch", time.Date(2027, 3, 10, 0, 0, 0, 0, time.UTC), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, group := range []struct {
+		table string
+		keys  []string
+	}{
+		{"", tomldoc.Keys(event.Front{})},
+		{"location", tomldoc.Keys(event.Location{})},
+		{"registration", tomldoc.Keys(event.Registration{})},
+		{"accessibility", tomldoc.Keys(event.Accessibility{})},
+	} {
+		for _, k := range group.keys {
+			if k == "location" || k == "registration" || k == "accessibility" {
+				k = `\[` + k + `\]`
+			}
+			if !regexp.MustCompile(`(?m)^(# )?` + k + `(\s|$)`).Match(b) {
+				t.Errorf("the new event lacks %s (table %q):\n%s", k, group.table, b)
+			}
+		}
+	}
+}
