@@ -15,9 +15,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestAccessibility audits the first half of the example's pages in
-// Chromium (see browsertest.AuditHalf); package a11y/otherhalf audits the
-// rest.
+// TestAccessibility audits the first part of the example's pages in
+// Chromium (see browsertest.AuditPart); packages a11y/part2 to a11y/part4
+// audit the rest.
 func TestAccessibility(t *testing.T) {
-	browsertest.AuditHalf(t, "../../..", 0)
+	browsertest.AuditPart(t, "../../..", 0)
 }

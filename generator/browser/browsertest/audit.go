@@ -11,19 +11,19 @@ import (
 	"offenbar/generator/browser"
 )
 
-// Halves is how many test binaries share the accessibility audit of the
-// example: each audits every Halves-th page, so that none comes near the
+// Parts is how many test binaries share the accessibility audit of the
+// example: each audits every Parts-th page, so that none comes near the
 // time after which go test kills a test binary on a busy machine.
-const Halves = 2
+const Parts = 4
 
-// AuditHalf builds the example in the repository at root, serves it, and
-// visits the pages of one half (0 or 1) of all its pages, those of the
+// AuditPart builds the example in the repository at root, serves it, and
+// visits the pages of one part (0 to Parts-1) of all its pages, those of the
 // sitemap and the fallback pages left out of it, and the 404 page, in
 // light and dark mode. On each it runs axe-core with the WCAG 2.1 A and
 // AA rules and checks that no page requests another host, logs an error or
 // a Content-Security-Policy violation, or leaves a cookie or local
-// storage. Half 0 also checks that every URL of the sitemap is a page.
-func AuditHalf(t *testing.T, root string, half int) {
+// storage. Part 0 also checks that every URL of the sitemap is a page.
+func AuditPart(t *testing.T, root string, part int) {
 	axe := ReadAxe(t, root)
 	b := browser.New(t)
 	base, dir := ServeSiteDir(t, root, os.DirFS(root), nil)
@@ -31,7 +31,7 @@ func AuditHalf(t *testing.T, root string, half int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if half == 0 {
+	if part == 0 {
 		for _, p := range sitemapPaths(t, base) {
 			if !slices.Contains(paths, p) {
 				t.Errorf("%s is in the sitemap but not a page of the build", p)
@@ -44,7 +44,7 @@ func AuditHalf(t *testing.T, root string, half int) {
 	}
 	var mine []string
 	for i, p := range paths {
-		if i%Halves == half {
+		if i%Parts == part {
 			mine = append(mine, p)
 		}
 	}
@@ -53,7 +53,7 @@ func AuditHalf(t *testing.T, root string, half int) {
 		t.Errorf("%s (%s): %v", f.Path, f.Scheme, f.Msg)
 	}
 	t.Logf("axe-core: %d page visits (%d of %d URLs in light and dark mode), %d violations", visits, len(mine), len(paths), len(found))
-	fmt.Fprintf(os.Stderr, "accessibility, half %d: %d page visits, %d axe violations\n", half+1, visits, len(found))
+	fmt.Fprintf(os.Stderr, "accessibility, part %d of %d: %d page visits, %d axe violations\n", part+1, Parts, visits, len(found))
 }
 
 // sitemapPaths returns the path of every URL in the built sitemap.

@@ -1,4 +1,4 @@
-package otherhalf
+package part3
 
 import (
 	"os"
@@ -15,8 +15,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestAccessibility audits the second half of the example's pages in
-// Chromium (see browsertest.AuditHalf).
+// TestAccessibility audits part 3 of the example's pages in Chromium
+// (see browsertest.AuditPart).
 func TestAccessibility(t *testing.T) {
-	browsertest.AuditHalf(t, "../../../..", 1)
+	browsertest.AuditPart(t, "../../../..", 2)
 }
