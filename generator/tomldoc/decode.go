@@ -139,6 +139,7 @@ var (
 	definedTwice   = regexp.MustCompile(`^Key '(.+)' has already been defined\.$`)
 	twoValues      = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`)
 	endsEarly      = regexp.MustCompile(`^unexpected EOF`)
+	openTable      = regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`)
 	badDateTime    = regexp.MustCompile(`^invalid datetime: "(.+)"$`)
 )
 
@@ -160,6 +161,10 @@ func syntaxProblem(msg string) *diag.Message {
 		return diag.Messagef("the key %q is given twice; keep one of them", definedTwice.FindStringSubmatch(msg)[1])
 	case twoValues.MatchString(msg):
 		return diag.Messagef("the line goes on after its value with %s; give each key a line of its own, and put texts in quotes", twoValues.FindStringSubmatch(msg)[1])
+	case openTable.MatchString(msg) && openTable.FindStringSubmatch(msg)[1] == `'\n'`:
+		return diag.Messagef("the table name is not closed: end the line with ], such as [location]")
+	case openTable.MatchString(msg):
+		return diag.Messagef("the table name goes on with %s: write it as one word between [ and ], such as [location]", openTable.FindStringSubmatch(msg)[1])
 	case endsEarly.MatchString(msg):
 		return diag.Messagef("the file ends in the middle of a value: a quote, a bracket or \"\"\" is not closed")
 	}
