@@ -129,7 +129,7 @@ func shift(ix *Index, n int) {
 	}
 }
 
-var germanDate = regexp.MustCompile(`\d{1,2}\.\d{1,2}\.\d{2,4}`)
+var germanDate = regexp.MustCompile(`(\d{1,2})\.(\d{1,2})\.(\d{2,4})`)
 
 // The parser's messages for the mistakes editors make most, and what is
 // found in them.
@@ -147,7 +147,12 @@ var (
 // catalogue where it is one of the usual mistakes, and as the parser says
 // it otherwise.
 func syntaxProblem(msg string) *diag.Message {
-	if germanDate.MatchString(msg) {
+	if m := germanDate.FindStringSubmatch(msg); m != nil {
+		if len(m[3]) == 4 {
+			if t, err := time.Parse("2.1.2006", m[1]+"."+m[2]+"."+m[3]); err == nil {
+				return diag.Messagef("%s is a date in the German order, day.month.year: write year-month-day without quotes, here %s", m[0], t.Format(time.DateOnly))
+			}
+		}
 		return diag.Messagef("%s; write dates as year-month-day without quotes, such as 2024-05-17", lowerFirst(msg))
 	}
 	switch {
