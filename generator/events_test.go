@@ -178,3 +178,29 @@ func TestEventListMarksUntranslated(t *testing.T) {
 		t.Fatalf("found %d of the 2 events in the English list", found)
 	}
 }
+
+// TestMeasureListMarksUntranslated: the measures list of another language
+// says "In German" at a measure shown untranslated, and not at a
+// translated one.
+func TestMeasureListMarksUntranslated(t *testing.T) {
+	list := string(exampleSite(t)["en/measures/index.html"])
+	items := regexp.MustCompile(`(?s)<li class="measure-item">.*?</li>`).FindAllString(list, -1)
+	found := 0
+	for _, it := range items {
+		switch {
+		case strings.Contains(it, "/en/measures/gruendungsberatung/"):
+			found++
+			if !strings.Contains(it, `<span class="doc-lang">In German</span>`) {
+				t.Errorf("the untranslated measure is not marked In German:\n%s", it)
+			}
+		case strings.Contains(it, "/en/measures/sozialticket/"):
+			found++
+			if strings.Contains(it, `doc-lang`) {
+				t.Errorf("the translated measure is marked as German:\n%s", it)
+			}
+		}
+	}
+	if found < 2 {
+		t.Fatalf("found %d of the 2 measures in the English list", found)
+	}
+}
