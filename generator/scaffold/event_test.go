@@ -1,7 +1,9 @@
 package scaffold
 
 import (
+	"os"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,6 +35,22 @@ func TestEventHasEveryKey(t *testing.T) {
 			if !regexp.MustCompile(`(?m)^(# )?` + k + `(\s|$)`).Match(b) {
 				t.Errorf("the new event lacks %s (table %q):\n%s", k, group.table, b)
 			}
+		}
+	}
+}
+
+// TestStarterMenuSections: the starter site.toml shows how to add the
+// sections that exist only once there is content for them, the events and
+// the measures, to the menu; an editor does not find their paths elsewhere
+// in the file.
+func TestStarterMenuSections(t *testing.T) {
+	b, err := os.ReadFile("starter/site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, url := range []string{"/termine/", "/massnahmen/"} {
+		if !strings.Contains(string(b), "# url = \""+url+"\"") {
+			t.Errorf("starter/site.toml does not show the menu entry for %s", url)
 		}
 	}
 }
