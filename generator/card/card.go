@@ -83,7 +83,7 @@ type Drawer struct {
 
 // Settings names everything besides a card and the fonts that decides the
 // image, so that a change to the drawing misses the cache.
-const Settings = "card v4, paletted, png best speed"
+const Settings = "card v5, paletted, png best speed, texts bounded"
 
 // New reads the fonts. It fails on a font that cannot be read.
 func New(f Fonts) (*Drawer, error) {
@@ -160,6 +160,14 @@ func (d *Drawer) Draw(c Card) ([]byte, error) {
 	// and a site of 3,000 articles draws 3,000 of them on a cold cache.
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
 		return nil, err
+	}
+	if buf.Len() > MaxBytes {
+		// A card of dense text in many scripts: worth the slower
+		// compression rather than no card.
+		buf.Reset()
+		if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
+			return nil, err
+		}
 	}
 	if buf.Len() > MaxBytes {
 		return nil, fmt.Errorf("the preview image of %q takes %d bytes, more than %d", c.Title, buf.Len(), MaxBytes)

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -133,6 +136,79 @@ func BenchmarkDraw(b *testing.B) {
 	for b.Loop() {
 		if _, err := d.Draw(german); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestDrawHostileTexts draws texts that no editor means to write but any
+// may paste: each card is drawn, within MaxBytes, and costs what a card
+// costs, whatever the length of its texts. A title of 1 MB took 11 s and
+// 680 MB, and letters with twenty marks each could make an image over
+// MaxBytes, which failed the build.
+func TestDrawHostileTexts(t *testing.T) {
+	d, err := New(testFonts(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Random letters of every script the fonts have, each with marks.
+	r := rand.New(rand.NewPCG(1, 2))
+	scripts := [][2]rune{{0x21, 0x7e}, {0xc0, 0x24f}, {0x391, 0x3c9}, {0x410, 0x44f}, {0x621, 0x64a}}
+	var zalgo strings.Builder
+	for zalgo.Len() < 20000 {
+		s := scripts[r.IntN(len(scripts))]
+		zalgo.WriteRune(s[0] + r.Int32N(s[1]-s[0]))
+		for range 20 {
+			zalgo.WriteRune(0x300 + r.Int32N(0x6f))
+		}
+	}
+	for _, c := range []struct{ name, text string }{
+		{"5,000 characters", strings.Repeat("Lindenbrück ", 417)},
+		{"5,000 without a space", strings.Repeat("x", 5000)},
+		{"1 MB", strings.Repeat("Lindenbrück ", 90000)},
+		{"5,000 combining marks", "a" + strings.Repeat("\u0301", 5000)},
+		{"20 marks on every letter", zalgo.String()},
+		{"emoji", strings.Repeat("😀👩‍👩‍👧‍👦🇩🇪", 500)},
+		{"right-to-left override", "\u202eexe.gnuztis\u202c Sitzung " + strings.Repeat("\u202e", 100)},
+		{"only zero-width characters", strings.Repeat("\u200b\u200c\u200d\u2060\ufeff", 1000)},
+		{"control characters", "a\x00b\x01c\ufffd\U0010ffff"},
+	} {
+		for _, rtl := range []bool{false, true} {
+			card := german
+			card.Site, card.Title, card.Score, card.Round, card.Change, card.RTL = c.text, c.text, c.text, c.text, c.text, rtl
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			b, err := d.Draw(card)
+			runtime.ReadMemStats(&after)
+			if err != nil {
+				t.Errorf("%s (rtl %v): %.200v", c.name, rtl, err)
+				continue
+			}
+			if len(b) > MaxBytes {
+				t.Errorf("%s (rtl %v): %d bytes, more than %d", c.name, rtl, len(b), MaxBytes)
+			}
+			if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+				t.Errorf("%s (rtl %v): drawing allocated %d MB, want at most 64 MB", c.name, rtl, n>>20)
+			}
+		}
+	}
+}
+
+// TestBounded: a text keeps at most maxMarks marks in a row and perLine
+// characters a line, and says with "…" that it was cut.
+func TestBounded(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		lines int
+		want  string
+	}{
+		{"Lindenbrück", 3, "Lindenbrück"},
+		{"Tiếng Việt", 1, "Tiếng Việt"},
+		{"a" + strings.Repeat("\u0301", 9) + "b", 1, "a" + strings.Repeat("\u0301", maxMarks) + "b"},
+		{strings.Repeat("x", perLine+1), 1, strings.Repeat("x", perLine) + "…"},
+		{strings.Repeat("x", perLine), 1, strings.Repeat("x", perLine)},
+	} {
+		if got := string(bounded(c.in, c.lines)); got != c.want {
+			t.Errorf("bounded(%.40q, %d) = %.40q, want %.40q", c.in, c.lines, got, c.want)
 		}
 	}
 }

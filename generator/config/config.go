@@ -625,7 +625,10 @@ func Origin(raw string) (origin string, ok bool) {
 	}
 	host := u.Hostname()
 	if ip := net.ParseIP(host); ip == nil {
-		if host, err = idna.Lookup.ToASCII(host); err != nil || host == "" || strings.ContainsAny(host, "*%") {
+		// An empty label, as in "www..musterstadt.de" or a final dot, is a
+		// typo that no browser names as the origin of the town's site.
+		if host, err = idna.Lookup.ToASCII(host); err != nil || host == "" || strings.ContainsAny(host, "*%") ||
+			strings.Contains(host, "..") || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") {
 			return "", false
 		}
 	}

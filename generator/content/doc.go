@@ -5,7 +5,9 @@
 // # Articles: content/articles/<date>-<slug>.md
 //
 // The file name gives the URL: content/articles/2024-05-17-runder-tisch.md is
-// published at /artikel/runder-tisch/. The leading date is optional.
+// published at /artikel/runder-tisch/. The leading date is optional. A
+// slug, of an article, a page or a tag, may not be a name that Windows
+// keeps for a device (con, prn, aux, nul, com0 to com9, lpt0 to lpt9).
 //
 //	+++
 //	title = "Runder Tisch zur Willkommenskultur"   # required

@@ -68,6 +68,9 @@ func TestCheckMarkdownAcceptsArticles(t *testing.T) {
 		"> Zitat\n> > im Zitat\n>\n> - Liste\n>   - darin\n",
 		table.String(),
 		strings.Repeat("Ein Satz über die Stadt, den Rat und die Vereine.\n\n", 4000),
+		// A front matter of 300,000 lines, blanked out, before a short
+		// text: not "text of 293 KB".
+		strings.Repeat("\n", 300000) + "Ein kurzer Text.\n",
 	} {
 		if errs := CheckMarkdown("a.md", []byte(src)); errs.HasErrors() {
 			t.Errorf("%v\nfor %.200q", errs.Err(), src)

@@ -300,6 +300,10 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 		}
 		return nil, errs
 	}
+	if Reserved(slug) {
+		errs.Errorf(diag.Pos{Path: p}, "%q is a name Windows reserves for a device, which no folder of the site may have: choose another name", slug)
+		return nil, errs
+	}
 	front, body, ok := SplitChecked(p, src, &errs)
 	if !ok {
 		return nil, errs // never convert it
@@ -335,6 +339,8 @@ func Parse(p string, kind Kind, src []byte) (*Doc, diag.List) {
 			errs.Errorf(d.Meta.ValuePos(fmt.Sprintf("tags[%d]", i)), "empty tag")
 		} else if TagSlug(tag, "") == "" {
 			errs.Errorf(d.Meta.ValuePos(fmt.Sprintf("tags[%d]", i)), "tag %q has no letter or digit, which the address of its page needs", tag)
+		} else if slug := TagSlug(tag, ""); Reserved(slug) {
+			errs.Errorf(d.Meta.ValuePos(fmt.Sprintf("tags[%d]", i)), "%q is a name Windows reserves for a device, which no folder of the site may have: choose another name", slug)
 		}
 	}
 	return d, errs

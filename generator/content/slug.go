@@ -78,3 +78,15 @@ func latin(s string) bool {
 	}
 	return true
 }
+
+// Reserved reports whether name is one that Windows keeps for a device,
+// such as con, nul, aux or com1: no folder may be called so there, and a
+// site with /massnahmen/con/ can neither be built nor checked out on a
+// town's Windows computer.
+func Reserved(name string) bool {
+	switch name {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(name) == 4 && (strings.HasPrefix(name, "com") || strings.HasPrefix(name, "lpt")) && name[3] >= '0' && name[3] <= '9'
+}

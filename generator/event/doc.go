@@ -10,7 +10,8 @@
 // The file name gives the URL: content/events/2025-03-12-runder-tisch-wohnen.md
 // is published at /termine/2025-03-12-runder-tisch-wohnen/. Unlike an
 // article's, the date stays in the address, so that the round table of
-// every month has its own; it is optional. The name is the event's ID:
+// every month has its own; it is optional. A name that Windows keeps for
+// a device (con, prn, aux, nul, com1 …) is refused. The name is the event's ID:
 // calendars know the event by it, so keep it when the date changes. An
 // event may be a folder with its files beside it,
 // content/events/2025-03-12-runder-tisch-wohnen/index.md, as an article

@@ -157,6 +157,10 @@ func Parse(p string, src []byte, zone *time.Location) (*Event, *Translation, dia
 		}
 		return nil, nil, errs
 	}
+	if content.Reserved(id) {
+		errs.Errorf(diag.Pos{Path: p}, "%q is a name Windows reserves for a device, which no folder of the site may have: choose another name", id)
+		return nil, nil, errs
+	}
 	front, body, ok := content.SplitChecked(p, src, &errs)
 	if !ok {
 		return nil, nil, errs

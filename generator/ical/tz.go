@@ -54,10 +54,32 @@ func transitions(loc *time.Location, from, until time.Time) []transition {
 		start = end
 	}
 	for t := start; !t.IsZero() && t.Before(until); {
-		ts = append(ts, at(t))
-		_, t = t.In(loc).ZoneBounds()
+		// Past the database's last transition, Go ends a period at each
+		// year's end too; such an end changes nothing and is no onset.
+		tr := at(t)
+		if n := len(ts); n == 0 || tr.from != tr.to || tr.name != ts[n-1].name || tr.dst != ts[n-1].dst {
+			ts = append(ts, tr)
+		}
+		t = next(t, loc)
 	}
 	return ts
+}
+
+// next returns when the period of loc that t is in ends: the next
+// transition, or the end of a year past the last transition of the
+// database, where Go goes on by the zone's rule; zero when there is none.
+//
+// In a leap year past that last transition (2040, 2044 …) Go's ZoneBounds
+// ends the year a day early, on 31 December, and from there gives that
+// day again: the loop above went round for ever, and a build with an event
+// in 2038 or later grew to 10 GB. Then the next year begins the next
+// period.
+func next(t time.Time, loc *time.Location) time.Time {
+	_, end := t.In(loc).ZoneBounds()
+	if !end.IsZero() && !end.After(t) {
+		end = time.Date(t.UTC().Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return end
 }
 
 // observance is a STANDARD or DAYLIGHT component: one transition, or a run

@@ -9,7 +9,8 @@
 //
 // The file name without .md is the measure's ID and its URL:
 // content/measures/sozialticket.md is published at /massnahmen/sozialticket/.
-// Use lower-case letters, digits and "-". A measure may also be a folder,
+// Use lower-case letters, digits and "-", and no name that Windows keeps
+// for a device (con, prn, aux, nul, com1 …). A measure may also be a folder,
 // content/measures/sozialticket/index.md, with its photos and documents
 // beside it, as an article may. The Markdown after the front matter
 // describes the measure.
@@ -87,7 +88,8 @@
 // These are errors at their line and column: an unknown field or
 // recommendation, due before start, progress outside 0 to 100, updates
 // not in date order, an unknown status, two measures with one ID and an
-// indicator whose target has no unit. A measure that is done with a progress
+// indicator whose target has no unit, and more than 1,000 updates or
+// milestones. A measure that is done with a progress
 // below 100, and an update dated after today, are warnings.
 //
 // # Translations: <id>.<lang>.md

@@ -158,6 +158,10 @@ func name(p string, errs *diag.List) (id, lang string, ok bool) {
 		}
 		return "", "", false
 	}
+	if content.Reserved(id) {
+		errs.Errorf(diag.Pos{Path: p}, "%q is a name Windows reserves for a device, which no folder of the site may have: choose another name", id)
+		return "", "", false
+	}
 	return id, lang, true
 }
 
@@ -212,6 +216,12 @@ func (m *Measure) validate(errs *diag.List) {
 		if u := dec.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
 			errs.Errorf(d.ValuePos("decision.url"), "decision url %q must start with https://, http:// or /", u)
 		}
+	}
+	if n := len(m.Milestones); n > MaxMilestones {
+		errs.Errorf(d.Pos(fmt.Sprintf("milestones[%d]", MaxMilestones)), "%d milestones; the limit is %d per measure: keep the milestones that still matter, or split the measure", n, MaxMilestones)
+	}
+	if n := len(m.Updates); n > MaxUpdates {
+		errs.Errorf(d.Pos(fmt.Sprintf("updates[%d]", MaxUpdates)), "%d updates; the limit is %d per measure: sum up the oldest in one update", n, MaxUpdates)
 	}
 	for i, ms := range m.Milestones {
 		mp := fmt.Sprintf("milestones[%d]", i)

@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -120,6 +121,34 @@ target = 100
 		`content/measures/kaputt.md:14:8: updates are not in date order: 2025-01-01 follows 2025-02-01; list the history oldest first`,
 		`content/measures/kaputt.md:15:10: unknown measure status "erledigt", want one of: planned, in_progress, done, delayed, stopped`,
 		`content/measures/kaputt.md:19:10: the indicator's target has no unit: add unit = "Tickets", or whatever it counts, to [indicator]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLimits: a measure with more than MaxUpdates updates or
+// MaxMilestones milestones is an error at the first one too many.
+func TestLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"Endlos\"\nfields = [\"zugang\"]\nresponsible = \"Amt\"\nmilestones = [\n")
+	for range MaxMilestones + 1 {
+		b.WriteString("  {date = 2025-01-01, title = \"Schritt\"},\n")
+	}
+	b.WriteString("]\nupdates = [\n")
+	day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range MaxUpdates + 2 {
+		fmt.Fprintf(&b, "  {date = %s, status = \"in_progress\", text = \"Weiter.\"},\n", day.AddDate(0, 0, i).Format(time.DateOnly))
+	}
+	b.WriteString("]\n+++\n")
+	_, errs := Load(fstest.MapFS{"content/measures/endlos.md": {Data: []byte(b.String())}})
+	var got []string
+	for _, p := range errs.Problems() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/measures/endlos.md:1006:4: 1001 milestones; the limit is 1000 per measure: keep the milestones that still matter, or split the measure`,
+		`content/measures/endlos.md:2009:4: 1002 updates; the limit is 1000 per measure: sum up the oldest in one update`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

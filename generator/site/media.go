@@ -178,6 +178,17 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 			}
 		}
 	}
+	for _, m := range s.Measures {
+		page := s.sectionURL(s.Lang.Paths.Measures, m.ID)
+		if bytes.Contains(m.Body, []byte("![")) {
+			withImages = append(withImages, shown{m.Path, m.Body, page, false})
+		}
+		for _, code := range slices.Sorted(maps.Keys(m.Translations)) {
+			if tr := m.Translations[code]; bytes.Contains(tr.Body, []byte("![")) {
+				withImages = append(withImages, shown{tr.Path, tr.Body, page, false})
+			}
+		}
+	}
 	links := make([][]content.Link, len(withImages))
 	workers.ForEach(len(withImages), func(i int) { links[i] = s.md.Links(withImages[i].body) })
 	refs := map[string][]mediaRef{}

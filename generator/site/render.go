@@ -416,7 +416,8 @@ func (s *Site) pages(v *views) []*Page {
 // "artikel/a/index.html" for "/artikel/a/".
 func outputFile(p string) string { return strings.TrimPrefix(p, "/") + "index.html" }
 
-// FeedEntries is the number of articles in feed.xml.
+// FeedEntries is the number of entries in a feed: articles in feed.xml,
+// updates in the measures' feed.
 const FeedEntries = 50
 
 // PerPage is the number of articles on one page of the news list.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -288,6 +289,12 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 		case int64:
 			rv.SetFloat(float64(n))
 		case float64:
+			if math.IsNaN(n) || math.IsInf(n, 0) {
+				// TOML's nan and inf: no page, calendar or JSON file can
+				// show them.
+				d.errs.Errorf(d.doc.ValuePos(path), "%s = %s is no number: write it in digits, such as 1200", keyName(path), tomlFloat(n))
+				return
+			}
 			rv.SetFloat(n)
 		default:
 			d.wrongType(path, data, diag.Messagef("a number"))
@@ -393,4 +400,16 @@ func formatTime(t time.Time) string {
 		return t.Format("2006-01-02T15:04:05")
 	}
 	return t.Format(time.RFC3339)
+}
+
+// tomlFloat writes a float that is no number as TOML spells it: nan, inf
+// or -inf.
+func tomlFloat(n float64) string {
+	switch {
+	case math.IsNaN(n):
+		return "nan"
+	case n < 0:
+		return "-inf"
+	}
+	return "inf"
 }
