@@ -151,3 +151,56 @@ func TestNewEvent(t *testing.T) {
 		t.Errorf("a German date: exit %d, %q", code, stderr)
 	}
 }
+
+// TestEventListMarksUntranslated: as the news list does, the events list
+// of another language says "In German" at an event shown untranslated,
+// and not at a translated one.
+func TestEventListMarksUntranslated(t *testing.T) {
+	files := exampleSite(t)
+	list := string(files["en/events/index.html"])
+	items := regexp.MustCompile(`(?s)<li class="event-item.*?</li>`).FindAllString(list, -1)
+	found := 0
+	for _, it := range items {
+		switch {
+		case strings.Contains(it, "/en/events/2027-01-21-runder-tisch-sprache/"):
+			found++
+			if !strings.Contains(it, `<span class="doc-lang">In German</span>`) {
+				t.Errorf("the untranslated event is not marked In German:\n%s", it)
+			}
+		case strings.Contains(it, "/en/events/2027-02-25-dialogforum/"):
+			found++
+			if strings.Contains(it, `doc-lang`) {
+				t.Errorf("the translated event is marked as German:\n%s", it)
+			}
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d of the 2 events in the English list", found)
+	}
+}
+
+// TestMeasureListMarksUntranslated: the measures list of another language
+// says "In German" at a measure shown untranslated, and not at a
+// translated one.
+func TestMeasureListMarksUntranslated(t *testing.T) {
+	list := string(exampleSite(t)["en/measures/index.html"])
+	items := regexp.MustCompile(`(?s)<li class="measure-item">.*?</li>`).FindAllString(list, -1)
+	found := 0
+	for _, it := range items {
+		switch {
+		case strings.Contains(it, "/en/measures/gruendungsberatung/"):
+			found++
+			if !strings.Contains(it, `<span class="doc-lang">In German</span>`) {
+				t.Errorf("the untranslated measure is not marked In German:\n%s", it)
+			}
+		case strings.Contains(it, "/en/measures/sozialticket/"):
+			found++
+			if strings.Contains(it, `doc-lang`) {
+				t.Errorf("the translated measure is marked as German:\n%s", it)
+			}
+		}
+	}
+	if found < 2 {
+		t.Fatalf("found %d of the 2 measures in the English list", found)
+	}
+}

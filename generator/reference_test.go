@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -204,6 +205,42 @@ func TestReferenceNamesEveryUITextKey(t *testing.T) {
 		}
 		if len(parts) > 1 && !strings.Contains(string(b), "`"+name+"`") && !strings.Contains(string(b), "`"+name+" = ") {
 			t.Errorf("docs/referenz/vorlagen.md does not name %s", p)
+		}
+	}
+}
+
+// TestExampleFieldSlugs checks that every fields = […] in the docs and the
+// format specs names an action field that a new town has: the slugs of
+// the instrument that init writes. An editor copies the examples.
+func TestExampleFieldSlugs(t *testing.T) {
+	var inst struct {
+		Fields []struct{ Slug string } `toml:"fields"`
+	}
+	if _, err := toml.DecodeFile("scaffold/starter/content/selfcheck/instrument.toml", &inst); err != nil {
+		t.Fatal(err)
+	}
+	var slugs []string
+	for _, f := range inst.Fields {
+		slugs = append(slugs, f.Slug)
+	}
+	files := []string{"../docs/redaktion.md"}
+	for _, pattern := range []string{"../docs/referenz/*.md", "*/doc.go"} {
+		more, _ := filepath.Glob(pattern)
+		files = append(files, more...)
+	}
+	line := regexp.MustCompile(`(?m)^(?://\s*)?fields = \[([^\]]*)\]`)
+	quoted := regexp.MustCompile(`"([^"]*)"`)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range line.FindAllSubmatch(b, -1) {
+			for _, q := range quoted.FindAllSubmatch(m[1], -1) {
+				if s := string(q[1]); !slices.Contains(slugs, s) {
+					t.Errorf("%s: fields names %q, which the starter instrument does not have (it has %s)", f, s, strings.Join(slugs, ", "))
+				}
+			}
 		}
 	}
 }

@@ -104,6 +104,30 @@ func TranslationName(file string) (name, lang string) {
 	return name, ""
 }
 
+// ArticleNames maps the name of every article file or folder in fsys, with
+// and without its date, to the article's slug, whether or not the article
+// loads: what names an article whose file has a mistake names no missing
+// article.
+func ArticleNames(fsys fs.FS) map[string]string {
+	names := map[string]string{}
+	entries, _ := fs.ReadDir(fsys, ArticlesDir)
+	for _, e := range entries {
+		name, lang := TranslationName(e.Name())
+		if lang != "" || !e.IsDir() && !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		if e.IsDir() {
+			if _, err := fs.Stat(fsys, path.Join(ArticlesDir, e.Name(), BundleIndex)); err != nil {
+				continue
+			}
+			name = e.Name()
+		}
+		slug := datePrefixRE.ReplaceAllString(name, "")
+		names[name], names[slug] = slug, slug
+	}
+	return names
+}
+
 // SourceHash is the hash of an original that its translations record.
 func SourceHash(src []byte) string {
 	h := sha256.Sum256(src)

@@ -24,7 +24,7 @@
 //	start = 2025-03-12T18:00:00                    # required: day and time it begins
 //	end = 2025-03-12T20:00:00                      # required: when it ends
 //	online = "https://konferenz.lindenbrueck.example/runder-tisch"  # to take part online
-//	fields = ["fairer-zugang-und-teilhabechancen"] # the action fields it is about
+//	fields = ["fairer-zugang"] # the action fields it is about
 //	round = "2024"                                 # the round of the self-check it follows up
 //	measures = ["sozialticket"]                    # the measures it belongs to, by ID (content/measures/<id>.md)
 //	fee = "5 Euro, ermäßigt 2 Euro"                # what it costs; without fee it is free

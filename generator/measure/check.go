@@ -33,7 +33,11 @@ func Check(ms []*Measure, model *selfcheck.Model, languages []string, today time
 	for _, m := range ms {
 		d := m.Meta
 		if len(m.Fields) == 0 {
-			errs.Errorf(diag.Pos{Path: m.Path, Line: 2, Col: 1}, "the measure names no action field: add fields = [\"…\"] with one of: %s", want)
+			at := diag.Pos{Path: m.Path, Line: 2, Col: 1}
+			if _, ok := d.Index.Key("fields"); ok {
+				at = d.ValuePos("fields")
+			}
+			errs.Errorf(at, "the measure names no action field: add fields = [\"…\"] with one of: %s", want)
 		}
 		for i, f := range m.Fields {
 			if !slices.Contains(slugs, f) {

@@ -27,13 +27,87 @@ var (
 // no measures and no error.
 func Load(fsys fs.FS) ([]*Measure, diag.List) {
 	var errs diag.List
+	paths, bundles := list(fsys, &errs)
+	byID := map[string]*Measure{}
+	unusable := map[string]bool{}
+	var ms []*Measure
+	var trs []*Translation
+	for _, p := range paths {
+		src, err := sourcefile.Read(fsys, p)
+		if err != nil {
+			errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
+			continue
+		}
+		id, lang, ok := name(p, &errs)
+		if !ok {
+			continue
+		}
+		if lang != "" {
+			if tr := parseTranslation(p, lang, src, &errs); tr != nil {
+				trs = append(trs, tr)
+			}
+			continue
+		}
+		m := Parse(p, src, &errs)
+		if m == nil {
+			unusable[id] = true
+			continue
+		}
+		m.ID = id
+		if path.Base(p) == content.BundleIndex {
+			m.Bundle = path.Dir(p)
+			m.Files = bundles[m.Bundle]
+		}
+		if other := byID[id]; other != nil {
+			errs.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "duplicate measure id %q: %s has the same URL; rename one of the files", id, other.Path)
+			continue
+		}
+		byID[id] = m
+		ms = append(ms, m)
+	}
+	for _, tr := range trs {
+		id, _, _ := name(tr.Path, &diag.List{})
+		m := byID[id]
+		if m == nil && unusable[id] {
+			continue // its original's problems are reported
+		}
+		if m == nil {
+			errs.Errorf(diag.Pos{Path: tr.Path}, "translation into %q of a measure that does not exist: name it after the original, such as %s.%s.md", tr.Lang, id, tr.Lang)
+			continue
+		}
+		if m.Translations == nil {
+			m.Translations = map[string]*Translation{}
+		}
+		m.Translations[tr.Lang] = tr
+	}
+	slices.SortFunc(ms, func(a, b *Measure) int { return strings.Compare(a.ID, b.ID) })
+	return ms, errs
+}
+
+// IDs returns the ID of every measure file in Dir of fsys, whether or not
+// it loads: a reference to a measure whose file has a mistake is not
+// another mistake.
+func IDs(fsys fs.FS) []string {
+	var ids []string
+	paths, _ := list(fsys, &diag.List{})
+	for _, p := range paths {
+		if id, lang, ok := name(p, &diag.List{}); ok && lang == "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// list lists the measure files in Dir of fsys, originals and
+// translations, and the other files of each bundle by its folder.
+func list(fsys fs.FS, errs *diag.List) ([]string, map[string][]string) {
 	entries, err := fs.ReadDir(fsys, Dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, errs
+		return nil, nil
 	}
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: Dir}, "%s", diag.ReadError(err))
-		return nil, errs
+		return nil, nil
 	}
 	var paths []string
 	bundles := map[string][]string{}
@@ -56,55 +130,7 @@ func Load(fsys fs.FS) ([]*Measure, diag.List) {
 			}
 		}
 	}
-	byID := map[string]*Measure{}
-	var ms []*Measure
-	var trs []*Translation
-	for _, p := range paths {
-		src, err := sourcefile.Read(fsys, p)
-		if err != nil {
-			errs.Errorf(diag.Pos{Path: p}, "%s", diag.ReadError(err))
-			continue
-		}
-		id, lang, ok := name(p, &errs)
-		if !ok {
-			continue
-		}
-		if lang != "" {
-			if tr := parseTranslation(p, lang, src, &errs); tr != nil {
-				trs = append(trs, tr)
-			}
-			continue
-		}
-		m := Parse(p, src, &errs)
-		if m == nil {
-			continue
-		}
-		m.ID = id
-		if path.Base(p) == content.BundleIndex {
-			m.Bundle = path.Dir(p)
-			m.Files = bundles[m.Bundle]
-		}
-		if other := byID[id]; other != nil {
-			errs.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "duplicate measure id %q: %s has the same URL; rename one of the files", id, other.Path)
-			continue
-		}
-		byID[id] = m
-		ms = append(ms, m)
-	}
-	for _, tr := range trs {
-		id, _, _ := name(tr.Path, &diag.List{})
-		m := byID[id]
-		if m == nil {
-			errs.Errorf(diag.Pos{Path: tr.Path}, "translation into %q of a measure that does not exist: name it after the original, such as %s.%s.md", tr.Lang, id, tr.Lang)
-			continue
-		}
-		if m.Translations == nil {
-			m.Translations = map[string]*Translation{}
-		}
-		m.Translations[tr.Lang] = tr
-	}
-	slices.SortFunc(ms, func(a, b *Measure) int { return strings.Compare(a.ID, b.ID) })
-	return ms, errs
+	return paths, bundles
 }
 
 // name tells the ID and the language of the file at p: sozialticket.md,

@@ -12,8 +12,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"offenbar/generator/content"
 	"offenbar/generator/event"
+	"offenbar/generator/measure"
 	"offenbar/generator/publish"
 	"offenbar/generator/selfcheck"
 
@@ -68,15 +71,24 @@ func Event(title string, day time.Time, bundle bool) (string, []byte, error) {
 	fmt.Fprintf(&b, "summary = \"\"  # ein Satz für Übersichten und Kalender\n")
 	fmt.Fprintf(&b, "start = %sT18:00:00  # Beginn, in der Ortszeit\n", d)
 	fmt.Fprintf(&b, "end = %sT20:00:00  # Ende; oder all_day = true für ganze Tage\n", d)
+	fmt.Fprintf(&b, "# all_day = true  # ganztägig: start und end dann ohne Uhrzeit, etwa start = %s\n", d)
 	fmt.Fprintf(&b, "fields = []  # Handlungsfelder, zum Beispiel [\"engagement-und-beteiligung\"]\n")
 	fmt.Fprintf(&b, "# round = \"2024\"  # die Runde des Selbstchecks, an die der Termin anschließt\n")
 	fmt.Fprintf(&b, "# online = \"https://…\"  # für die Teilnahme im Internet; mit [location] ist der Termin hybrid\n")
+	fmt.Fprintf(&b, "# measures = [\"sozialticket\"]  # die Maßnahmen, zu denen der Termin gehört, nach ihrem Dateinamen in content/measures/\n")
+	fmt.Fprintf(&b, "# fee = \"5 Euro\"  # was die Teilnahme kostet; ohne fee ist sie kostenlos\n")
+	fmt.Fprintf(&b, "# status = \"cancelled\"  # scheduled (Voreinstellung), cancelled, postponed oder moved_online\n")
+	fmt.Fprintf(&b, "# note = \"Wegen Krankheit abgesagt.\"  # warum; nötig bei jedem status außer scheduled\n")
+	fmt.Fprintf(&b, "# sequence = 1  # um 1 erhöhen, sobald Sie den veröffentlichten Termin ändern\n")
+	fmt.Fprintf(&b, "# report = \"dialogforum\"  # hinterher: der Artikel, der berichtet, nach seinem Dateinamen ohne Datum und .md\n")
 	fmt.Fprintf(&b, "draft = true  # auf false setzen, wenn der Termin erscheinen soll\n")
 	fmt.Fprintf(&b, "\n[location]  # wo; ändern Sie den Ort\n")
 	fmt.Fprintf(&b, "name = \"Rathaus\"\n")
 	fmt.Fprintf(&b, "address = \"\"\n")
 	fmt.Fprintf(&b, "postal_code = \"\"\n")
 	fmt.Fprintf(&b, "city = \"\"\n")
+	fmt.Fprintf(&b, "# lat = 50.9787  # freiwillig: die Koordinaten, beide oder keine\n")
+	fmt.Fprintf(&b, "# lon = 11.0328\n")
 	fmt.Fprintf(&b, "\n# [registration]  # wie man sich anmeldet\n")
 	fmt.Fprintf(&b, "# url = \"https://…\"\n")
 	fmt.Fprintf(&b, "# email = \"…\"\n")
@@ -174,11 +186,59 @@ func Translation(rel string, src []byte, lang string) (string, []byte, error) {
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "# Übersetzung von %s in %q. Übersetzen Sie Titel, Zusammenfassung und Text.\n", filepath.Base(rel), lang)
 	fmt.Fprintf(&b, "# translation = \"machine\" kennzeichnet eine maschinelle Übersetzung.\n")
-	for _, line := range strings.Split(string(front), "\n") {
-		key, _, _ := strings.Cut(line, "=")
-		switch strings.TrimSpace(key) {
-		case "title", "summary", "tags", "note":
-			b.WriteString(line + "\n")
+	var orig map[string]any
+	if _, err := toml.Decode(string(front), &orig); err != nil {
+		return "", nil, diag.Messagef("%s: %v", rel, err)
+	}
+	// The texts that a translation of this kind has, top-level keys only:
+	// a milestone's title is no second title.
+	keys := []string{"title", "summary", "tags"}
+	switch {
+	case strings.HasPrefix(rel, event.Dir+"/"):
+		keys = []string{"title", "summary", "note"}
+	case strings.HasPrefix(rel, measure.Dir+"/"):
+		keys = []string{"title", "summary", "responsible", "partners", "budget_note", "milestones", "updates", "indicator"}
+	}
+	texts := func(table, key string) []any {
+		var out []any
+		for _, m := range asTables(orig[table]) {
+			if s, ok := m[key].(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for _, k := range keys {
+		v := orig[k]
+		switch k {
+		case "milestones":
+			v = texts("milestones", "title")
+		case "updates":
+			v = texts("updates", "text")
+		case "indicator":
+			v = nil
+			if ind := asTables(orig["indicator"]); len(ind) == 1 {
+				v = ind[0]["name"]
+			}
+		}
+		switch v := v.(type) {
+		case string:
+			fmt.Fprintf(&b, "%s = %s\n", k, tomlString(v))
+		case []any:
+			if len(v) == 0 {
+				continue
+			}
+			var items []string
+			for _, item := range v {
+				if s, ok := item.(string); ok {
+					items = append(items, tomlString(s))
+				}
+			}
+			if len(items) == 1 && !strings.Contains(items[0], "\n") {
+				fmt.Fprintf(&b, "%s = [%s]\n", k, items[0])
+			} else {
+				fmt.Fprintf(&b, "%s = [\n  %s,\n]\n", k, strings.Join(items, ",\n  "))
+			}
 		}
 	}
 	b.WriteString("translation = \"human\"\n")
@@ -186,4 +246,25 @@ func Translation(rel string, src []byte, lang string) (string, []byte, error) {
 	b.WriteString("+++\n")
 	b.WriteString(strings.TrimLeft(string(body), "\n"))
 	return out, []byte(b.String()), nil
+}
+
+// asTables returns a TOML table, or an array of tables, as a list.
+func asTables(v any) []map[string]any {
+	switch v := v.(type) {
+	case map[string]any:
+		return []map[string]any{v}
+	case []map[string]any:
+		return v
+	}
+	return nil
+}
+
+// tomlString writes s as a TOML string: a basic string, or a multi-line
+// one when s has line breaks, so that a text stays readable as written.
+func tomlString(s string) string {
+	if !strings.Contains(s, "\n") {
+		return strconv.Quote(s)
+	}
+	r := strings.NewReplacer(`\`, `\\`, `"""`, `""\"`, "\r", `\r`, "\t", `\t`)
+	return "\"\"\"\n" + r.Replace(s) + "\"\"\""
 }

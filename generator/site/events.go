@@ -103,6 +103,10 @@ func (e *EventView) German(text string) template.HTML {
 
 func (e *EventView) untranslated() bool { return e.site.root != nil && !e.Translated() }
 
+// Untranslated reports whether another language's page shows the event in
+// German, which its lists say, as they do for articles.
+func (e *EventView) Untranslated() bool { return e.untranslated() }
+
 // YearLabel writes the year with the language's digits, without a
 // thousands separator.
 func (y *EventYear) YearLabel(l *Lang) string {

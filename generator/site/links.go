@@ -78,6 +78,15 @@ func (s *Site) checkLinks(out *Output, all []*views, scan *linkScan) diag.List {
 			in.Global = append(in.Global, linkcheck.Source{Dest: cfg.URL(u), Pos: cfg.Doc.ValuePos(key)})
 		}
 	}
+	// A further language's menu leads to its own path of a section, such
+	// as /en/events/ for /termine/: a broken one is the same menu entry.
+	for _, ls := range s.Others {
+		for i, m := range ls.Menu() {
+			if m.URL != cfg.Menu[i].URL {
+				in.Global = append(in.Global, linkcheck.Source{Dest: cfg.URL(m.URL), Pos: cfg.Doc.ValuePos(fmt.Sprintf("menu[%d].url", i))})
+			}
+		}
+	}
 	// Every language's pages show the content's links: a translation's at
 	// its own lines, an untranslated document's at the original's, which
 	// the problem list then reports once.

@@ -152,7 +152,10 @@ type Site struct {
 	Model    *selfcheck.Model
 	Docs     []*content.Doc // the published articles and pages
 	Measures []*measure.Measure
-	Drafts   []*content.Doc // documents left out by Visibility
+	// measureIDs names every measure file, also one that did not load, for
+	// checking what other content names.
+	measureIDs []string
+	Drafts     []*content.Doc // documents left out by Visibility
 	// Events are the published events, by start; drafts are left out
 	// unless Visibility publishes drafts.
 	Events      []*event.Event
@@ -258,7 +261,7 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	if model != nil && !opts.Visibility.Drafts {
 		model = model.WithoutDrafts()
 	}
-	s := &Site{Config: cfg, Model: model, Measures: measures, opts: opts, tmplPath: TemplatesDir}
+	s := &Site{Config: cfg, Model: model, Measures: measures, measureIDs: measure.IDs(src), opts: opts, tmplPath: TemplatesDir}
 	tfs, terr := siteTheme(src, opts)
 	if terr != nil {
 		errs.Errorf(diag.Pos{Path: TemplatesDir}, "cannot open templates: %v", terr)
@@ -282,7 +285,15 @@ func load(src fs.FS, opts Options, placeholders *diag.List) (*Site, diag.List) {
 	if model != nil || !merrs.HasErrors() {
 		s.checkDocs(docs, &errs)
 		errs.Add(measure.Check(measures, model, cfg.Languages, opts.Visibility.Now))
-		errs.Add(event.Check(events, s.eventRefs(docs), cfg.Languages, opts.Visibility.Now))
+		refs := s.eventRefs(docs)
+		// An article whose file has a mistake is reported there, and is
+		// still an article that a report may name.
+		for name, slug := range content.ArticleNames(src) {
+			if _, ok := refs.Articles[name]; !ok {
+				refs.Articles[name] = slug
+			}
+		}
+		errs.Add(event.Check(events, refs, cfg.Languages, opts.Visibility.Now))
 	}
 	for _, e := range events {
 		if !e.Draft || opts.Visibility.Drafts {
@@ -580,7 +591,7 @@ func (s *Site) checkDocs(docs []*content.Doc, errs *diag.List) {
 			}
 		}
 		for i, id := range d.Measures {
-			if !slices.ContainsFunc(s.Measures, func(m *measure.Measure) bool { return m.ID == id }) {
+			if !slices.Contains(s.measureIDs, id) {
 				errs.Errorf(d.Meta.ValuePos("measures["+itoa(i)+"]"), "unknown measure %q: there is no %s/%s.md", id, measure.Dir, id)
 			}
 		}
@@ -624,9 +635,7 @@ func (s *Site) eventRefs(docs []*content.Doc) event.Refs {
 		refs.Articles[d.Slug] = d.Slug
 		refs.Articles[strings.TrimSuffix(fileName(d), ".md")] = d.Slug
 	}
-	for _, m := range s.Measures {
-		refs.Measures = append(refs.Measures, m.ID)
-	}
+	refs.Measures = s.measureIDs
 	if s.Model != nil {
 		for _, f := range s.Model.Instrument.Fields {
 			refs.Fields = append(refs.Fields, f.Slug)

@@ -130,7 +130,7 @@ func shift(ix *Index, n int) {
 	}
 }
 
-var germanDate = regexp.MustCompile(`\d{1,2}\.\d{1,2}\.\d{2,4}`)
+var germanDate = regexp.MustCompile(`(\d{1,2})\.(\d{1,2})\.(\d{2,4})`)
 
 // The parser's messages for the mistakes editors make most, and what is
 // found in them.
@@ -140,6 +140,7 @@ var (
 	definedTwice   = regexp.MustCompile(`^Key '(.+)' has already been defined\.$`)
 	twoValues      = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`)
 	endsEarly      = regexp.MustCompile(`^unexpected EOF`)
+	openTable      = regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`)
 	badDateTime    = regexp.MustCompile(`^invalid datetime: "(.+)"$`)
 )
 
@@ -147,7 +148,12 @@ var (
 // catalogue where it is one of the usual mistakes, and as the parser says
 // it otherwise.
 func syntaxProblem(msg string) *diag.Message {
-	if germanDate.MatchString(msg) {
+	if m := germanDate.FindStringSubmatch(msg); m != nil {
+		if len(m[3]) == 4 {
+			if t, err := time.Parse("2.1.2006", m[1]+"."+m[2]+"."+m[3]); err == nil {
+				return diag.Messagef("%s is a date in the German order, day.month.year: write year-month-day without quotes, here %s", m[0], t.Format(time.DateOnly))
+			}
+		}
 		return diag.Messagef("%s; write dates as year-month-day without quotes, such as 2024-05-17", lowerFirst(msg))
 	}
 	switch {
@@ -161,6 +167,10 @@ func syntaxProblem(msg string) *diag.Message {
 		return diag.Messagef("the key %q is given twice; keep one of them", definedTwice.FindStringSubmatch(msg)[1])
 	case twoValues.MatchString(msg):
 		return diag.Messagef("the line goes on after its value with %s; give each key a line of its own, and put texts in quotes", twoValues.FindStringSubmatch(msg)[1])
+	case openTable.MatchString(msg) && openTable.FindStringSubmatch(msg)[1] == `'\n'`:
+		return diag.Messagef("the table name is not closed: end the line with ], such as [location]")
+	case openTable.MatchString(msg):
+		return diag.Messagef("the table name goes on with %s: write it as one word between [ and ], such as [location]", openTable.FindStringSubmatch(msg)[1])
 	case endsEarly.MatchString(msg):
 		return diag.Messagef("the file ends in the middle of a value: a quote, a bracket or \"\"\" is not closed")
 	}
@@ -191,6 +201,14 @@ func (d *decoder) wrongType(path string, data any, want *diag.Message) {
 		return
 	}
 	d.errs.Errorf(d.doc.ValuePos(path), "%s must be %s, not %s", keyName(path), want, tomlType(data))
+}
+
+// timeWithoutDate reports a TOML local time, such as 17:00:00, where a
+// date is wanted: it names no day, and read as a date it falls in the
+// year 0.
+func (d *decoder) timeWithoutDate(path string, t time.Time) {
+	clock := t.Format("15:04:05")
+	d.errs.Errorf(d.doc.ValuePos(path), "%s is a time of day without a date: write a date, such as 2024-05-17, or where a time is wanted, the date and time, such as 2024-05-17T%s", keyName(path), clock)
 }
 
 // keyName names the key at path for a message: quoted, or as the document.
@@ -227,6 +245,10 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 	if rv.CanAddr() && rv.Addr().Type().Implements(textUnmarshaler) {
 		s, ok := data.(string)
 		if t, isTime := data.(time.Time); isTime {
+			if t.Location().String() == "time-local" {
+				d.timeWithoutDate(path, t)
+				return
+			}
 			s, ok = formatTime(t), true
 		}
 		if !ok {
@@ -313,6 +335,10 @@ func (d *decoder) value(path string, data any, rv reflect.Value) {
 			t, ok := data.(time.Time)
 			if !ok {
 				d.wrongType(path, data, diag.Messagef("a date such as 2024-05-17"))
+				return
+			}
+			if t.Location().String() == "time-local" {
+				d.timeWithoutDate(path, t)
 				return
 			}
 			rv.Set(reflect.ValueOf(t))
