@@ -114,6 +114,7 @@ func TestBuiltinCounts(t *testing.T) {
 		{"uk", "field_answered", []any{21, 20, 1}, "Відповідь дано на 20 з 21 запитання, пропущено: 1."},
 		{"de", "fields_lead", []any{1}, "Der Selbstcheck fragt in 1 Handlungsfeld, wie weltoffen die Kommune aufgestellt ist. Der Wert zeigt den Anteil der möglichen Punkte."},
 		{"de", "chart_distribution_summary", []any{1, "2026", 1, "trifft zu"}, "In der Runde „2026“ wurde 1 von 1 Frage mit „trifft zu“ beantwortet, der häufigsten Antwort."},
+		{"de", "chart_distribution_summary_tie", []any{12, "2026", 3, "kaum", "teilweise"}, "In der Runde „2026“ wurden je 3 von 12 Fragen mit „kaum“ und mit „teilweise“ beantwortet; keine Antwort wurde häufiger gegeben."},
 		{"tr", "chart_distribution_summary", []any{12, "2026", 5, "evet"}, "“2026” turunda 12 sorudan 5 tanesi en sık yanıt olan “evet” ile yanıtlandı."},
 		// A change says its unit, counted by its size, written with its sign.
 		{"de", "delta_points", []any{1, "+1"}, "+1 Prozentpunkt"},

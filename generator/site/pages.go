@@ -578,14 +578,27 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 			}
 			d.Series = append(d.Series, ser)
 		}
-		top := 0
+		// The most frequent answers: a tie names two of them, and no
+		// answer at all (every question skipped) names none.
+		var tops []int
 		for i, n := range counts[:len(counts)-1] {
-			if n > counts[top] {
-				top = i
+			switch {
+			case len(tops) == 0 || n > counts[tops[0]]:
+				tops = []int{i}
+			case n == counts[tops[0]]:
+				tops = append(tops, i)
 			}
 		}
 		title, _ := l.Tf("chart_distribution_title", fv.Title)
-		summary, err := l.Tf("chart_distribution_summary", len(fv.Field.Questions), latest.Title, counts[top], in.Scale[top].Label)
+		var summary string
+		var err error
+		switch n := counts[tops[0]]; {
+		case n == 0:
+		case len(tops) > 1:
+			summary, err = l.Tf("chart_distribution_summary_tie", len(fv.Field.Questions), latest.Title, n, in.Scale[tops[0]].Label, in.Scale[tops[1]].Label)
+		default:
+			summary, err = l.Tf("chart_distribution_summary", len(fv.Field.Questions), latest.Title, n, in.Scale[tops[0]].Label)
+		}
 		if err != nil {
 			return err
 		}
@@ -593,7 +606,7 @@ func (s *Site) fieldCharts(fv *FieldView, pair []*RoundView) error {
 		if err != nil {
 			return err
 		}
-		summary += " " + skipped
+		summary = strings.TrimSpace(summary + " " + skipped)
 		c, err := s.newChart("chart-"+fv.Slug+"-answers", chart.Bar, "answer", title, summary, d, s.countFormat)
 		if err != nil {
 			return err
