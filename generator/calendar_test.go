@@ -174,3 +174,19 @@ func TestExampleCalendars(t *testing.T) {
 		}
 	}
 }
+
+// TestCalendarUIDsBelowASubPath: two towns on one host, such as two
+// GitLab Pages projects of one group, never share an event's UID: below a
+// sub-path, the UID holds the path.
+func TestCalendarUIDsBelowASubPath(t *testing.T) {
+	files := buildSite(t, "..", "--base-url", "https://gruppe.gitlab.io/weltoffen/")
+	events := calendarEvents(t, readCalendar(t, "termine.ics", files["termine.ics"]))
+	if len(events) == 0 {
+		t.Fatal("termine.ics has no events")
+	}
+	for uid := range events {
+		if !strings.HasSuffix(uid, "@gruppe.gitlab.io/weltoffen") {
+			t.Errorf("UID %q does not name the site's host and path", uid)
+		}
+	}
+}

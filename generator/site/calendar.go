@@ -69,9 +69,11 @@ type calendarErr struct {
 
 // calendarEvent is an event as calendars hold it, in the page's language.
 //
-// Its UID is the event's ID at the site's host, the same in every
-// language, so that a calendar holding it from two languages' calendars
-// holds it once. Its DTSTAMP is when the event begins: a moment the
+// Its UID is the event's ID at the site's host and, for a site below a
+// sub-path, that path (2027-02-25-dialogforum@gruppe.gitlab.io/weltoffen),
+// so that two towns on one host never share a UID. It is the same in
+// every language, so that a calendar holding it from two languages'
+// calendars holds it once. Its DTSTAMP is when the event begins: a moment the
 // content fixes, never the time of the build, so that the same content
 // gives the same calendar. Which copy is newer tells SEQUENCE, which the
 // editor raises.
@@ -100,7 +102,7 @@ func (s *Site) calendarEvent(e *EventView) (ical.Event, error) {
 		return ical.Event{}, err
 	}
 	ev := ical.Event{
-		UID:      e.ID + "@" + s.Config.Base.Hostname(),
+		UID:      e.ID + "@" + s.Config.Base.Hostname() + strings.TrimSuffix(s.Config.Base.Path, "/"),
 		Sequence: e.Sequence,
 		Stamp:    e.Begins().UTC(),
 		Start:    e.Begins(),
