@@ -19,7 +19,7 @@ func Split(path string, src []byte) (front, body []byte, errs diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t\r")) != Delimiter {
-		errs.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"+++\", then title = \"…\" and date = …, then \"+++\"")
+		errs.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "missing front matter: the file must start with a line \"+++\", then its keys, such as title = \"…\", then \"+++\"")
 		return nil, src, errs
 	}
 	off := 0
