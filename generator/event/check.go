@@ -1,6 +1,7 @@
 package event
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 	"strconv"
@@ -63,6 +64,8 @@ func Check(events []*Event, refs Refs, langs []string, now time.Time) diag.List 
 			switch {
 			case !slices.Contains(langs, code):
 				errs.Errorf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "translation into %q, which languages in site.toml does not list; add it there, or remove the file", code)
+			case len(bytes.TrimSpace(tr.Body)) > 0 && bytes.Equal(bytes.TrimSpace(tr.Body), bytes.TrimSpace(e.Body)):
+				errs.Warnf(diag.Pos{Path: tr.Path, Line: 1, Col: 1}, "this translation into %q is an unchanged copy of %s: translate its text, or remove the file, and the page shows the original with a notice", code, e.Path)
 			case tr.Stale(e):
 				errs.Warnf(tr.Meta.ValuePos("source"), "translation may be outdated: %s has changed since it was translated; bring the translation up to date and set source = %q", e.Path, e.Hash)
 			}
