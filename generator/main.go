@@ -748,7 +748,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 3 && args[0] == "translation" {
 		return newTranslation(f, args[1], args[2], stdout, stderr)
 	}
-	if len(args) != 2 || (args[0] != "article" && args[0] != "round" && args[0] != "event") {
+	if len(args) != 2 || (args[0] != "article" && args[0] != "round" && args[0] != "event" && args[0] != "measure") {
 		fmt.Fprintln(stderr, usageOf(f, "new"))
 		return 2
 	}
@@ -773,7 +773,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 			day = d
 		}
 		rel, data, err = scaffold.Event(args[1], day, f.bundle)
-	case "round":
+	case "round", "measure":
 		src, err := siteFS(f.source)
 		if err != nil {
 			complain(stderr, f, "%v", err)
@@ -782,10 +782,22 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 		model, errs := selfcheck.Load(src)
 		if model == nil {
 			printProblems(stderr, errs, f, nil)
-			complain(stderr, f, "a new round needs a valid instrument")
+			if args[0] == "round" {
+				complain(stderr, f, "a new round needs a valid instrument")
+			} else {
+				complain(stderr, f, "a new measure needs a valid instrument")
+			}
 			return 1
 		}
-		rel, data, err = scaffold.Round(model.Instrument, args[1], day)
+		if args[0] == "round" {
+			rel, data, err = scaffold.Round(model.Instrument, args[1], day)
+			break
+		}
+		var fields []string
+		for _, fd := range model.Instrument.Fields {
+			fields = append(fields, fd.Slug)
+		}
+		rel, data, err = scaffold.Measure(args[1], day, fields, f.bundle)
 	}
 	if err == nil {
 		err = scaffold.Create(f.source, rel, data)
@@ -796,6 +808,10 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 	}
 	if args[0] == "round" {
 		writeSchemas(f, stderr)
+	}
+	if args[0] == "measure" {
+		fmt.Fprintln(stdout, say(f, nil, "created %s: fill in every «AUSFÜLLEN: …», then it is published with the next build", filepath.Join(f.source, filepath.FromSlash(rel))))
+		return 0
 	}
 	fmt.Fprintln(stdout, say(f, nil, "created %s (draft = true)", filepath.Join(f.source, filepath.FromSlash(rel))))
 	return 0

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/xml"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -130,5 +132,42 @@ func TestMeasuresFeedNewest(t *testing.T) {
 	}
 	if len(feed.Entries) != 50 || feed.Entries[0].Summary != "Schritt 60." || feed.Entries[49].Summary != "Schritt 11." {
 		t.Errorf("the feed has %d entries, want the 50 newest updates, newest first: %+v", len(feed.Entries), feed.Entries)
+	}
+}
+
+// TestNewMeasure starts a measure as an editor would: the file has the
+// site's first action field, today's start and a first update; build
+// refuses it at the two blanks left to fill, the preview shows it, and
+// once the blanks are filled in it is published.
+func TestNewMeasure(t *testing.T) {
+	dir := copyExample(t)
+	code, stdout, stderr := runCmd(t, "new", "-s", dir, "measure", "Sprachcafé im Stadtteilzentrum")
+	rel := "content/measures/sprachcafe-im-stadtteilzentrum.md"
+	want := filepath.Join(dir, rel)
+	if code != 0 || !strings.Contains(stdout, want) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`fields = ["management-und-steuerung"]`, "start = 2026-11-25", "[[updates]]", `status = "planned"`, "# [decision]", "# [indicator]"} {
+		if !strings.Contains(string(b), key) {
+			t.Errorf("the new measure lacks %s:\n%s", key, b)
+		}
+	}
+	code, _, stderr = runCmd(t, "build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"), "--lang", "en")
+	if code != 1 || strings.Count(stderr, rel+":") != 2 || !strings.Contains(stderr, "placeholder left") {
+		t.Errorf("build of the blank measure: exit %d, want 1 with its two blanks:\n%s", code, stderr)
+	}
+	if files := buildSite(t, dir, "--preview"); files["massnahmen/sprachcafe-im-stadtteilzentrum/index.html"] == nil {
+		t.Error("the new measure is not in the preview")
+	}
+	filled := sitetest.PlaceholderRE.ReplaceAll(b, []byte("Amt für Integration"))
+	if err := os.WriteFile(want, filled, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if files := buildSite(t, dir); files["massnahmen/sprachcafe-im-stadtteilzentrum/index.html"] == nil {
+		t.Error("the filled-in measure is not published")
 	}
 }

@@ -109,6 +109,66 @@ func Event(title string, day time.Time, bundle bool) (string, []byte, error) {
 	return filepath.ToSlash(filepath.Join(event.Dir, name)), []byte(b.String()), nil
 }
 
+// Measure returns the path and content of a new measure with every key a
+// measure may have, the optional ones commented out, and the office in
+// charge and the first update left as «AUSFÜLLEN: …», so that build
+// refuses to publish it until they are filled in. fields are the slugs of
+// the site's action fields; the first is filled in.
+func Measure(title string, day time.Time, fields []string, bundle bool) (string, []byte, error) {
+	slug := content.Slug(title)
+	if slug == "" {
+		return "", nil, diag.Messagef("the title %q has no letters or digits to make a file name from", title)
+	}
+	if len(fields) == 0 {
+		return "", nil, diag.Messagef("a measure needs an action field, and the instrument has none")
+	}
+	d := day.Format(time.DateOnly)
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\n")
+	fmt.Fprintf(&b, "# Eine Maßnahme. Das Format beschreibt %s.\n", ReferenceFor("massnahme.md"))
+	fmt.Fprintf(&b, "title = %s\n", strconv.Quote(title))
+	fmt.Fprintf(&b, "summary = \"\"  # ein Satz für Übersichten und den Feed\n")
+	quoted := make([]string, len(fields))
+	for i, f := range fields {
+		quoted[i] = strconv.Quote(f)
+	}
+	fmt.Fprintf(&b, "fields = [%s]  # Handlungsfelder, eines oder mehrere von: %s\n", quoted[0], strings.Join(quoted, ", "))
+	fmt.Fprintf(&b, "# recommendations = [\"2024/%s/1\"]  # die Anregungen, die sie aufgreift: Runde/Handlungsfeld/Nummer, ab 1 gezählt\n", fields[0])
+	fmt.Fprintf(&b, "responsible = \"%s das zuständige Amt»\"\n", diag.PlaceholderOpen)
+	fmt.Fprintf(&b, "# partners = [\"…\"]  # wer mitarbeitet\n")
+	fmt.Fprintf(&b, "start = %s  # ein Tag, oder ein Monat wie \"%s\"\n", d, d[:7])
+	fmt.Fprintf(&b, "# due = \"%d-12\"  # bis wann: ein Tag, oder ein Monat, dann bis zu seinem Ende\n", day.Year()+1)
+	fmt.Fprintf(&b, "# budget = 10000  # Euro\n")
+	fmt.Fprintf(&b, "# budget_note = \"je Jahr\"\n")
+	fmt.Fprintf(&b, "# progress = 0  # wie weit sie ist, in Prozent von 0 bis 100\n")
+	fmt.Fprintf(&b, "\n# [decision]  # wer sie beschlossen hat\n")
+	fmt.Fprintf(&b, "# by = \"Stadtrat\"\n")
+	fmt.Fprintf(&b, "# date = %s\n", d)
+	fmt.Fprintf(&b, "# reference = \"Beschluss …\"\n")
+	fmt.Fprintf(&b, "# url = \"https://…\"\n")
+	fmt.Fprintf(&b, "\n# [[milestones]]  # Zwischenziele, beliebig viele\n")
+	fmt.Fprintf(&b, "# date = %s\n", d)
+	fmt.Fprintf(&b, "# title = \"…\"\n")
+	fmt.Fprintf(&b, "# done = false\n")
+	fmt.Fprintf(&b, "\n[[updates]]  # der Verlauf, das Älteste zuerst; der Stand ist der des neuesten\n")
+	fmt.Fprintf(&b, "date = %s\n", d)
+	fmt.Fprintf(&b, "status = \"planned\"  # planned, in_progress, done, delayed oder stopped\n")
+	fmt.Fprintf(&b, "text = \"%s was beschlossen wurde»\"\n", diag.PlaceholderOpen)
+	fmt.Fprintf(&b, "\n# [indicator]  # woran man den Erfolg misst\n")
+	fmt.Fprintf(&b, "# name = \"…\"\n")
+	fmt.Fprintf(&b, "# unit = \"…\"  # nötig, wenn es ein Ziel gibt\n")
+	fmt.Fprintf(&b, "# baseline = 0\n")
+	fmt.Fprintf(&b, "# target = 100\n")
+	fmt.Fprintf(&b, "# current = 0\n")
+	fmt.Fprintf(&b, "+++\n\n")
+	fmt.Fprintf(&b, "Was die Maßnahme bewirken soll.\n")
+	name := slug + ".md"
+	if bundle {
+		name = slug + "/" + content.BundleIndex
+	}
+	return filepath.ToSlash(filepath.Join(measure.Dir, name)), []byte(b.String()), nil
+}
+
 // Round returns the path and content of a new draft round with every
 // question of the instrument listed, commented out, ready to fill in.
 func Round(in *selfcheck.Instrument, id string, day time.Time) (string, []byte, error) {
