@@ -213,8 +213,9 @@ func (m *Measure) validate(errs *diag.List) {
 		if strings.TrimSpace(dec.By) == "" && strings.TrimSpace(dec.Reference) == "" {
 			errs.Errorf(d.Pos("decision"), "the decision says neither who decided nor its reference: add by = \"Stadtrat\" or reference = \"Beschluss 2024/117\"")
 		}
-		if u := dec.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
-			errs.Errorf(d.ValuePos("decision.url"), "decision url %q must start with https://, http:// or /", u)
+		// "//host/…" would lead to another site as if it were this one's.
+		if u := dec.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && (!strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//")) {
+			errs.Errorf(d.ValuePos("decision.url"), "decision url %q must start with https://, http:// or a single / for a page of this site", u)
 		}
 	}
 	if n := len(m.Milestones); n > MaxMilestones {
