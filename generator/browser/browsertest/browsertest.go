@@ -21,6 +21,7 @@ import (
 	"offenbar/generator/content"
 	"offenbar/generator/publish"
 	"offenbar/generator/site"
+	"offenbar/generator/sitetest"
 )
 
 // ServeSiteDir builds the site in src, with the chart runtime that npm ci
@@ -36,6 +37,17 @@ func ServeSiteDir(t testing.TB, root string, src fs.FS, templates fs.FS) (string
 	}
 	t.Cleanup(stop)
 	return base, dir
+}
+
+// Main runs the tests of a Chromium test binary, from its TestMain: go
+// test's default timeout of 10 minutes becomes sitetest.SlowMachineTimeout,
+// a liveness guard only on a busy machine, and the example that
+// ServeExample served is stopped at the end.
+func Main(m *testing.M) {
+	sitetest.RaiseDefaultTimeout()
+	code := m.Run()
+	StopExample()
+	os.Exit(code)
 }
 
 // example is the example site, built and served once for the tests of a

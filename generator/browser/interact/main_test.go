@@ -2,22 +2,13 @@ package interact
 
 import (
 	"io/fs"
-	"os"
 	"testing"
 
 	"offenbar/generator/browser/browsertest"
-	"offenbar/generator/sitetest"
 )
 
-// TestMain gives the Chromium tests of this package time on a busy
-// machine: go test's default of 10 minutes becomes
-// sitetest.SlowMachineTimeout, a liveness guard only.
-func TestMain(m *testing.M) {
-	sitetest.RaiseDefaultTimeout()
-	code := m.Run()
-	browsertest.StopExample()
-	os.Exit(code)
-}
+// TestMain gives the tests time on a busy machine (see browsertest.Main).
+func TestMain(m *testing.M) { browsertest.Main(m) }
 
 // root is the repository, with the example site.
 const root = "../../.."
