@@ -242,7 +242,7 @@ func newFlagSet(name string, f *flags, stderr io.Writer) *flag.FlagSet {
 	fset.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fset.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions annotations")
 	fset.StringVar(&f.cache, "cache", "", "`directory` that keeps resized photos between builds (default .cache/offenbar in the site directory; \"none\" for no cache)")
-	fset.BoolVar(&f.bundle, "bundle", false, "new article or event: make it a folder, with its images beside it")
+	fset.BoolVar(&f.bundle, "bundle", false, "new article, event or measure: make it a folder, with its images beside it")
 	fset.StringVar(&f.date, "date", "", "new event: the `day` it takes place, such as 2027-03-12 (default today)")
 	fset.StringVar(&f.xlsx, "xlsx", "", "new round, instrument or measures: write a workbook `file` to fill in")
 	fset.StringVar(&f.id, "id", "", "import round: the round's `ID` (default: the one the workbook names)")
@@ -779,6 +779,16 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 			complain(stderr, f, "%v", err)
 			return 2
 		}
+		// A measure needs the action fields only, which a town has from
+		// init on, before it has written its questions.
+		if in := selfcheck.Unfinished(src); args[0] == "measure" && in != nil {
+			var fields []string
+			for _, fd := range in.Fields {
+				fields = append(fields, fd.Slug)
+			}
+			rel, data, err = scaffold.Measure(args[1], day, fields, f.bundle)
+			break
+		}
 		model, errs := selfcheck.Load(src)
 		if model == nil {
 			printProblems(stderr, errs, f, nil)
@@ -789,15 +799,7 @@ func newContent(f flags, args []string, stdout, stderr io.Writer) int {
 			}
 			return 1
 		}
-		if args[0] == "round" {
-			rel, data, err = scaffold.Round(model.Instrument, args[1], day)
-			break
-		}
-		var fields []string
-		for _, fd := range model.Instrument.Fields {
-			fields = append(fields, fd.Slug)
-		}
-		rel, data, err = scaffold.Measure(args[1], day, fields, f.bundle)
+		rel, data, err = scaffold.Round(model.Instrument, args[1], day)
 	}
 	if err == nil {
 		err = scaffold.Create(f.source, rel, data)

@@ -170,4 +170,14 @@ func TestNewMeasure(t *testing.T) {
 	if files := buildSite(t, dir); files["massnahmen/sprachcafe-im-stadtteilzentrum/index.html"] == nil {
 		t.Error("the filled-in measure is not published")
 	}
+
+	// A town fresh from init has its action fields but no questions yet,
+	// and can start a measure all the same.
+	town := filepath.Join(t.TempDir(), "musterstadt")
+	if code, _, stderr := runCmd(t, "init", town); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	if code, stdout, stderr := runCmd(t, "new", "-s", town, "measure", "--bundle", "Sprachcafé"); code != 0 || !strings.Contains(stdout, filepath.Join(town, "content/measures/sprachcafe/index.md")) {
+		t.Errorf("new measure in a town fresh from init: exit %d, %q, %q", code, stdout, stderr)
+	}
 }
