@@ -161,32 +161,27 @@ func (s *Site) loadMedia(src fs.FS, static map[string][]byte, errs *diag.List) {
 		article bool   // an article or its translation
 	}
 	var withImages []shown
+	show := func(path string, body []byte, page string, article bool) {
+		if bytes.Contains(body, []byte("![")) {
+			withImages = append(withImages, shown{path, body, page, article})
+		}
+	}
 	for _, d := range s.Docs {
 		for _, doc := range append([]*content.Doc{d}, translationsOf(d)...) {
-			if bytes.Contains(doc.Body, []byte("![")) {
-				withImages = append(withImages, shown{doc.Path, doc.Body, s.docURL(d), d.Kind == content.Article})
-			}
+			show(doc.Path, doc.Body, s.docURL(d), d.Kind == content.Article)
 		}
 	}
 	for _, e := range s.Events {
-		if bytes.Contains(e.Body, []byte("![")) {
-			withImages = append(withImages, shown{e.Path, e.Body, s.EventURL(e.ID), false})
-		}
+		show(e.Path, e.Body, s.EventURL(e.ID), false)
 		for _, code := range slices.Sorted(maps.Keys(e.Translations)) {
-			if tr := e.Translations[code]; bytes.Contains(tr.Body, []byte("![")) {
-				withImages = append(withImages, shown{tr.Path, tr.Body, s.EventURL(e.ID), false})
-			}
+			show(e.Translations[code].Path, e.Translations[code].Body, s.EventURL(e.ID), false)
 		}
 	}
 	for _, m := range s.Measures {
 		page := s.sectionURL(s.Lang.Paths.Measures, m.ID)
-		if bytes.Contains(m.Body, []byte("![")) {
-			withImages = append(withImages, shown{m.Path, m.Body, page, false})
-		}
+		show(m.Path, m.Body, page, false)
 		for _, code := range slices.Sorted(maps.Keys(m.Translations)) {
-			if tr := m.Translations[code]; bytes.Contains(tr.Body, []byte("![")) {
-				withImages = append(withImages, shown{tr.Path, tr.Body, page, false})
-			}
+			show(m.Translations[code].Path, m.Translations[code].Body, page, false)
 		}
 	}
 	links := make([][]content.Link, len(withImages))
